@@ -1,0 +1,56 @@
+/** ARN and S3 location parsing. Pure: used by the AWS layer, the CLI, hovers and command links. */
+
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  /** Everything after the fifth colon, e.g. `trail/management` or `key/1234…`. */
+  resource: string;
+}
+
+/** Parses `arn:partition:service:region:account:resource`; undefined when the text is not an ARN. */
+export function parseArn(text: string): Arn | undefined {
+  const trimmed = text.trim();
+  const match = /^arn:(aws[a-zA-Z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|)?:(.+)$/.exec(trimmed);
+  if (!match) return undefined;
+  const [, partition, service, region, account, resource] = match;
+  return { partition, service, region, account: account ?? '', resource };
+}
+
+export interface S3Location {
+  bucket: string;
+  /** Object key or prefix; empty for the bucket itself. */
+  key: string;
+}
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$|^[a-zA-Z0-9._-]{3,255}$/;
+
+/**
+ * Parses an S3 location as users paste it: `s3://bucket/key`, `arn:aws:s3:::bucket/key`,
+ * or the console's `https://s3.console…/object/bucket?prefix=key` is not supported (no guessing).
+ * Returns undefined for anything else.
+ */
+export function parseS3Location(text: string): S3Location | undefined {
+  const trimmed = text.trim();
+  let rest: string | undefined;
+  if (trimmed.startsWith('s3://')) rest = trimmed.slice('s3://'.length);
+  else {
+    const arn = parseArn(trimmed);
+    if (arn && arn.service === 's3' && arn.region === '' && arn.account === '') rest = arn.resource;
+  }
+  if (rest === undefined) return undefined;
+  const slash = rest.indexOf('/');
+  const bucket = slash === -1 ? rest : rest.slice(0, slash);
+  const key = slash === -1 ? '' : rest.slice(slash + 1);
+  if (!BUCKET_NAME.test(bucket)) return undefined;
+  return { bucket, key };
+}
+
+export function s3Uri(location: S3Location): string {
+  return `s3://${location.bucket}/${location.key}`;
+}
+
+export function s3Arn(location: S3Location, partition = 'aws'): string {
+  return location.key ? `arn:${partition}:s3:::${location.bucket}/${location.key}` : `arn:${partition}:s3:::${location.bucket}`;
+}
