@@ -1,20 +1,29 @@
 /** Headless front end over src/core and src/aws: `node dist/cli.js <command> [options]`. */
+import type { CliIo } from './cli/io';
 
-const USAGE = `Usage: cloudtrail-kms <command> [options]
+/** One entry per command; each module exports `run(args, io): Promise<number>` (0 ok, 1 AWS/data error, 2 usage). */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[], io: CliIo): Promise<number> }> }> = {
+};
 
-Commands:
-  help                 show this text
+function usage(): string {
+  const width = Math.max(4, ...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `Usage: cloudtrail-kms <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "cloudtrail-kms <command> --help" for a command's options.\nExit codes: 0 ok, 1 an AWS or data error, 2 usage.`;
+}
 
-Exit codes: 0 ok, 1 an AWS or data error, 2 usage.`;
-
-export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === 'help' || command === '--help') {
-    process.stdout.write(USAGE + '\n');
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    (command === undefined ? io.stderr : io.stdout).write(usage() + '\n');
     return command === undefined ? 2 : 0;
   }
-  process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
-  return 2;
+  const entry = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!entry) {
+    io.stderr.write(`Unknown command "${command}".\n\n${usage()}\n`);
+    return 2;
+  }
+  const module = await entry.load();
+  return module.run(rest, io);
 }
 
 if (require.main === module) {
