@@ -84,6 +84,8 @@ interface Subject {
   /** The trail is being set up (context names a bucket/prefix, not an object). */
   trailSetup?: { trail: string; folder: string };
   logFile?: boolean;
+  /** Where the subject is, told in its own sentence. */
+  where?: string;
 }
 
 function describeContext(context: Json | undefined): Subject | undefined {
@@ -94,10 +96,10 @@ function describeContext(context: Json | undefined): Subject | undefined {
   if (trail) {
     const name = trailName(trail);
     if (location && LOG_FILE.test(location.key)) {
-      return { text: `log file ${lastPart(location.key)} of trail ${name} (s3://${location.bucket}/${location.key})`, logFile: true };
+      return { text: `log file ${lastPart(location.key)} of trail ${name}`, logFile: true, where: `s3://${location.bucket}/${location.key}` };
     }
     if (location && DIGEST_FILE.test(location.key)) {
-      return { text: `digest file ${lastPart(location.key)} of trail ${name} (s3://${location.bucket}/${location.key})`, logFile: true };
+      return { text: `digest file ${lastPart(location.key)} of trail ${name}`, logFile: true, where: `s3://${location.bucket}/${location.key}` };
     }
     if (location && (location.key === '' || location.key.endsWith('/'))) {
       const folder = `s3://${location.bucket}/${location.key}`;
@@ -169,10 +171,10 @@ export function kmsStory(record: Json): Story | undefined {
     sentences.push(`CloudTrail checked that it may use this key when trail ${trail} was configured: it asked KMS for a data key bound to the trail and to its log folder ${folder} (${actor}${invokedBy ? `, invokedBy ${invokedBy}` : ''}). No log file is encrypted by this call; the data key is discarded.`);
   } else if (isDataKey && subject?.logFile && fromCloudTrail) {
     sentences.push(`CloudTrail (${invokedBy ? `invokedBy ${invokedBy}` : actor}) asked KMS for a data key to encrypt ${subject.text}.`);
-    sentences.push('S3 stores the encrypted data key with the file and asks KMS to decrypt it whenever someone reads the file.');
+    sentences.push(`S3 stores the encrypted data key with the file (${subject.where}) and asks KMS to decrypt it whenever someone reads the file.`);
   } else if (op === 'Decrypt' && subject?.logFile) {
     const via = invokedBy && !actorIsService ? ` (S3 asked KMS on their behalf; invokedBy ${invokedBy})` : ' (S3 asked KMS on their behalf)';
-    sentences.push(`${capitalize(actor)} decrypted ${subject.text}${via}: reading the file made S3 ask KMS to decrypt its data key.`);
+    sentences.push(`${capitalize(actor)} decrypted ${subject.text}${via}: reading ${subject.where ?? 'the file'} made S3 ask KMS to decrypt the file's data key.`);
   } else if (isDataKey) {
     const via = invokedBy && !actorIsService ? ` through ${serviceName(invokedBy)}` : '';
     sentences.push(`${capitalize(actor)}${via} asked KMS for a data key${subject ? ` to encrypt ${subject.text}` : ''}.`);

@@ -140,7 +140,7 @@ export const RECORD_FIELDS: FieldTable = {
   'insightDetails.eventSource': { title: 'Service of the unusual activity', meaning: 'The service whose API showed unusual activity.', type: 'string', since: '1.07', doc: I },
   'insightDetails.eventName': { title: 'API of the unusual activity', meaning: 'The API action that showed unusual activity.', type: 'string', since: '1.07', doc: I },
   'insightDetails.insightType': {
-    title: 'Kind of unusual activity', meaning: 'What was unusual.', type: 'string', since: '1.07', doc: I,
+    title: 'Kind of unusual activity', meaning: 'What was unusual about the API activity.', type: 'string', since: '1.07', doc: I,
     values: { ApiCallRateInsight: 'An unusual number of calls to a write API.', ApiErrorRateInsight: 'An unusual number of calls that failed.' },
   },
   'insightDetails.errorCode': { title: 'Error code of the failing calls', meaning: 'For ApiErrorRateInsight: the error the unusual calls returned.', type: 'string', since: '1.07', doc: I },
@@ -161,9 +161,9 @@ export const RECORD_FIELDS: FieldTable = {
   'insightDetails.insightContext.attributions[].insight': { title: 'Top values during the unusual activity', meaning: 'The top values and their averages during the unusual period.', type: 'array of {value, average}', since: '1.07', doc: I },
   'insightDetails.insightContext.attributions[].baseline': { title: 'Top values during the baseline', meaning: 'The top values and their averages during the baseline period.', type: 'array of {value, average}', since: '1.07', doc: I },
   'insightDetails.insightContext.attributions[].insight[].value': { title: 'An attribute value', meaning: 'One of the top values of the attribute.', type: 'string', since: '1.07', doc: I },
-  'insightDetails.insightContext.attributions[].insight[].average': { title: 'Its average', meaning: 'Average per minute for this value.', type: 'number', since: '1.07', doc: I },
+  'insightDetails.insightContext.attributions[].insight[].average': { title: 'Its average', meaning: 'Average number per minute for this attribute value.', type: 'number', since: '1.07', doc: I },
   'insightDetails.insightContext.attributions[].baseline[].value': { title: 'An attribute value', meaning: 'One of the top values of the attribute.', type: 'string', since: '1.07', doc: I },
-  'insightDetails.insightContext.attributions[].baseline[].average': { title: 'Its average', meaning: 'Average per minute for this value.', type: 'number', since: '1.07', doc: I },
+  'insightDetails.insightContext.attributions[].baseline[].average': { title: 'Its average', meaning: 'Average number per minute for this attribute value.', type: 'number', since: '1.07', doc: I },
 
   // userIdentity
   'userIdentity.type': { title: 'Kind of principal', meaning: 'What kind of identity made the request. Some AWS service events have no type at all.', type: 'string', since: '1.0', doc: U, values: PRINCIPAL_TYPES },
