@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commandUri, escapeMarkdown, inlineCode, markdownLink } from '../../src/core/markdownEscape';
+
+/** Removes the escapes the way a CommonMark renderer does, to show nothing was lost. */
+function unescape(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+test('escaped text shows the same characters', () => {
+  const samples = ['aws-cli/2.13.5 Python/3.11 exe/x86_64', 'a*b_c`d', 'arn:aws:kms:us-west-2:111122223333:key/1', 'ünïcödé'];
+  for (const sample of samples) assert.equal(unescape(escapeMarkdown(sample)), sample);
+});
+
+test('a Markdown link, a command: URI and HTML cannot form', () => {
+  const hostile = '[click me](command:workbench.action.terminal.new?%5B%5D) <img src=x onerror=alert(1)> ![i](http://x/y.png)';
+  const escaped = escapeMarkdown(hostile);
+  assert.ok(!/[^\\]\[/.test(escaped), 'every [ is escaped');
+  assert.ok(!/[^\\]\(/.test(escaped), 'every ( is escaped');
+  assert.ok(!/[^\\]</.test(escaped), 'every < is escaped');
+  assert.ok(!escaped.includes('command:'), 'command: is broken up');
+  assert.ok(escaped.includes('command\\:'));
+});
+
+test('autolinks are broken up', () => {
+  assert.equal(escapeMarkdown('https://evil.example/x'), 'https\\:\\/\\/evil\\.example\\/x');
+  assert.equal(escapeMarkdown('www.evil.example'), 'www\\.evil\\.example');
+  assert.equal(escapeMarkdown('a@b.example'), 'a\\@b\\.example');
+});
+
+test('line breaks cannot start headings, lists or fences', () => {
+  const escaped = escapeMarkdown('ok\n# heading\r\n- item\n```\ncode');
+  assert.ok(!escaped.includes('\n') && !escaped.includes('\r'));
+  assert.ok(escaped.includes('\\#'));
+});
+
+test('control and bidi characters are removed', () => {
+  assert.equal(escapeMarkdown('a\u0000b\u202Ec\u200Bd'), 'abcd');
+});
+
+test('inline code uses a fence longer than any backtick run', () => {
+  assert.equal(inlineCode('abc'), '`abc`');
+  assert.equal(inlineCode('a`b'), '``a`b``');
+  assert.equal(inlineCode('`x`'), '`` `x` ``');
+  assert.equal(inlineCode('a\nb'), '`a b`');
+});
+
+test('command URIs carry JSON arguments and refuse odd ids', () => {
+  const uri = commandUri('cloudtrailKms.revealTrail', [{ arn: 'arn:aws:cloudtrail:us-west-2:111122223333:trail/t' }]);
+  assert.ok(uri.startsWith('command:cloudtrailKms.revealTrail?'));
+  assert.deepEqual(JSON.parse(decodeURIComponent(uri.split('?')[1])), [{ arn: 'arn:aws:cloudtrail:us-west-2:111122223333:trail/t' }]);
+  assert.ok(!/[()\s]/.test(uri));
+  assert.throws(() => commandUri('x)(evil', []), /Not a command id/);
+});
+
+test('markdownLink escapes its text', () => {
+  assert.equal(markdownLink('[x](command:y)', 'command:ours'), '[\\[x\\]\\(command\\:y\\)](command:ours)');
+});
