@@ -1,7 +1,7 @@
 /** Every object key of every record with its explanation (for `cli explain --all` and the corpus tests). */
 import { decodeEmbedded, toOuterRange } from './embedded';
 import { describe, isEventNode, keyLocation, recordPrefix } from './explain';
-import { parseTree, toValue, type JsonNode } from './jsonTree';
+import { parseTree, toValue, type JsonNode, type JsonProp } from './jsonTree';
 import { buildRecordIndex, type RecordIndex } from './recordIndex';
 import { resolveLookupPath, type Path } from './resolve';
 import type { ExplainLink, ExplainSection } from './types';
@@ -18,21 +18,30 @@ export interface KeyExplanation {
 
 type Json = Record<string, unknown>;
 
+/** Keys nested deeper than this are not listed (a path that long helps nobody, and building it would be quadratic). */
+export const MAX_KEY_DEPTH = 256;
+
+interface Frame { node: JsonNode; path: Path }
+
 /** Walks the keys of a parsed record depth-first (iteratively: deep nesting must not overflow the stack). */
-function* walkKeys(root: JsonNode): Generator<{ path: Path; prop: import('./jsonTree').JsonProp }> {
-  const stack: { node: JsonNode; path: Path }[] = [{ node: root, path: [] }];
+function* walkKeys(root: JsonNode): Generator<{ path: Path; prop: JsonProp }> {
+  const stack: Frame[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: JsonNode; path: Path };
+    const { node, path } = stack.pop() as Frame;
+    if (path.length >= MAX_KEY_DEPTH) continue;
     if (node.kind === 'object') {
-      const children: { node: JsonNode; path: Path }[] = [];
+      const children: Frame[] = [];
       for (const prop of node.props) {
         const propPath = [...path, prop.key];
         yield { path: propPath, prop };
-        if (prop.value) children.push({ node: prop.value, path: propPath });
+        if (prop.value && (prop.value.kind === 'object' || prop.value.kind === 'array')) children.push({ node: prop.value, path: propPath });
       }
       for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
     } else if (node.kind === 'array') {
-      for (let k = node.items.length - 1; k >= 0; k--) stack.push({ node: node.items[k], path: [...path, k] });
+      for (let k = node.items.length - 1; k >= 0; k--) {
+        const item = node.items[k];
+        if (item.kind === 'object' || item.kind === 'array') stack.push({ node: item, path: [...path, k] });
+      }
     }
   }
 }

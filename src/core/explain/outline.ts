@@ -52,9 +52,10 @@ export function outline(text: string, index?: RecordIndex): OutlineEntry[] {
       if (idx.kind === 'lookupEvents') {
         const inner = innerRecord(text, start, end, parsed);
         if (inner) record = inner;
+        else if (!str(record.EventName) && !str(record.EventId)) continue;
         else record = { eventTime: str(record.EventTime), eventName: str(record.EventName), userIdentity: { userName: str(record.Username) } };
       } else {
-        if (idx.kind === 'single' && !isEventValue(record)) continue;
+        if (!isEventValue(record)) continue;
         selection = eventNameRange(text, start, end, str(record.eventName));
       }
       const eventTime = str(record.eventTime);
