@@ -3,6 +3,7 @@ import type { CliIo } from './cli/io';
 
 /** One entry per command; each module exports `run(args, io): Promise<number>` (0 ok, 1 AWS/data error, 2 usage). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[], io: CliIo): Promise<number> }> }> = {
+  explain: { summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)', load: () => import('./cli/explain.js') },
 };
 
 function usage(): string {

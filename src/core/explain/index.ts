@@ -10,3 +10,4 @@ export { outline } from './outline';
 export { looksLikeCloudTrail } from './detect';
 export { explainEveryKey, type KeyExplanation } from './enumerate';
 export { linkTarget } from './links';
+export { parsePath, offsetOfPath, type PathSegment } from './pathOffset';
