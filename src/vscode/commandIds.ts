@@ -1,0 +1,24 @@
+/** Command ids, in one place because hovers, links, tree items and package.json must agree. */
+export const Commands = {
+  refresh: 'cloudtrailKms.refresh',
+  openLogFile: 'cloudtrailKms.openLogFile',
+  openS3Location: 'cloudtrailKms.openS3Location',
+  selectProfile: 'cloudtrailKms.selectProfile',
+  selectRegions: 'cloudtrailKms.selectRegions',
+  copyArn: 'cloudtrailKms.copyArn',
+  copyS3Uri: 'cloudtrailKms.copyS3Uri',
+  openInConsole: 'cloudtrailKms.openInConsole',
+  openTreeItem: 'cloudtrailKms.openTreeItem',
+  showSandboxHelp: 'cloudtrailKms.showSandboxHelp',
+  // Internal: used by tree items, hover links and document links; hidden from the palette.
+  loadMore: 'cloudtrailKms.loadMore',
+  retry: 'cloudtrailKms.retry',
+  openLog: 'cloudtrailKms.openLog',
+  revealTrail: 'cloudtrailKms.revealTrail',
+  revealKey: 'cloudtrailKms.revealKey',
+  revealS3Prefix: 'cloudtrailKms.revealS3Prefix',
+  openTarget: 'cloudtrailKms.openTarget',
+} as const;
+
+/** The only commands a hover may run (`isTrusted.enabledCommands`). */
+export const HOVER_COMMANDS: string[] = [Commands.openLog, Commands.revealTrail, Commands.revealKey, Commands.revealS3Prefix];
