@@ -1,0 +1,185 @@
+/**
+ * Decrypt and fetch one log object: GetObject (S3 asks KMS to decrypt the data key for us), streamed through gunzip
+ * when the bytes start with the gzip magic 1f 8b, collected as Buffers and decoded once. Nothing touches the disk.
+ */
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { GetObjectCommand, HeadObjectCommand, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import {
+  CancelledError, corruptGzipError, explainAwsError, ExplainedError, tooLargeError, truncatedGzipError, type AwsErrorContext,
+} from '../core/errors';
+import type { FetchedLog, SseFacts } from '../core/model';
+import { s3RegionFor } from './buckets';
+import type { AwsClients } from './clients';
+
+/** CloudTrail writes at most 50 MB per file (uncompressed); the default limit leaves room for other JSON. */
+export const DEFAULT_MAX_LOG_BYTES = 256 * 1024 * 1024;
+
+export interface FetchLogOptions {
+  signal?: AbortSignal;
+  /** Limit on the uncompressed size; reading stops as soon as it is passed. */
+  maxBytes?: number;
+  /** Compressed bytes received so far, and the object's size when S3 told it. */
+  onProgress?: (receivedBytes: number, totalBytes?: number) => void;
+  /** The trail that wrote the object, when the caller knows it: named in the explanation of a KMS denial. */
+  trailArn?: string;
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  if (signal?.aborted) return true;
+  const name = (error as { name?: string })?.name;
+  return name === 'AbortError' || error instanceof CancelledError;
+}
+
+/** A denied GetObject: HeadObject tells whether the object is SSE-KMS (then KMS refused, not S3). */
+async function explainGetFailure(clients: AwsClients, region: string, where: { bucket: string; key: string }, error: unknown, trailArn?: string): Promise<ExplainedError> {
+  const context: AwsErrorContext = { operation: 'GetObject', bucket: where.bucket, key: where.key, region, profile: clients.profileName(), trailArn };
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const code = (error as { name?: string }).name ?? '';
+  if (status === 403 || /AccessDenied/.test(code)) {
+    try {
+      const head = await clients.s3(region).send(new HeadObjectCommand({ Bucket: where.bucket, Key: where.key }));
+      if (head.ServerSideEncryption?.startsWith('aws:kms') && head.SSEKMSKeyId) {
+        context.keyArn = head.SSEKMSKeyId;
+        context.bucketKeyEnabled = head.BucketKeyEnabled;
+      }
+    } catch {
+      // HeadObject denied as well: S3 itself refuses; the plain explanation applies.
+    }
+    context.callerArn = await clients.callerIdentity().then((identity) => identity.arn, () => undefined);
+  }
+  return explainAwsError(error as Error, context);
+}
+
+function sseFacts(answer: GetObjectCommandOutput): SseFacts {
+  return {
+    ...(answer.ServerSideEncryption ? { algorithm: answer.ServerSideEncryption } : {}),
+    ...(answer.SSEKMSKeyId ? { kmsKeyId: answer.SSEKMSKeyId } : {}),
+    ...(answer.BucketKeyEnabled !== undefined ? { bucketKeyEnabled: answer.BucketKeyEnabled } : {}),
+  };
+}
+
+interface Collected {
+  chunks: Buffer[];
+  compressedBytes: number;
+  uncompressedBytes: number;
+  gzipped: boolean;
+}
+
+/** Reads the body, inflating on the fly when gzipped; throws ExplainedError / CancelledError with the reason. */
+async function collectBody(body: Readable, location: string, maxBytes: number, total: number | undefined, onProgress?: FetchLogOptions['onProgress']): Promise<Collected> {
+  const result: Collected = { chunks: [], compressedBytes: 0, uncompressedBytes: 0, gzipped: false };
+  let inflater: ReturnType<typeof createGunzip> | undefined;
+  let inflated: Promise<void> | undefined;
+  let decided = false;
+  const keep = (chunk: Buffer): void => {
+    result.uncompressedBytes += chunk.length;
+    if (result.uncompressedBytes > maxBytes) throw tooLargeError(location, maxBytes, result.uncompressedBytes);
+    result.chunks.push(chunk);
+  };
+
+  for await (const piece of body) {
+    const chunk = piece as Buffer;
+    if (!decided) {
+      decided = true;
+      result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
+      if (result.gzipped) {
+        inflater = createGunzip({ chunkSize: 256 * 1024 });
+        const gunzip = inflater;
+        inflated = new Promise<void>((resolve, reject) => {
+          gunzip.on('data', (out: Buffer) => {
+            try {
+              keep(out);
+            } catch (error) {
+              gunzip.destroy(error as Error);
+            }
+          });
+          gunzip.once('end', resolve);
+          gunzip.once('error', reject);
+        });
+        inflated.catch(() => undefined); // observed below
+      } else if (total !== undefined && total > maxBytes) {
+        throw tooLargeError(location, maxBytes, total);
+      }
+    }
+    result.compressedBytes += chunk.length;
+    onProgress?.(result.compressedBytes, total);
+    if (inflater && inflated) {
+      if (!inflater.write(chunk)) await Promise.race([once(inflater, 'drain'), inflated]);
+    } else {
+      keep(chunk);
+    }
+  }
+  if (total !== undefined && result.compressedBytes < total) {
+    throw new ExplainedError('DownloadInterrupted', `The download of ${location} stopped after ${result.compressedBytes} of ${total} bytes.`,
+      'The connection ended early.', 'Try again.');
+  }
+  if (inflater && inflated) {
+    inflater.end();
+    try {
+      await inflated;
+    } catch (error) {
+      if (error instanceof ExplainedError) throw error;
+      const code = (error as { code?: string }).code;
+      if (code === 'Z_BUF_ERROR' || /unexpected end/i.test((error as Error).message)) throw truncatedGzipError(location);
+      throw corruptGzipError(location, (error as Error).message);
+    }
+  }
+  return result;
+}
+
+export async function fetchLog(
+  clients: AwsClients,
+  where: { bucket: string; key: string; region?: string },
+  options: FetchLogOptions = {},
+): Promise<FetchedLog> {
+  const { signal } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const location = `s3://${where.bucket}/${where.key}`;
+  if (signal?.aborted) throw new CancelledError(`Opening ${location} was cancelled.`);
+  const region = await s3RegionFor(clients, where.bucket, where.region);
+
+  let answer: GetObjectCommandOutput;
+  try {
+    answer = await clients.s3(region).send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }), { abortSignal: signal });
+  } catch (error) {
+    if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
+    throw await explainGetFailure(clients, region, where, error, options.trailArn);
+  }
+
+  const body = answer.Body as Readable | undefined;
+  if (!body) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
+  const stop = (): void => { body.destroy(new CancelledError(`Opening ${location} was cancelled.`)); };
+  signal?.addEventListener('abort', stop, { once: true });
+  let collected: Collected;
+  try {
+    collected = await collectBody(body, location, maxBytes, answer.ContentLength, options.onProgress);
+  } catch (error) {
+    body.destroy();
+    if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
+    if (error instanceof ExplainedError) throw error;
+    throw explainAwsError(error as Error, { operation: 'GetObject', bucket: where.bucket, key: where.key, region, profile: clients.profileName() });
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+
+  // Decode once; release the chunk list before the string is made so three copies never coexist for long.
+  let joined: Buffer | undefined = collected.chunks.length === 1 ? collected.chunks[0] : Buffer.concat(collected.chunks, collected.uncompressedBytes);
+  collected.chunks.length = 0;
+  const text = joined.toString('utf8');
+  joined = undefined;
+
+  return {
+    bucket: where.bucket,
+    key: where.key,
+    region,
+    text,
+    sse: sseFacts(answer),
+    compressedBytes: collected.compressedBytes,
+    uncompressedBytes: collected.uncompressedBytes,
+    gzipped: collected.gzipped,
+    ...(answer.ETag ? { etag: answer.ETag } : {}),
+    ...(answer.LastModified ? { lastModified: answer.LastModified.toISOString() } : {}),
+  };
+}
