@@ -26,8 +26,14 @@ export interface EventFacts {
   eventName?: string;
 }
 
-/** `['resources', 0, 'ARN']` → `resources[].ARN`. */
+/** Paths deeper than this are shown shortened; nothing in the knowledge base is that deep. */
+const MAX_SHOWN_DEPTH = 24;
+
+/** `['resources', 0, 'ARN']` → `resources[].ARN`; very deep paths are shortened in the middle. */
 export function pattern(path: Path): string {
+  if (path.length > MAX_SHOWN_DEPTH) {
+    return `${pattern(path.slice(0, 8))}…(${path.length - 12} levels)…${pattern(path.slice(-4))}`;
+  }
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += '[]';

@@ -126,4 +126,6 @@ test('deeply nested values (100k [) neither overflow the stack nor throw', () =>
   const inside = explain(closed, closed.indexOf('"deep"') + 5000);
   assert.deepEqual(inside?.path.slice(0, 4), ['Records', 0, 'requestParameters', 'deep']);
   assert.ok((inside?.path.length ?? 0) > 4000);
+  assert.ok((inside?.title.length ?? 1000) < 200, 'a deep path is shortened in the title');
+  assert.match(inside?.title ?? '', /levels\)/);
 });
