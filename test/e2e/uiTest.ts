@@ -1,0 +1,31 @@
+// The API of UI tests. A UI test module is any test/e2e/ui/**/*.ui.ts file (compiled to out/test/e2e/ui/**/*.ui.js)
+// that exports `tests: UiTest[]`:
+//
+//   import type { UiTest } from '../uiTest';
+//   export const tests: UiTest[] = [{ name: 'shows the trails', async run({ page, screenshot }) { ... } }];
+//
+// Each test gets a fresh browser page on which the workbench is already loaded (development copy of the extension,
+// the e2e workspace folder open, the `.monaco-workbench` on screen). Tests run one after another against the same
+// code-server as the extension-host suite, with the smoke-test driver on: notification toasts are NOT shown, open
+// the notification centre (status-bar bell) to read them. Helpers for clicking around are in ./workbench.ts.
+// A failing test leaves test-results/ui-failure-<test name>.png behind.
+import type { Page } from 'playwright-core';
+
+export interface UiTestContext {
+  page: Page;
+  /** `http://127.0.0.1:<port>` of the code-server. */
+  serverUrl: string;
+  /** The folder open in the workbench (throw-away, shared by all tests of one run). */
+  workspaceFolder: string;
+  /** Saves a screenshot of the page to test-results/<name>.png and returns the path. */
+  screenshot(name: string): Promise<string>;
+  /** AWS requests seen so far by the counting proxy in front of the test AWS endpoint (all windows together). */
+  awsRequestCount(): Promise<number>;
+}
+
+export interface UiTest {
+  name: string;
+  /** Default 120 s. */
+  timeoutMs?: number;
+  run(context: UiTestContext): Promise<void>;
+}
