@@ -3,6 +3,10 @@ import type { CliIo } from './cli/io';
 
 /** One entry per command; each module exports `run(args, io): Promise<number>` (0 ok, 1 AWS/data error, 2 usage). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[], io: CliIo): Promise<number> }> }> = {
+  trails: { summary: 'List trails with their status and KMS key (flags: not symmetric, disabled, other region/account)', load: () => import('./cli/trails.js') },
+  keys: { summary: 'List KMS keys with alias, spec, state and rotation', load: () => import('./cli/keys.js') },
+  ls: { summary: 'List a trail\'s log folders, a day\'s log files (--date), or an s3:// prefix', load: () => import('./cli/ls.js') },
+  cat: { summary: 'Decrypt, gunzip and pretty-print one log object (s3://bucket/key or object ARN)', load: () => import('./cli/cat.js') },
   explain: { summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)', load: () => import('./cli/explain.js') },
 };
 

@@ -11,6 +11,8 @@ import { describeTrailKey } from './keys';
 export interface ListTrailsOptions {
   /** Called for each region whose trails could not be read while others could (the listing goes on without it). */
   onRegionError?: (region: string, error: ExplainedError) => void;
+  /** Only DescribeTrails: no status, no key (for finding a trail by name). */
+  skipDetails?: boolean;
 }
 
 function toTrailInfo(trail: Trail, seenIn: string): TrailInfo {
@@ -97,6 +99,7 @@ export async function listTrails(clients: AwsClients, regions?: string[], option
   }
   const trails = [...byArn.values()].sort((a, b) => a.name.localeCompare(b.name) || a.arn.localeCompare(b.arn));
   for (const trail of trails) trail.seenInRegions.sort();
+  if (options.skipDetails) return trails;
   await mapLimited(trails, 4, async (trail) => {
     await Promise.all([fillStatus(clients, trail), fillKey(clients, trail)]);
   });

@@ -92,7 +92,8 @@ function profileHint(context: AwsErrorContext): string {
 
 function originalText(error: AwsErrorLike, code: string): string {
   const message = (error.message ?? '').trim();
-  return message ? `AWS said: ${code}: ${message}` : `AWS said: ${code}.`;
+  if (!message) return `AWS said: ${code}.`;
+  return `AWS said: ${code}: ${message}${/[.!?]$/.test(message) ? '' : '.'}`;
 }
 
 /** Is this AccessDenied about KMS refusing to decrypt for S3 (rather than S3 refusing the read)? */

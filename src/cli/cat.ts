@@ -1,0 +1,47 @@
+/** `cat`: decrypt (S3 asks KMS), gunzip and pretty-print one log object to stdout. Nothing is written to disk. */
+import { AwsClients } from '../aws/clients';
+import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../aws/fetchLog';
+import { parseS3Location } from '../core/arn';
+import { prettyPrintJson } from '../core/pretty';
+import type { CliIo } from './io';
+import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+
+const USAGE = `Usage: cloudtrail-kms cat <s3://bucket/key | arn:aws:s3:::bucket/key> [--max-mb N] [--raw] [--trail TRAIL-ARN]
+
+Fetches the object (S3 decrypts SSE-KMS with the caller's kms:Decrypt), gunzips it when it is gzip, and prints
+the JSON with 2-space indentation (--raw: as stored). --max-mb limits the uncompressed size (default ${DEFAULT_MAX_LOG_BYTES / 1024 / 1024}).
+--trail names the trail that wrote it, so a KMS denial can name the exact encryption context.
+
+${GLOBAL_HELP}`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand(io, USAGE, async () => {
+    const { global, positional, values, flags } = parseArgs(args, { values: ['max-mb', 'trail'], flags: ['raw'] });
+    if (global.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positional.length !== 1) throw new UsageError('cat needs exactly one object: s3://bucket/key or arn:aws:s3:::bucket/key.');
+    const location = parseS3Location(positional[0]);
+    if (!location || !location.key || location.key.endsWith('/')) {
+      throw new UsageError(`"${positional[0]}" is not an S3 object location (s3://bucket/key or arn:aws:s3:::bucket/key).`);
+    }
+    let maxBytes = DEFAULT_MAX_LOG_BYTES;
+    if (values['max-mb'] !== undefined) {
+      const mb = Number(values['max-mb']);
+      if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-mb needs a positive number, not "${values['max-mb']}".`);
+      maxBytes = Math.floor(mb * 1024 * 1024);
+    }
+    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    try {
+      const fetched = await fetchLog(clients, { bucket: location.bucket, key: location.key, region: global.regions.length === 1 && global.regions[0] !== 'all' ? global.regions[0] : undefined }, {
+        maxBytes, ...(values.trail ? { trailArn: values.trail } : {}),
+      });
+      const text = flags.has('raw') ? fetched.text : prettyPrintJson(fetched.text);
+      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      return 0;
+    } finally {
+      clients.dispose();
+    }
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * Command-line options shared by the AWS commands: --profile, --region (repeatable or comma-separated), --endpoint-url,
+ * --json, --help; plus each command's own flags. The SDK's environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, …)
+ * still applies underneath.
+ */
+import { CancelledError, ExplainedError } from '../core/errors';
+import type { AwsSettings } from '../aws/clients';
+import type { CliIo } from './io';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface GlobalOptions {
+  profile?: string;
+  regions: string[];
+  endpointUrl?: string;
+  json: boolean;
+  help: boolean;
+}
+
+export interface ParsedArgs {
+  global: GlobalOptions;
+  positional: string[];
+  /** Command options that take a value, by name without dashes. */
+  values: Record<string, string>;
+  /** Command options without a value that were given. */
+  flags: Set<string>;
+}
+
+export interface CommandSpec {
+  /** Options taking a value, e.g. `date`. */
+  values?: string[];
+  /** Options without a value, e.g. `digests`. */
+  flags?: string[];
+}
+
+const GLOBAL_VALUES = ['profile', 'region', 'endpoint-url'];
+const GLOBAL_FLAGS = ['json', 'help'];
+
+export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
+  const global: GlobalOptions = { regions: [], json: false, help: false };
+  const positional: string[] = [];
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  const takesValue = new Set([...GLOBAL_VALUES, ...(spec.values ?? [])]);
+  const isFlag = new Set([...GLOBAL_FLAGS, ...(spec.flags ?? [])]);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-h') {
+      global.help = true;
+      continue;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);
+      positional.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = arg.slice(2, equals === -1 ? undefined : equals);
+    if (isFlag.has(name)) {
+      if (equals !== -1) throw new UsageError(`Option --${name} takes no value.`);
+      if (name === 'json') global.json = true;
+      else if (name === 'help') global.help = true;
+      else flags.add(name);
+      continue;
+    }
+    if (!takesValue.has(name)) throw new UsageError(`Unknown option "--${name}".`);
+    let value: string | undefined = equals === -1 ? args[++i] : arg.slice(equals + 1);
+    if (value === undefined || (equals === -1 && value.startsWith('--'))) throw new UsageError(`Option --${name} needs a value.`);
+    value = value.trim();
+    if (value === '') throw new UsageError(`Option --${name} needs a value.`);
+    if (name === 'profile') global.profile = value;
+    else if (name === 'endpoint-url') {
+      if (!/^https?:\/\/[^\s/]+/.test(value)) throw new UsageError(`--endpoint-url must be an http(s) URL, not "${value}".`);
+      global.endpointUrl = value;
+    } else if (name === 'region') {
+      for (const region of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        if (region !== 'all' && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`"${region}" is not a region name (e.g. us-west-2).`);
+        global.regions.push(region);
+      }
+    } else values[name] = value;
+  }
+  return { global, positional, values, flags };
+}
+
+export function awsSettings(global: GlobalOptions): AwsSettings {
+  return {
+    ...(global.profile ? { profile: global.profile } : {}),
+    ...(global.regions.length > 0 ? { regions: global.regions } : {}),
+    ...(global.endpointUrl ? { endpointUrl: global.endpointUrl } : {}),
+  };
+}
+
+export const GLOBAL_HELP = `Global options:
+  --profile NAME        AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)
+  --region REGION       region to work in; repeat or comma-separate for several ("all": every commercial region)
+  --endpoint-url URL    custom endpoint for every AWS call (sandbox, LocalStack); S3 then uses path-style
+  --json                machine-readable output
+  --help                this help`;
+
+/** Runs a command body and turns what it throws into an exit code and one readable message on stderr (no stack). */
+export async function runCommand(io: CliIo, usage: string, body: () => Promise<number | void>): Promise<number> {
+  try {
+    return (await body()) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${usage}\n`);
+      return 2;
+    }
+    if (error instanceof ExplainedError || error instanceof CancelledError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+// The SDK warns on every run that its 2027 releases will need Node 22; on a CLI that is noise on stderr.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
