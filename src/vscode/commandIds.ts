@@ -17,6 +17,7 @@ export const Commands = {
   revealTrail: 'cloudtrailKms.revealTrail',
   revealKey: 'cloudtrailKms.revealKey',
   revealS3Prefix: 'cloudtrailKms.revealS3Prefix',
+  revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
 } as const;
 

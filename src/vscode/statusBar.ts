@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { parseArn } from '../core/arn';
+import { LOG_SCHEME } from '../core/logUri';
+import { Commands } from './commandIds';
+import { decryptionFacts, onDidChangeDecryptionFacts } from './decryptionFacts';
+import { sseOnlyMarkdown } from './hoverMarkdown';
+import type { AwsSession } from './session';
+
+/** Profile and regions, always visible while the extension is active; click to switch profile. */
+function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSession): void {
+  const item = vscode.window.createStatusBarItem('cloudtrailKms.connection', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'CloudTrail profile and regions';
+  item.command = Commands.selectProfile;
+  const update = async (): Promise<void> => {
+    const settings = session.settings();
+    const regions = settings.regions.length > 0 ? settings.regions : [await session.clients().defaultRegion()];
+    const more = regions.length > 1 ? ` +${regions.length - 1}` : '';
+    item.text = `$(cloud) ${session.profileLabel()} · ${regions[0]}${more}`;
+    item.tooltip = `CloudTrail KMS: profile ${session.profileLabel()}, regions ${regions.join(', ')}${settings.endpointUrl ? `, endpoint ${settings.endpointUrl}` : ''}. Click to choose another profile.`;
+    item.show();
+  };
+  void update();
+  context.subscriptions.push(item, session.onDidChange(() => void update()));
+}
+
+/** While a decrypted log is the active editor: which KMS key decrypted it (click reveals the key). */
+function registerDecryptionItem(context: vscode.ExtensionContext): void {
+  const item = vscode.window.createStatusBarItem('cloudtrailKms.decryptedBy', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'CloudTrail log decrypted by';
+  const update = (): void => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const sse = uri?.scheme === LOG_SCHEME ? decryptionFacts(uri) : undefined;
+    if (!sse) return item.hide();
+    const keyArn = sse.kmsKeyId && parseArn(sse.kmsKeyId) ? sse.kmsKeyId : undefined;
+    const short = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
+    item.text = sse.kmsKeyId ? `$(key) ${short?.slice(0, 8)}…` : `$(lock) ${sse.algorithm === 'AES256' ? 'SSE-S3' : sse.algorithm ?? 'unencrypted'}`;
+    item.tooltip = sseOnlyMarkdown(sse);
+    item.command = keyArn ? { command: Commands.revealKey, title: 'Reveal key', arguments: [{ arn: keyArn }] } : undefined;
+    item.show();
+  };
+  context.subscriptions.push(item, vscode.window.onDidChangeActiveTextEditor(update), onDidChangeDecryptionFacts(update));
+  update();
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, session: AwsSession): void {
+  registerConnectionItem(context, session);
+  registerDecryptionItem(context);
+}
