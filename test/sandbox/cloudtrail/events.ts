@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { isoSeconds } from '../clock';
+import type { SandboxPrincipal } from '../principals';
+
+/** A CloudTrail record as it appears in a log file (loosely typed: records vary by service). */
+export type CloudTrailRecord = Record<string, unknown> & {
+  eventTime: string;
+  eventName: string;
+  eventSource: string;
+  awsRegion: string;
+  eventID: string;
+};
+
+interface StoredEvent {
+  record: CloudTrailRecord;
+  time: number;
+  json: string;
+}
+
+/** Management events per region, for LookupEvents: the seeded world's records plus every live KMS call. */
+export class EventStore {
+  private readonly byRegion = new Map<string, StoredEvent[]>();
+  private sorted = true;
+
+  add(record: CloudTrailRecord): void {
+    if (record.managementEvent === false) return;
+    const list = this.byRegion.get(record.awsRegion) ?? [];
+    this.byRegion.set(record.awsRegion, list);
+    const entry = { record, time: Date.parse(record.eventTime), json: JSON.stringify(record) };
+    if (list.length > 0 && list[list.length - 1].time < entry.time) this.sorted = false;
+    list.push(entry);
+  }
+
+  /** Events of a region, newest first. */
+  inRegion(region: string): StoredEvent[] {
+    if (!this.sorted) {
+      for (const list of this.byRegion.values()) list.sort((a, b) => b.time - a.time || (a.record.eventID < b.record.eventID ? -1 : 1));
+      this.sorted = true;
+    }
+    return this.byRegion.get(region) ?? [];
+  }
+
+  all(): CloudTrailRecord[] {
+    return [...this.byRegion.values()].flat().map((e) => e.record);
+  }
+}
+
+export interface KmsEventInput {
+  time: Date;
+  region: string;
+  eventName: string;
+  caller: CallerIdentity;
+  requestParameters: Record<string, unknown> | null;
+  responseElements?: Record<string, unknown> | null;
+  keyArn?: string;
+  keyMaterialId?: string;
+  readOnly: boolean;
+  errorCode?: string;
+  errorMessage?: string;
+  requestID?: string;
+  eventID?: string;
+}
+
+export type CallerIdentity =
+  | { kind: 'user'; principal: SandboxPrincipal; sourceIPAddress: string; userAgent: string; invokedBy?: string }
+  | { kind: 'service'; service: string; accountId: string };
+
+/** The record CloudTrail writes for a KMS call (eventVersion 1.11 shape). */
+export function kmsEventRecord(input: KmsEventInput, accountId: string): CloudTrailRecord {
+  const { caller } = input;
+  const userIdentity: Record<string, unknown> =
+    caller.kind === 'user'
+      ? {
+          type: 'IAMUser',
+          principalId: caller.principal.userId,
+          arn: caller.principal.arn,
+          accountId,
+          accessKeyId: caller.principal.accessKeyId,
+          userName: caller.principal.userName,
+          ...(caller.invokedBy ? { invokedBy: caller.invokedBy } : {}),
+        }
+      : { type: 'AWSService', invokedBy: caller.service };
+  const record: CloudTrailRecord = {
+    eventVersion: '1.11',
+    userIdentity,
+    eventTime: isoSeconds(input.time),
+    eventSource: 'kms.amazonaws.com',
+    eventName: input.eventName,
+    awsRegion: input.region,
+    sourceIPAddress: caller.kind === 'user' ? caller.sourceIPAddress : caller.service,
+    userAgent: caller.kind === 'user' ? caller.userAgent : caller.service,
+    ...(input.errorCode ? { errorCode: input.errorCode, errorMessage: input.errorMessage ?? '' } : {}),
+    requestParameters: input.requestParameters,
+    responseElements: input.responseElements ?? null,
+    ...(input.keyMaterialId && !input.errorCode ? { additionalEventData: { keyMaterialId: input.keyMaterialId } } : {}),
+    requestID: input.requestID ?? randomUUID(),
+    eventID: input.eventID ?? randomUUID(),
+    readOnly: input.readOnly,
+    ...(input.keyArn ? { resources: [{ accountId, type: 'AWS::KMS::Key', ARN: input.keyArn }] } : {}),
+    eventType: caller.kind === 'service' ? 'AwsServiceEvent' : 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: accountId,
+    eventCategory: 'Management',
+  };
+  return record;
+}

@@ -1,0 +1,30 @@
+import type { KeyObject } from 'node:crypto';
+import type { SandboxClock } from './clock';
+import type { EventStore } from './cloudtrail/events';
+import type { Trail } from './cloudtrail/trails';
+import type { KeyStore } from './kms/keys';
+import type { BucketStore } from './s3/store';
+import type { SandboxPrincipal } from './principals';
+
+/** Everything the emulated services share. */
+export interface SandboxState {
+  accountId: string;
+  homeRegion: string;
+  regions: string[];
+  clock: SandboxClock;
+  keys: KeyStore;
+  events: EventStore;
+  buckets: BucketStore;
+  trails: Trail[];
+  /** Digest signing key pair; ListPublicKeys serves the public half. */
+  digestKey?: { privateKey: KeyObject; publicDer: Buffer; fingerprint: string; validFrom: Date };
+}
+
+/** One authenticated request, as the services see it. */
+export interface RequestContext {
+  principal: SandboxPrincipal;
+  region: string;
+  requestId: string;
+  sourceIp: string;
+  userAgent: string;
+}

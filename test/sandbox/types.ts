@@ -1,0 +1,151 @@
+// Public types of the sandbox (see README.md). Other test layers code against these names.
+
+export interface SandboxOptions {
+  /** Loopback port; 0 (default) picks a free one. */
+  port?: number;
+  /** World to seed; `false` = empty (no buckets, trails or keys). Default: the default world. */
+  world?: WorldOptions | false;
+  /** Faults active from the start (added to those in `CLOUDTRAIL_SANDBOX_FAULTS`). */
+  faults?: FaultRule[];
+}
+
+export interface WorldOptions {
+  /** Scale: N extra log files in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
+  filesInOneDay?: number;
+  /** Scale: one extra log file of M MB uncompressed (`SeededWorld.scale.bigLogKey`), e.g. 50. */
+  bigLogMB?: number;
+}
+
+export type PrincipalName = 'admin' | 'auditor';
+
+export interface Principal {
+  name: PrincipalName;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** IAM user ARN, e.g. arn:aws:iam::111122223333:user/cloudtrail-admin */
+  arn: string;
+}
+
+export type FaultKind = 'throttle' | 'slowDown' | 'internalError' | 'reset' | 'truncate' | 'expiredToken';
+
+export interface FaultRule {
+  /** Operation name as AWS spells it (`GetObject`, `Decrypt`, `DescribeTrails`, `GetCallerIdentity`…) or `*`. */
+  operation: string;
+  /**
+   * throttle: KMS/CloudTrail ThrottlingException 400, STS Throttling 400, S3 503 SlowDown.
+   * slowDown: S3 503 SlowDown (same as throttle, for any protocol).
+   * internalError: 500 (S3 InternalError, KMS KMSInternalException, CloudTrail InternalServerError, STS InternalFailure).
+   * reset: the connection is destroyed before any response byte.
+   * truncate: the operation runs, headers (with the full Content-Length) go out, then half the body, then the socket closes.
+   * expiredToken: S3 400 ExpiredToken, KMS/CloudTrail 400 ExpiredTokenException, STS 403 ExpiredToken.
+   */
+  kind: FaultKind;
+  /** How many matching requests the rule hits before it is used up; default: every matching request. */
+  times?: number;
+}
+
+export interface FaultController {
+  add(rule: FaultRule): void;
+  clear(): void;
+  /** Rules still active (with their remaining `times`). */
+  list(): FaultRule[];
+}
+
+export interface RequestCounter {
+  /** Requests received for one operation, or all requests when omitted (failed and faulted ones included). */
+  count(operation?: string): number;
+  reset(): void;
+}
+
+export interface KeyRef {
+  keyId: string;
+  arn: string;
+  /** Alias name, e.g. `alias/cloudtrail-logs`. */
+  alias: string;
+  region: string;
+}
+
+export interface TrailRef {
+  name: string;
+  arn: string;
+  homeRegion: string;
+  bucket: string;
+  /** S3 key prefix without trailing slash; '' when the trail has none. */
+  s3KeyPrefix: string;
+  /** Key ARN for SSE-KMS trails; undefined for SSE-S3. */
+  kmsKeyArn?: string;
+  isMultiRegion: boolean;
+  logFileValidation: boolean;
+}
+
+export interface SeededWorld {
+  /** false when started with `world: false`: then the names below describe nothing that exists. */
+  seeded: boolean;
+  accountId: string;
+  /** Regions the world has (home first). */
+  regions: string[];
+  /** The fixed instant the world was seeded at; the sandbox clock (event times, LastModified) starts here. */
+  now: Date;
+  /** The days that hold log files, `YYYY-MM-DD` (UTC). */
+  days: string[];
+  buckets: {
+    /** Bucket of the `management` trail (SSE-KMS by the trail key; logs + digests). */
+    logs: { name: string; region: string };
+    /** Bucket of the `data-events` trail (SSE-S3, no prefix). */
+    dataEvents: { name: string; region: string };
+  };
+  trails: { management: TrailRef; dataEvents: TrailRef };
+  keys: {
+    /** Symmetric, Enabled, rotation on, CloudTrail key policy; encrypts the management trail's logs and digests. */
+    healthy: KeyRef;
+    /** Symmetric, Disabled; `objects.disabledKeyLog` is encrypted under it. */
+    disabled: KeyRef;
+    /** Symmetric, PendingDeletion; `objects.pendingDeletionKeyLog` is encrypted under it. */
+    pendingDeletion: KeyRef;
+    /** RSA_2048, ENCRYPT_DECRYPT: not usable by CloudTrail or S3. */
+    asymmetric: KeyRef;
+  };
+  /**
+   * Log object keys of the management trail: logKeys[region][YYYY-MM-DD] = keys, sorted.
+   * Every one is covered by a digest (only `tamperedLogKey` fails validation).
+   */
+  logKeys: Record<string, Record<string, string[]>>;
+  /** Digest object keys of the management trail per region (sorted, oldest first; hourly, chained). */
+  digestKeys: Record<string, string[]>;
+  /** A us-west-2 log altered after its digest was written: validate-logs says "hash value doesn't match". */
+  tamperedLogKey: string;
+  /** Log object keys of the data-events trail (SSE-S3) in `buckets.dataEvents`. */
+  dataEventLogKeys: string[];
+  objects: {
+    /** An older log (day `2026-11-23`) encrypted under the disabled key: GetObject fails with KMS.DisabledException. */
+    disabledKeyLog: string;
+    /** An older log (day `2026-11-22`) under the pending-deletion key: KMS.KMSInvalidStateException. */
+    pendingDeletionKeyLog: string;
+  };
+  /** Present only when the scale knobs were used. Scale files are not covered by digests. */
+  scale?: {
+    /** `…/CloudTrail/us-west-2/2026/11/20/` holding `filesInOneDay` log files. */
+    busyDayPrefix?: string;
+    busyDayFileCount?: number;
+    /** One log of `bigLogMB` MB uncompressed, day 2026-11-21 in us-west-2. */
+    bigLogKey?: string;
+    bigLogUncompressedBytes?: number;
+  };
+  /** Fingerprint (hex MD5 of the DER public key) of the digest signing key. */
+  digestPublicKeyFingerprint: string;
+}
+
+export interface Sandbox {
+  /** http://127.0.0.1:<port> */
+  endpoint: string;
+  port: number;
+  /** '111122223333' */
+  accountId: string;
+  /** 'us-west-2' (home region) */
+  region: string;
+  principals: { admin: Principal; auditor: Principal };
+  world: SeededWorld;
+  faults: FaultController;
+  requests: RequestCounter;
+  stop(): Promise<void>;
+}
