@@ -252,7 +252,15 @@ async function main(): Promise<void> {
   cleanups.push(() => server.stop());
   say(`code-server on ${server.baseUrl} (${seconds(started)} since start)`);
 
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  // The runner handles signals itself (cleanup in order, then the verdict), so Playwright must not exit on them first.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   cleanups.push(async () => {
     await browser?.close();
     browser = undefined;
@@ -276,10 +284,10 @@ const hardLimit = setTimeout(() => {
 }, TIME_LIMIT_S * 1000);
 hardLimit.unref();
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     fail('e2e run', `interrupted by ${signal}`);
-    void withTimeout(runCleanups(), 20_000, 'cleanup after a signal').catch(() => killAllCodeServersSync()).finally(() => finish(signal === 'SIGINT' ? 130 : 143));
+    void withTimeout(runCleanups(), 20_000, 'cleanup after a signal').catch(() => killAllCodeServersSync()).finally(() => finish(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
   });
 }
 // Last resort if something calls process.exit() early: no code-server may outlive the runner.

@@ -5,7 +5,7 @@
 // <cache> is $CLOUDTRAIL_KMS_CACHE, else ~/.cache/cloudtrail-kms-explorer. Each folder gets a marker file written only
 // after a complete, verified install, so an interrupted install is redone from scratch.
 // Run alone with `node out/test/e2e/toolchain.js` to pre-fill the cache.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +30,18 @@ function progress(message: string): void {
   process.stderr.write(`[e2e toolchain] ${message}\n`);
 }
 
+/** Installer processes still running; ended if the runner exits mid-install (e.g. on its time limit or SIGTERM), so
+ * no npm keeps writing into the cache behind the next run's back. */
+const installers = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of installers) child.kill('SIGTERM');
+});
+
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    installers.add(child);
+    child.on('exit', () => installers.delete(child));
     let output = '';
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -123,6 +132,44 @@ async function verifyNativeModules(dir: string, nodeDir: string): Promise<void> 
   progress(`native modules load under Node 24: ${NATIVE_MODULES.join(', ')}`);
 }
 
+/** Two runs installing into the same cache at once would wreck each other: the first takes <cache>/.install-lock
+ * (created atomically, holds its pid); others wait; a lock whose process is gone is taken over. */
+async function withInstallLock<T>(root: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(root, '.install-lock');
+  let waitingSaid = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      if (holder > 0 && !processAlive(holder)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!waitingSaid) progress(`another run (pid ${holder || '?'}) is installing into ${root}; waiting for it`);
+      waitingSaid = true;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 let pending: Promise<Toolchain> | undefined;
 
 /** Installs (once, cached) Node 24 and code-server, and says where they are. */
@@ -130,8 +177,14 @@ export function ensureCodeServer(): Promise<Toolchain> {
   pending ??= (async () => {
     const root = cacheDir();
     mkdirSync(root, { recursive: true });
-    const nodeDir = await ensureNode(root);
-    const codeServerDir = await installCodeServer(root, nodeDir);
+    const codeServerDir = join(root, `code-server-${CODE_SERVER_VERSION}`);
+    const nodeDir = join(root, 'node-24');
+    if (!isComplete(nodeDir) || !isComplete(codeServerDir)) {
+      await withInstallLock(root, async () => {
+        await ensureNode(root);
+        await installCodeServer(root, nodeDir);
+      });
+    }
     const toolchain = {
       node: join(nodeDir, 'bin', 'node'),
       codeServerEntry: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),

@@ -1,4 +1,3 @@
-import * as assert from 'node:assert/strict';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, viewPane, waitForIdle } from '../workbench';
 
@@ -10,7 +9,6 @@ export const tests: UiTest[] = [
       const trails = viewPane(sidebar, 'Trails');
       const welcome = trails.locator('.welcome-view-content');
       await welcome.getByText('No CloudTrail trails to show yet.').waitFor({ state: 'visible', timeout: 60_000 });
-      assert.ok(await welcome.getByRole('button', { name: 'Refresh' }).isVisible(), 'the welcome text has no Refresh button');
       await waitForIdle(page);
       await screenshot('trails-view-welcome');
     },
