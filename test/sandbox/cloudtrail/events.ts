@@ -15,26 +15,28 @@ interface StoredEvent {
   record: CloudTrailRecord;
   time: number;
   json: string;
+  /** Arrival order: among events of the same second, the later one is newer. */
+  seq: number;
 }
 
 /** Management events per region, for LookupEvents: the seeded world's records plus every live KMS call. */
 export class EventStore {
   private readonly byRegion = new Map<string, StoredEvent[]>();
   private sorted = true;
+  private seq = 0;
 
   add(record: CloudTrailRecord): void {
     if (record.managementEvent === false) return;
     const list = this.byRegion.get(record.awsRegion) ?? [];
     this.byRegion.set(record.awsRegion, list);
-    const entry = { record, time: Date.parse(record.eventTime), json: JSON.stringify(record) };
-    if (list.length > 0 && list[list.length - 1].time < entry.time) this.sorted = false;
-    list.push(entry);
+    list.push({ record, time: Date.parse(record.eventTime), json: JSON.stringify(record), seq: this.seq++ });
+    this.sorted = false;
   }
 
   /** Events of a region, newest first. */
   inRegion(region: string): StoredEvent[] {
     if (!this.sorted) {
-      for (const list of this.byRegion.values()) list.sort((a, b) => b.time - a.time || (a.record.eventID < b.record.eventID ? -1 : 1));
+      for (const list of this.byRegion.values()) list.sort((a, b) => b.time - a.time || b.seq - a.seq);
       this.sorted = true;
     }
     return this.byRegion.get(region) ?? [];
