@@ -79,8 +79,20 @@ async function collectBody(body: Readable, location: string, maxBytes: number, t
     result.chunks.push(chunk);
   };
 
-  for await (const piece of body) {
-    const chunk = piece as Buffer;
+  const pieces = body[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await pieces.next();
+    } catch (error) {
+      if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') throw error;
+      // The connection broke mid-body (the SDK's retries only cover the request, not the body).
+      throw new ExplainedError('DownloadInterrupted',
+        `The download of ${location} stopped after ${result.compressedBytes}${total !== undefined ? ` of ${total}` : ''} bytes.`,
+        `The connection ended early (${(error as Error)?.message ?? String(error)}).`, 'Try again.', error);
+    }
+    if (next.done) break;
+    const chunk = next.value as Buffer;
     if (!decided) {
       decided = true;
       result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
@@ -129,17 +141,10 @@ async function collectBody(body: Readable, location: string, maxBytes: number, t
   return result;
 }
 
-export async function fetchLog(
-  clients: AwsClients,
-  where: { bucket: string; key: string; region?: string },
-  options: FetchLogOptions = {},
-): Promise<FetchedLog> {
+async function downloadOnce(
+  clients: AwsClients, region: string, where: { bucket: string; key: string }, location: string, maxBytes: number, options: FetchLogOptions,
+): Promise<{ answer: GetObjectCommandOutput; collected: Collected }> {
   const { signal } = options;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_LOG_BYTES;
-  const location = `s3://${where.bucket}/${where.key}`;
-  if (signal?.aborted) throw new CancelledError(`Opening ${location} was cancelled.`);
-  const region = await s3RegionFor(clients, where.bucket, where.region);
-
   let answer: GetObjectCommandOutput;
   try {
     answer = await clients.s3(region).send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }), { abortSignal: signal });
@@ -152,9 +157,10 @@ export async function fetchLog(
   if (!body) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
   const stop = (): void => { body.destroy(new CancelledError(`Opening ${location} was cancelled.`)); };
   signal?.addEventListener('abort', stop, { once: true });
-  let collected: Collected;
   try {
-    collected = await collectBody(body, location, maxBytes, answer.ContentLength, options.onProgress);
+    const collected = await collectBody(body, location, maxBytes, answer.ContentLength, options.onProgress);
+    if (signal?.aborted) throw new CancelledError(`Opening ${location} was cancelled.`);
+    return { answer, collected };
   } catch (error) {
     body.destroy();
     if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
@@ -163,6 +169,30 @@ export async function fetchLog(
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+export async function fetchLog(
+  clients: AwsClients,
+  where: { bucket: string; key: string; region?: string },
+  options: FetchLogOptions = {},
+): Promise<FetchedLog> {
+  const { signal } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const location = `s3://${where.bucket}/${where.key}`;
+  if (signal?.aborted) throw new CancelledError(`Opening ${location} was cancelled.`);
+  const region = await s3RegionFor(clients, where.bucket, where.region);
+
+  // One more try when the connection breaks mid-body: the SDK retries requests, not bodies already being read.
+  let answer: GetObjectCommandOutput | undefined;
+  let collected: Collected | undefined;
+  for (let attempt = 1; !collected; attempt++) {
+    try {
+      ({ answer, collected } = await downloadOnce(clients, region, where, location, maxBytes, options));
+    } catch (error) {
+      if (!(error instanceof ExplainedError && error.code === 'DownloadInterrupted') || attempt >= 2 || signal?.aborted) throw error;
+    }
+  }
+  if (!answer) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
 
   // Decode once; release the chunk list before the string is made so three copies never coexist for long.
   let joined: Buffer | undefined = collected.chunks.length === 1 ? collected.chunks[0] : Buffer.concat(collected.chunks, collected.uncompressedBytes);
