@@ -38,7 +38,9 @@ function say(message: string): void {
   process.stdout.write(`${message}\n`);
 }
 
-function fail(title: string, why: string): void {
+function fail(title: string, reason: string): void {
+  // Playwright's messages carry terminal colours; the report may end up in a file.
+  const why = reason.split(String.fromCharCode(27)).map((part, index) => (index === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('');
   tally.failed += 1;
   tally.failures.push(`${title}: ${why}`);
   say(`  ✖ ${title}\n      ${why.split('\n').join('\n      ')}`);
