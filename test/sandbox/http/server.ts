@@ -179,18 +179,22 @@ function send(res: ServerResponse, out: Outgoing, fault: FaultKind | undefined):
     // Promise the whole body, deliver half, then drop the connection.
     const cut = Math.floor(length / 2);
     const source = body instanceof Readable ? body : Readable.from(body ? [body] : []);
+    const drop = () => res.socket?.destroy();
+    res.flushHeaders();
     let sent = 0;
     source.on('data', (chunk: Buffer) => {
       if (sent >= cut) return;
       const piece = chunk.subarray(0, cut - sent);
       sent += piece.length;
-      res.write(piece);
       if (sent >= cut) {
         source.destroy();
-        res.socket?.destroy();
+        // Drop the connection only once the half body has left, so the client sees headers and a short body.
+        res.write(piece, drop);
+      } else {
+        res.write(piece);
       }
     });
-    source.on('end', () => res.socket?.destroy());
+    source.on('end', () => res.write(Buffer.alloc(0), drop));
     return;
   }
   if (body instanceof Readable) {
