@@ -6,7 +6,7 @@ import type { KeyFlag, KeyInfo, LogObject, TrailInfo } from '../core/model';
 import { Commands } from './commandIds';
 
 /** The nodes of the trails tree. Each knows its parent, so `TreeView.reveal` can walk up. */
-export type TrailsNode = TrailNode | KeyNode | FlagNode | InfoNode | FolderNode | ObjectNode | LoadMoreNode | ErrorNode;
+export type TrailsNode = TrailNode | KeysNode | KeyNode | FlagNode | InfoNode | FolderNode | ObjectNode | LoadMoreNode | ErrorNode;
 
 export class TrailNode {
   readonly kind = 'trail';
@@ -38,9 +38,26 @@ export class TrailNode {
   }
 }
 
+/** All KMS keys of one region, with the same flags as a trail's key (spots disabled or asymmetric keys). */
+export class KeysNode {
+  readonly kind = 'keys';
+  readonly parent = undefined;
+  children?: TrailsNode[];
+  constructor(readonly region: string) {}
+
+  item(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`KMS keys · ${this.region}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `keys:${this.region}`;
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.tooltip = `Every KMS key in ${this.region} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.`;
+    item.contextValue = 'keys';
+    return item;
+  }
+}
+
 export class KeyNode {
   readonly kind = 'key';
-  constructor(readonly parent: TrailNode, readonly keyArn: string, readonly key: KeyInfo | undefined, readonly error: string | undefined) {}
+  constructor(readonly parent: TrailNode | KeysNode, readonly keyArn: string, readonly key: KeyInfo | undefined, readonly error: string | undefined) {}
 
   get flags(): KeyFlag[] {
     return this.key?.flags ?? [];
@@ -51,7 +68,7 @@ export class KeyNode {
     const label = key?.alias ?? key?.keyId ?? this.keyArn.split('/').pop() ?? this.keyArn;
     const serious = this.flags.filter((f) => f.severity !== 'info');
     const item = new vscode.TreeItem(`Key ${label}`, this.flags.length > 0 || this.error ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `key:${this.parent.trail.arn}:${this.keyArn}`;
+    item.id = `key:${this.parent instanceof TrailNode ? this.parent.trail.arn : this.parent.region}:${this.keyArn}`;
     item.description = key ? [key.keySpec, key.keyState, key.rotationEnabled === undefined ? undefined : key.rotationEnabled ? 'rotation on' : 'rotation off'].filter(Boolean).join(' · ') : 'could not describe';
     item.iconPath = new vscode.ThemeIcon(this.error || serious.some((f) => f.severity === 'error') ? 'error' : serious.length > 0 ? 'warning' : 'key',
       this.error || serious.length > 0 ? new vscode.ThemeColor(serious.some((f) => f.severity === 'error') || this.error ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground') : undefined);
@@ -76,7 +93,7 @@ export class FlagNode {
 
   item(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.flag.message, vscode.TreeItemCollapsibleState.None);
-    item.id = `flag:${this.parent.keyArn}:${this.parent.parent.trail.arn}:${this.flag.code}`;
+    item.id = `flag:${this.parent.item().id}:${this.flag.code}`;
     item.description = this.flag.code;
     item.tooltip = this.flag.message;
     item.iconPath = new vscode.ThemeIcon(this.flag.severity === 'error' ? 'error' : this.flag.severity === 'warning' ? 'warning' : 'info');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LinkTarget } from '../core/linkTargets';
-import { FolderNode, KeyNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
+import { FolderNode, KeyNode, KeysNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
 import type { TrailsProvider } from './trailsTree';
 
 export interface RevealResult { revealed: boolean; node?: string; message?: string }
@@ -36,6 +36,13 @@ export class TrailsRevealer {
           const children = await this.provider.getChildren(trail);
           const keyNode = children.find((c): c is KeyNode => c instanceof KeyNode);
           if (keyNode) return keyNode;
+        }
+        // A key no trail uses: look in the region's key list.
+        for (const keys of (await this.provider.getChildren()).filter((n): n is KeysNode => n instanceof KeysNode)) {
+          if (target.region && keys.region !== target.region) continue;
+          const found = (await this.provider.getChildren(keys)).find((n): n is KeyNode => n instanceof KeyNode
+            && ((!!target.arn && n.keyArn === target.arn) || (!!target.keyId && n.key?.keyId === target.keyId) || (!!target.alias && n.key?.alias === target.alias)));
+          if (found) return found;
         }
         return undefined;
       case 's3Prefix':
@@ -79,7 +86,15 @@ export class TrailsRevealer {
       return { revealed: false, message };
     }
     await vscode.commands.executeCommand('workbench.view.extension.cloudtrailKms');
-    await this.view.reveal(node, { select: true, focus: true, expand: node instanceof FolderNode || node instanceof KeyNode ? 1 : false });
-    return { revealed: true, node: describe(node) };
+    // Right after the view becomes visible its tree may not know the nodes yet ("Data tree node not found"): retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.view.reveal(node, { select: true, focus: true, expand: node instanceof FolderNode || node instanceof KeyNode ? 1 : false });
+        return { revealed: true, node: describe(node) };
+      } catch (error) {
+        if (attempt >= 8) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   }
 }

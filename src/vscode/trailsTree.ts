@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { listKeys } from '../aws/keys';
 import { listLogFolder } from '../aws/logObjects';
 import { listTrails } from '../aws/trails';
 import { trailLogRoot, awsLogsRoot } from '../core/logLayout';
@@ -6,7 +7,7 @@ import type { LogFolderPage, TrailInfo } from '../core/model';
 import { errorText, isCredentialsError } from './errorText';
 import { log } from './log';
 import type { AwsSession } from './session';
-import { ErrorNode, FlagNode, FolderNode, InfoNode, KeyNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
+import { ErrorNode, FlagNode, FolderNode, InfoNode, KeyNode, KeysNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
 
 const NO_CREDENTIALS = 'cloudtrailKms.noCredentials';
 
@@ -28,7 +29,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
 
   refresh(node?: TrailsNode): void {
     if (!node) this.roots = undefined;
-    else if (node instanceof TrailNode || node instanceof FolderNode) {
+    else if (node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode) {
       node.children = undefined;
       if (node instanceof FolderNode) node.nextToken = undefined;
     }
@@ -48,6 +49,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       if (!node) return await (this.roots ??= this.loadRoots());
       if (node instanceof TrailNode) return (node.children ??= this.trailChildren(node));
       if (node instanceof KeyNode) return this.keyChildren(node);
+      if (node instanceof KeysNode) return await this.regionKeys(node);
       if (node instanceof FolderNode) return await this.folderChildren(node);
       return [];
     } catch (error) {
@@ -74,6 +76,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       const nodes: TrailsNode[] = trails.map((trail) => new TrailNode(trail));
       for (const message of regionErrors) nodes.push(new ErrorNode(undefined, message));
       if (trails.length === 0) nodes.push(new InfoNode(undefined, `No trails in ${regions.join(', ')}`, 'Choose other regions (CloudTrail: Select Regions…) or another profile.'));
+      for (const region of regions) nodes.push(new KeysNode(region));
       return nodes;
     } catch (error) {
       this.roots = undefined; // try again on the next expand, not a cached failure
@@ -96,6 +99,17 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
     const root = trail.isOrganizationTrail ? awsLogsRoot(trail.keyPrefix) : trailLogRoot(trail);
     children.push(new FolderNode(node, trail, root, 'Logs', true));
     return children;
+  }
+
+  private async regionKeys(node: KeysNode): Promise<TrailsNode[]> {
+    if (node.children) return node.children;
+    try {
+      const keys = await listKeys(this.session.clients(), node.region);
+      node.children = keys.map((key) => new KeyNode(node, key.arn, key, undefined));
+      return node.children.length > 0 ? node.children : [new InfoNode(node, `No KMS keys in ${node.region}`)];
+    } catch (error) {
+      return [new ErrorNode(node, errorText(error))];
+    }
   }
 
   private keyChildren(node: KeyNode): TrailsNode[] {

@@ -5,7 +5,7 @@ import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, trailTarget, type LinkTar
 import { Commands } from './commandIds';
 import { errorText } from './errorText';
 import type { AwsSession } from './session';
-import { ErrorNode, FolderNode, KeyNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
+import { ErrorNode, FolderNode, KeyNode, KeysNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
 import { TrailsRevealer, type RevealResult } from './trailsReveal';
 import { TrailsProvider } from './trailsTree';
 
@@ -53,7 +53,7 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
     provider,
     view,
     session.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand(Commands.refresh, (node?: TrailsNode) => provider.refresh(node instanceof TrailNode || node instanceof FolderNode ? node : undefined)),
+    vscode.commands.registerCommand(Commands.refresh, (node?: TrailsNode) => provider.refresh(node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode ? node : undefined)),
     vscode.commands.registerCommand(Commands.loadMore, (node: unknown) => (node instanceof LoadMoreNode ? provider.loadMore(node) : undefined)),
     vscode.commands.registerCommand(Commands.retry, (node: unknown) => (node instanceof ErrorNode ? provider.retry(node) : provider.refresh())),
     vscode.commands.registerCommand(Commands.copyArn, async (node?: TrailsNode) => {

@@ -7,30 +7,87 @@
 //   userSettings  VS Code user settings, e.g. { 'cloudtrailKms.endpointUrl': 'http://127.0.0.1:<sandbox port>' }.
 //   stop()        ends whatever e2eEnvironment() started.
 //
-// The runner then puts a counting proxy (test/e2e/requestCounter.ts) in front of the AWS endpoint given here
-// (userSettings['cloudtrailKms.endpointUrl'], else env.AWS_ENDPOINT_URL, else none) and points both of those at the
-// proxy; tests read the count from $CLOUDTRAIL_KMS_E2E_COUNTER_URL.
-//
-// This first version starts nothing: no AWS endpoint, dummy credentials, so any AWS call the extension makes ends at
-// the counter (503) instead of at AWS.
+// It starts the sandbox (test/sandbox) with its seeded world on a free loopback port. The runner puts its counting
+// proxy in front of userSettings['cloudtrailKms.endpointUrl'] (the sandbox), so "no AWS call on activation" is still
+// counted there. Credentials: the sandbox's admin as environment keys (the default chain), and both principals as
+// profiles `sandbox-admin` / `sandbox-auditor` in throw-away shared files, so tests can open a log as the auditor.
+// The seeded world's names reach the tests as JSON in CLOUDTRAIL_KMS_E2E_WORLD (see worldFacts.ts).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../sandbox';
+import type { WorldFacts } from './worldFacts';
+
 export interface E2eEnvironment {
   env: Record<string, string>;
   userSettings: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
+export interface SandboxFiles {
+  dir: string;
+  configFile: string;
+  credentialsFile: string;
+}
+
+/** Shared AWS files naming the sandbox's principals (also used by `npm run demo`). */
+export function writeSandboxProfiles(sandbox: Sandbox, dir = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-aws-'))): SandboxFiles {
+  const configFile = join(dir, 'config');
+  const credentialsFile = join(dir, 'credentials');
+  const { admin, auditor } = sandbox.principals;
+  writeFileSync(configFile, [
+    '[default]', `region = ${sandbox.region}`, '',
+    '[profile sandbox-admin]', `region = ${sandbox.region}`, '',
+    '[profile sandbox-auditor]', `region = ${sandbox.region}`, '',
+  ].join('\n'), { mode: 0o600 });
+  writeFileSync(credentialsFile, [
+    '[default]', `aws_access_key_id = ${admin.accessKeyId}`, `aws_secret_access_key = ${admin.secretAccessKey}`, '',
+    '[sandbox-admin]', `aws_access_key_id = ${admin.accessKeyId}`, `aws_secret_access_key = ${admin.secretAccessKey}`, '',
+    '[sandbox-auditor]', `aws_access_key_id = ${auditor.accessKeyId}`, `aws_secret_access_key = ${auditor.secretAccessKey}`, '',
+  ].join('\n'), { mode: 0o600 });
+  return { dir, configFile, credentialsFile };
+}
+
+export function worldFacts(sandbox: Sandbox): WorldFacts {
+  const w = sandbox.world;
+  return {
+    accountId: w.accountId,
+    region: sandbox.region,
+    days: w.days,
+    trails: w.trails,
+    keys: w.keys,
+    logKeys: w.logKeys,
+    objects: w.objects,
+    dataEventLogKeys: w.dataEventLogKeys,
+    auditorArn: sandbox.principals.auditor.arn,
+  };
+}
+
 export async function e2eEnvironment(): Promise<E2eEnvironment> {
+  const sandbox = await startSandbox();
+  const files = writeSandboxProfiles(sandbox);
+  const { admin } = sandbox.principals;
+  // The UI tests run in this process: they read the same facts (and reach the sandbox directly to find a log's lines).
+  process.env.CLOUDTRAIL_KMS_E2E_WORLD = JSON.stringify(worldFacts(sandbox));
+  process.env.CLOUDTRAIL_KMS_E2E_SANDBOX = JSON.stringify({ endpoint: sandbox.endpoint, region: sandbox.region, accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
   return {
     env: {
-      AWS_ACCESS_KEY_ID: 'AKIAE2ETESTNOTREAL00',
-      AWS_SECRET_ACCESS_KEY: 'e2e-test-secret-not-real',
-      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: admin.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: admin.secretAccessKey,
+      AWS_REGION: sandbox.region,
       // No credential look-up may reach the instance metadata service from a test.
       AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: '/nonexistent/cloudtrail-kms-e2e/config',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/cloudtrail-kms-e2e/credentials',
+      AWS_CONFIG_FILE: files.configFile,
+      AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
+      CLOUDTRAIL_KMS_E2E_WORLD: JSON.stringify(worldFacts(sandbox)),
     },
-    userSettings: {},
-    stop: async () => {},
+    userSettings: {
+      'cloudtrailKms.endpointUrl': sandbox.endpoint,
+      'cloudtrailKms.regions': [sandbox.region],
+    },
+    stop: async () => {
+      await sandbox.stop();
+      rmSync(files.dir, { recursive: true, force: true });
+    },
   };
 }

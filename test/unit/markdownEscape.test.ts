@@ -56,3 +56,7 @@ test('command URIs carry JSON arguments and refuse odd ids', () => {
 test('markdownLink escapes its text', () => {
   assert.equal(markdownLink('[x](command:y)', 'command:ours'), '[\\[x\\]\\(command\\:y\\)](command:ours)');
 });
+
+test('markdownLink titles keep no characters that could end the link', () => {
+  assert.equal(markdownLink('a', 'command:ours', 'arn:aws:s3:::b/[y](command:evil).json'), '[a](command:ours "arn:aws:s3:::b/ycommand:evil.json")');
+});

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { newestLogKeys, world } from '../worldFacts';
+import { commandLinks, extensionApi, hoverText, positionOf } from './extensionApi';
+
+function logUri(bucket: string, key: string, query: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'cloudtrail-log', path: `/${bucket}/${key.replace(/\.gz$/, '')}`, query });
+}
+
+async function openLog(bucket: string, key: string): Promise<vscode.TextDocument> {
+  const result = await vscode.commands.executeCommand<{ opened: boolean; uri?: string; error?: string }>('cloudtrailKms.openLog', { bucket, key });
+  assert.ok(result?.opened, `opening s3://${bucket}/${key} failed: ${result?.error}`);
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
+  assert.ok(document, 'the opened document is not among the text documents');
+  return document;
+}
+
+describe('decrypted log documents, hovers and links (against the sandbox)', function () {
+  this.timeout(90_000);
+  const facts = world();
+  const bucket = facts.trails.management.bucket;
+  /** A newest-day log holding a GenerateDataKey whose aws:s3:arn names another log object. */
+  let kmsLog: vscode.TextDocument;
+
+  before(async () => {
+    await extensionApi();
+    for (const key of newestLogKeys(facts).keys) {
+      const document = await openLog(bucket, key);
+      if (/"eventName": "GenerateDataKey"/.test(document.getText()) && document.getText().includes('"aws:s3:arn"')) {
+        kmsLog = document;
+        return;
+      }
+    }
+    throw new Error('no newest-day log holds a GenerateDataKey with aws:s3:arn');
+  });
+
+  it('opens a log as pretty JSON in a read-only document', () => {
+    assert.equal(kmsLog.languageId, 'json');
+    assert.ok(kmsLog.uri.path.endsWith('.json'));
+    assert.match(kmsLog.getText(), /^\{\n {2}"Records": \[\n {4}\{\n/);
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('cloudtrail-log'), false);
+  });
+
+  it('refuses to write the decrypted document anywhere', async () => {
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(kmsLog.uri, new Uint8Array([1]))), /evidence|read-only|readonly|NoPermissions/i);
+  });
+
+  it('explains encryptionContext and links the trail, the log object and the key', async () => {
+    const text = await hoverText(kmsLog.uri, positionOf(kmsLog, '"encryptionContext"'));
+    assert.match(text, /Encryption context/);
+    const links = commandLinks(text);
+    const commands = links.map((link) => link.command);
+    assert.ok(commands.includes('cloudtrailKms.revealTrail'), `links: ${commands.join(', ')}`);
+    assert.ok(commands.includes('cloudtrailKms.revealKey'), `links: ${commands.join(', ')}`);
+    assert.ok(commands.includes('cloudtrailKms.openLog') || commands.includes('cloudtrailKms.revealS3Prefix'), `links: ${commands.join(', ')}`);
+  });
+
+  it('explains aws:s3:arn and its link opens that very log object', async () => {
+    const text = await hoverText(kmsLog.uri, positionOf(kmsLog, '"aws:s3:arn"', 3));
+    assert.match(text, /S3/);
+    const open = commandLinks(text).find((link) => link.command === 'cloudtrailKms.openLog');
+    assert.ok(open, `no open link in: ${text}`);
+    const target = open.args[0] as { bucket: string; key: string };
+    const result = await vscode.commands.executeCommand<{ opened: boolean; uri: string; error?: string }>(open.command, ...open.args);
+    assert.ok(result.opened, result.error);
+    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
+    assert.ok(opened?.uri.path.endsWith(`${target.key.replace(/\.gz$/, '')}`));
+    assert.match(opened?.getText() ?? '', /"Records"/);
+  });
+
+  it('the trail link reveals that trail in the tree', async () => {
+    const text = await hoverText(kmsLog.uri, positionOf(kmsLog, '"encryptionContext"'));
+    const reveal = commandLinks(text).find((link) => link.command === 'cloudtrailKms.revealTrail');
+    assert.ok(reveal);
+    const result = await vscode.commands.executeCommand<{ revealed: boolean; node?: string }>(reveal.command, ...reveal.args);
+    assert.deepEqual(result, { revealed: true, node: `trail ${facts.trails.management.arn}` });
+    const key = await vscode.commands.executeCommand<{ revealed: boolean; node?: string }>('cloudtrailKms.revealKey', { arn: facts.keys.healthy.arn });
+    assert.equal(key.revealed, true);
+    assert.match(key.node ?? '', /^key /);
+  });
+
+  it('explains invokedBy and eventType', async () => {
+    assert.match(await hoverText(kmsLog.uri, positionOf(kmsLog, '"invokedBy"')), /Service that made the request/);
+    assert.match(await hoverText(kmsLog.uri, positionOf(kmsLog, '"eventType"')), /Kind of event/);
+  });
+
+  it('refuses a forged link argument', async () => {
+    const result = await vscode.commands.executeCommand<{ revealed: boolean; message?: string }>('cloudtrailKms.revealTrail', { arn: '[x](command:workbench.action.terminal.new)' });
+    assert.equal(result.revealed, false);
+    assert.match(result.message ?? '', /Not a trail ARN/);
+    const open = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', { bucket: '../etc', key: 'passwd' });
+    assert.equal(open.opened, false);
+    assert.match(open.error ?? '', /Not an S3 bucket name/);
+  });
+
+  it('gives the record outline', async () => {
+    // JSON's own provider adds its `Records` symbol; ours are the Event symbols.
+    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', kmsLog.uri))
+      .filter((symbol) => symbol.kind === vscode.SymbolKind.Event);
+    const records = (JSON.parse(kmsLog.getText()) as { Records: { eventTime: string; eventName: string }[] }).Records;
+    assert.equal(symbols.length, records.length);
+    assert.ok(symbols[0].name.startsWith(`${records[0].eventTime} ${records[0].eventName}`), symbols[0].name);
+    assert.ok(symbols.some((symbol) => symbol.name.includes('GenerateDataKey')));
+  });
+
+  it('makes ARNs clickable links to our commands', async () => {
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', kmsLog.uri);
+    const targets = links.map((link) => link.target?.toString(true) ?? '');
+    assert.ok(targets.length > 0);
+    assert.ok(targets.every((target) => target.startsWith('command:cloudtrailKms.openTarget?')), targets[0]);
+  });
+
+  it('opens an s3:// URI pasted into Open S3 URI or ARN…', async () => {
+    const key = newestLogKeys(facts).keys[0];
+    const result = await vscode.commands.executeCommand<{ opened: boolean; uri?: string }>('cloudtrailKms.openS3Location', `s3://${bucket}/${key}`);
+    assert.equal(result.opened, true);
+    const bad = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openS3Location', 'not a location');
+    assert.equal(bad.opened, false);
+  });
+
+  it('explains why the auditor cannot decrypt: kms:Decrypt on the trail key', async () => {
+    const key = newestLogKeys(facts).keys[0];
+    const uri = logUri(bucket, key, `region=${facts.region}&profile=sandbox-auditor`);
+    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), (error: Error) => {
+      assert.match(error.message, /kms:Decrypt/);
+      assert.match(error.message, new RegExp(facts.keys.healthy.keyId));
+      return true;
+    });
+  });
+
+  it('explains a log whose key is disabled', async () => {
+    const uri = logUri(bucket, facts.objects.disabledKeyLog, `region=${facts.region}`);
+    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), /disabled/);
+  });
+});

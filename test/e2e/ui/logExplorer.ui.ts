@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { AwsClients } from '../../../src/aws/clients';
+import { fetchLog } from '../../../src/aws/fetchLog';
+import { prettyPrintJson } from '../../../src/core/pretty';
+import type { UiTest } from '../uiTest';
+import { openViewContainer, runCommand, viewPane, waitForIdle } from '../workbench';
+import { newestLogKeys, world } from '../worldFacts';
+
+function treeRow(pane: Locator, label: string): Locator {
+  return pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+}
+
+async function expand(pane: Locator, labels: string[]): Promise<void> {
+  for (const label of labels) {
+    const row = treeRow(pane, label);
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await waitForIdle(pane.page());
+  }
+}
+
+/** Finds, outside the workbench, a newest-day log with a GenerateDataKey record, and the line of its encryptionContext. */
+async function kmsLogWithLine(): Promise<{ s3: string; line: number }> {
+  const sandbox = JSON.parse(process.env.CLOUDTRAIL_KMS_E2E_SANDBOX ?? '{}') as { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
+  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+  process.env.AWS_ACCESS_KEY_ID = sandbox.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = sandbox.secretAccessKey;
+  const clients = new AwsClients({ endpointUrl: sandbox.endpoint, regions: [sandbox.region] });
+  try {
+    const facts = world();
+    const bucket = facts.trails.management.bucket;
+    for (const key of newestLogKeys(facts).keys) {
+      const text = prettyPrintJson((await fetchLog(clients, { bucket, key, region: sandbox.region })).text);
+      const at = text.search(/"eventName": "GenerateDataKey"/);
+      if (at < 0) continue;
+      const record = text.lastIndexOf('\n    {', at);
+      const context = text.indexOf('"encryptionContext"', record);
+      if (context < 0) continue;
+      return { s3: `s3://${bucket}/${key}`, line: text.slice(0, context).split('\n').length };
+    }
+    throw new Error('no newest-day log with a GenerateDataKey record');
+  } finally {
+    clients.dispose();
+    process.env.AWS_ACCESS_KEY_ID = saved.id;
+    process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+  }
+}
+
+async function editorWith(page: Page, text: string): Promise<Locator> {
+  const editor = page.locator('.editor-instance .monaco-editor', { hasText: text }).first();
+  await editor.waitFor({ state: 'visible', timeout: 60_000 });
+  return editor;
+}
+
+export const tests: UiTest[] = [
+  {
+    name: 'the Trails view expands from a trail down to a day of log files',
+    async run({ page, screenshot }) {
+      const facts = world();
+      const { day, keys } = newestLogKeys(facts);
+      const [year, month, dd] = day.split('-');
+      const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
+      await expand(pane, [facts.trails.management.name, 'Logs', 'CloudTrail', facts.region, year, month, dd]);
+      const first = keys[0].split('/').pop() ?? '';
+      await treeRow(pane, first).waitFor({ state: 'visible', timeout: 30_000 });
+      assert.ok(await treeRow(pane, `Key ${facts.keys.healthy.alias}`).isVisible(), 'the trail key is not shown');
+      await screenshot('tree-day-of-logs');
+    },
+  },
+  {
+    name: 'a log file opens decrypted in a read-only editor',
+    async run({ page, screenshot }) {
+      const facts = world();
+      const { day, keys } = newestLogKeys(facts);
+      const [year, month, dd] = day.split('-');
+      const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
+      await expand(pane, [facts.trails.management.name, 'Logs', 'CloudTrail', facts.region, year, month, dd]);
+      const name = keys[0].split('/').pop() ?? '';
+      await treeRow(pane, name).click();
+      const editor = await editorWith(page, '"Records"');
+      const tab = page.locator('.tabs-container .tab', { hasText: name.replace(/\.gz$/, '') }).first();
+      await tab.waitFor({ state: 'visible', timeout: 30_000 });
+      await editor.click();
+      await page.keyboard.type('x');
+      const message = page.locator('.monaco-editor-overlaymessage', { hasText: /evidence|read-only|readonly/i }).first();
+      await message.waitFor({ state: 'visible', timeout: 10_000 });
+      await screenshot('decrypted-log-readonly');
+      assert.ok(!(await editor.innerText()).includes('x{'), 'the document was edited');
+    },
+  },
+  {
+    name: 'hovering a KMS event\'s encryption context shows the linked trail and log object',
+    timeoutMs: 150_000,
+    async run({ page, screenshot }) {
+      const { s3, line } = await kmsLogWithLine();
+      await runCommand(page, 'CloudTrail: Open S3 URI or ARN');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(s3);
+      await input.press('Enter');
+      const editor = await editorWith(page, '"Records"');
+      await editor.click();
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+      const token = editor.locator('.view-line span span', { hasText: '"encryptionContext"' }).first();
+      await token.waitFor({ state: 'visible', timeout: 20_000 });
+      await token.hover();
+      const hover = page.locator('.monaco-hover', { hasText: 'Reveal trail' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      const text = await hover.innerText();
+      assert.match(text, /Encryption context/);
+      assert.match(text, /Open and decrypt|Reveal s3:\/\//);
+      await screenshot('hover-encryption-context');
+    },
+  },
+];
