@@ -4,6 +4,9 @@ import { DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { sandboxClients } from './helpers/sandboxClients';
 
@@ -135,5 +138,59 @@ describe('sandbox authentication and fault injection', () => {
       if (saved === undefined) delete process.env.CLOUDTRAIL_SANDBOX_FAULTS;
       else process.env.CLOUDTRAIL_SANDBOX_FAULTS = saved;
     }
+  });
+});
+
+describe('sandbox SigV4 forms beyond the SDK defaults', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox();
+  });
+  after(() => sandbox.stop());
+
+  const signer = (secret?: string) =>
+    new SignatureV4({
+      credentials: { accessKeyId: sandbox.principals.admin.accessKeyId, secretAccessKey: secret ?? sandbox.principals.admin.secretAccessKey },
+      region: 'us-west-2',
+      service: 's3',
+      sha256: Hash.bind(null, 'sha256'),
+      uriEscapePath: false,
+    });
+  const objectRequest = (key: string, headers: Record<string, string> = {}) => {
+    const url = new URL(sandbox.endpoint);
+    return new HttpRequest({
+      method: 'GET',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: `/${sandbox.world.buckets.logs.name}/${key}`,
+      headers: { host: url.host, ...headers },
+    });
+  };
+  const fetchSigned = async (req: { path: string; query?: Record<string, unknown>; headers: Record<string, string> }) => {
+    const query = new URLSearchParams((req.query ?? {}) as Record<string, string>).toString();
+    const res = await fetch(`${sandbox.endpoint}${req.path}${query ? `?${query}` : ''}`, { headers: req.headers });
+    return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('accepts a presigned GetObject URL and refuses one signed with a wrong secret', async () => {
+    const key = sandbox.world.dataEventLogKeys[0];
+    // As @aws-sdk/s3-request-presigner does: the payload is UNSIGNED-PAYLOAD.
+    const bucketSwap = (r: HttpRequest) =>
+      Object.assign(r, { path: `/${sandbox.world.buckets.dataEvents.name}/${key}`, headers: { ...r.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+    const good = await fetchSigned(await signer().presign(bucketSwap(objectRequest(key)), { expiresIn: 300 }));
+    assert.equal(good.status, 200);
+    assert.deepEqual([...good.body.subarray(0, 2)], [0x1f, 0x8b]);
+    const bad = await fetchSigned(await signer('wrong').presign(bucketSwap(objectRequest(key)), { expiresIn: 300 }));
+    assert.equal(bad.status, 403);
+    assert.match(bad.body.toString(), /<Code>SignatureDoesNotMatch<\/Code>/);
+  });
+
+  it('accepts x-amz-content-sha256: UNSIGNED-PAYLOAD', async () => {
+    const key = sandbox.world.logKeys['eu-central-1']['2026-11-24'][0];
+    const signed = await signer().sign(objectRequest(key, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }));
+    const res = await fetchSigned(signed);
+    assert.equal(res.status, 200);
+    assert.deepEqual([...res.body.subarray(0, 2)], [0x1f, 0x8b]);
   });
 });

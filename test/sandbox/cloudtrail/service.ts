@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from '../errors';
+import { isAllowed } from '../principals';
 import type { RequestContext, SandboxState } from '../state';
 import type { Trail } from './trails';
 import { trailShape, trailsVisibleIn } from './trails';
@@ -8,6 +9,9 @@ type Json = Record<string, unknown>;
 
 /** CloudTrail (awsJson1_1, `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.*`). */
 export function handleCloudTrail(state: SandboxState, operation: string, input: Json, ctx: RequestContext): Json {
+  if (!isAllowed(ctx.principal, `cloudtrail:${operation}`)) {
+    throw new AwsError(400, 'AccessDeniedException', `User: ${ctx.principal.arn} is not authorized to perform: cloudtrail:${operation} because no identity-based policy allows the cloudtrail:${operation} action`);
+  }
   switch (operation) {
     case 'DescribeTrails': {
       const includeShadow = input.includeShadowTrails !== false;

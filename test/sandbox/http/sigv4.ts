@@ -76,7 +76,8 @@ export function verifySigV4(req: SignedRequest, secretFor: (accessKeyId: string)
   if (declaredHash && /^[0-9a-f]{64}$/.test(declaredHash) && declaredHash !== bodyHash) {
     return { ok: false, reason: 'payloadMismatch', credential };
   }
-  const payloadHash = presigned ? 'UNSIGNED-PAYLOAD' : (declaredHash ?? bodyHash);
+  // Presigned S3 URLs sign UNSIGNED-PAYLOAD (the JS presigner also hoists it into X-Amz-Content-Sha256).
+  const payloadHash = presigned ? (query.find(([k]) => k === 'X-Amz-Content-Sha256')?.[1] ?? 'UNSIGNED-PAYLOAD') : (declaredHash ?? bodyHash);
 
   const canonicalQuery = query
     .filter(([k]) => !(presigned && k === 'X-Amz-Signature'))

@@ -24,7 +24,9 @@ export interface ServiceResponse {
 }
 
 /** Which S3 operation a path-style request is (used for routing, counting and fault rules). */
-export function s3Operation(method: string, bucket: string, key: string, query: URLSearchParams): string {
+export function s3Operation(method: string, bucket: string, key: string, signedQuery: URLSearchParams): string {
+  // Presigned-URL auth parameters (X-Amz-*) say nothing about the operation.
+  const query = new URLSearchParams([...signedQuery].filter(([k]) => !/^x-amz-/i.test(k)));
   if (!bucket) return method === 'GET' ? 'ListBuckets' : 'Unsupported';
   if (!key) {
     if (method === 'GET' && query.has('location')) return 'GetBucketLocation';
