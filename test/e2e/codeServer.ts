@@ -14,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { ensureCodeServer } from './toolchain';
 
 export interface CodeServerOptions {
-  /** Folder of an extension to load in development mode (added to `url`'s payload). */
+  /** Folder of an extension to load in development mode (added to `url`'s payload). Needs `smokeTestDriver: true`:
+   * without it code-server ignores the payload. For a demo (toasts visible), install the .vsix instead: packageVsix()
+   * (vsix.ts), installExtension(vsix, dir), then startCodeServer({ extensionsDir: dir }). */
   extensionDevelopmentPath?: string;
   /** Extensions folder; default: a throw-away one. Pass one to use extensions installed with `installExtension`. */
   extensionsDir?: string;
@@ -187,6 +189,9 @@ export async function installExtension(vsix: string, extensionsDir: string): Pro
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
+  if (options.extensionDevelopmentPath && !options.smokeTestDriver) {
+    throw new Error('startCodeServer: extensionDevelopmentPath only works with smokeTestDriver: true (code-server ignores it otherwise); install the .vsix with installExtension() instead');
+  }
   const toolchain = await ensureCodeServer();
   const root = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-code-server-'));
   const userDataDir = join(root, 'user-data');

@@ -8,7 +8,6 @@
 // Prints `N passed, N failed` last; exits 1 on any failure. Logs: test-results/e2e-logs/.
 // Env: CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S (default 900) hard limit for everything; CLOUDTRAIL_KMS_E2E_GREP filters
 // extension-host tests and UI tests by title; CHROMIUM_PATH (default /usr/bin/chromium); CLOUDTRAIL_KMS_CACHE.
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -19,6 +18,7 @@ import { REPORT_MARK, RESULT_PREFIX } from './mochaHost';
 import { startRequestCounter, type RequestCounter } from './requestCounter';
 import { ensureCodeServer } from './toolchain';
 import type { UiTest } from './uiTest';
+import { packageVsix } from './vsix';
 import { waitForWorkbench } from './workbench';
 
 const REPO = resolve(__dirname, '..', '..', '..');
@@ -68,21 +68,6 @@ async function runCleanups(): Promise<void> {
     }
   }
   killAllCodeServersSync();
-}
-
-async function packageVsix(): Promise<string> {
-  if (!existsSync(join(REPO, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
-  const vsix = join(LOGS, 'cloudtrail-kms-explorer.vsix');
-  const vsce = require.resolve('@vscode/vsce/vsce', { paths: [REPO] });
-  await new Promise<void>((done, reject) => {
-    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? done() : reject(new Error(`vsce package failed (exit ${code}):\n${output}`))));
-  });
-  return vsix;
 }
 
 /** A throw-away extension with nothing in it: VS Code only runs extensionTestsPath when some development extension is given. */
@@ -165,49 +150,87 @@ function findUiModules(dir: string, out: string[] = []): string[] {
   return out.sort();
 }
 
-async function runUiTests(server: RunningCodeServer, counter: RequestCounter): Promise<void> {
-  const modules = findUiModules(join(OUT_E2E, 'ui'));
-  say(`\nUI tests (${modules.length} module(s))`);
-  for (const file of modules) {
-    let tests: UiTest[];
+interface UiServer {
+  server: RunningCodeServer;
+  counter: RequestCounter;
+}
+
+function loadUiTests(): UiTest[] {
+  const all: UiTest[] = [];
+  for (const file of findUiModules(join(OUT_E2E, 'ui'))) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- UI test modules are found at run time
       const loaded = require(file) as { tests?: UiTest[] };
       if (!Array.isArray(loaded.tests)) throw new Error('it does not export `tests: UiTest[]`');
-      tests = loaded.tests;
+      all.push(...loaded.tests.filter((test) => !GREP || GREP.test(test.name)));
     } catch (error) {
       fail(relative(REPO, file), error instanceof Error ? error.message : String(error));
-      continue;
-    }
-    for (const test of tests) {
-      if (GREP && !GREP.test(test.name)) continue;
-      const started = Date.now();
-      const page = await newPage();
-      try {
-        await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: REPO }));
-        await waitForWorkbench(page);
-        const context = {
-          page,
-          serverUrl: server.baseUrl,
-          workspaceFolder: server.workspaceFolder,
-          screenshot: async (name: string) => {
-            const path = join(RESULTS, `${name}.png`);
-            await page.screenshot({ path });
-            return path;
-          },
-          awsRequestCount: async () => counter.count(),
-        };
-        await withTimeout(test.run(context), test.timeoutMs ?? 120_000, test.name);
-        tally.passed += 1;
-        say(`  ✔ ${test.name} (${seconds(started)})`);
-      } catch (error) {
-        await page.screenshot({ path: join(RESULTS, `ui-failure-${slug(test.name)}.png`) }).catch(() => undefined);
-        fail(test.name, error instanceof Error ? (error.stack ?? error.message) : String(error));
-      } finally {
-        await page.context().close().catch(() => undefined);
-      }
     }
   }
+  return all;
+}
+
+async function runUiTest(test: UiTest, { server, counter }: UiServer): Promise<void> {
+  const started = Date.now();
+  const page = await newPage();
+  try {
+    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: REPO }));
+    await waitForWorkbench(page);
+    const context = {
+      page,
+      serverUrl: server.baseUrl,
+      workspaceFolder: server.workspaceFolder,
+      screenshot: async (name: string) => {
+        const path = join(RESULTS, `${name}.png`);
+        await page.screenshot({ path });
+        return path;
+      },
+      awsRequestCount: async () => counter.count(),
+    };
+    await withTimeout(test.run(context), test.timeoutMs ?? 120_000, test.name);
+    tally.passed += 1;
+    say(`  ✔ ${test.name} (${seconds(started)})`);
+  } catch (error) {
+    await page.screenshot({ path: join(RESULTS, `ui-failure-${slug(test.name)}.png`) }).catch(() => undefined);
+    fail(test.name, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  } finally {
+    await page.context().close().catch(() => undefined);
+  }
+}
+
+/** Shared-server tests first; then, if any test wants it, the shared server makes room for a 'no-aws' one. */
+async function runUiTests(shared: UiServer, startNoAws: () => Promise<UiServer>): Promise<void> {
+  const tests = loadUiTests();
+  say(`\nUI tests (${tests.length})`);
+  for (const test of tests.filter((t) => (t.server ?? 'shared') === 'shared')) await runUiTest(test, shared);
+  const noAwsTests = tests.filter((t) => t.server === 'no-aws');
+  if (noAwsTests.length === 0) return;
+  await shared.server.stop();
+  const noAws = await startNoAws();
+  for (const test of noAwsTests) await runUiTest(test, noAws);
+}
+
+/** A first-time user's VS Code: no AWS credentials, no profile, no endpoint set; any AWS request ends at a counter. */
+async function startNoAwsServer(scratch: string): Promise<UiServer> {
+  const counter = await startRequestCounter();
+  cleanups.push(() => counter.stop());
+  const missing = join(scratch, 'no-aws', 'missing');
+  const workspaceFolder = join(scratch, 'no-aws', 'workspace');
+  mkdirSync(workspaceFolder, { recursive: true });
+  const server = await startCodeServer({
+    workspaceFolder,
+    smokeTestDriver: true,
+    logFile: join(LOGS, 'code-server-no-aws.log'),
+    dropEnv: /^AWS_/,
+    env: {
+      AWS_ENDPOINT_URL: counter.url,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(missing, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(missing, 'credentials'),
+    },
+  });
+  cleanups.push(() => server.stop());
+  return { server, counter };
 }
 
 async function main(): Promise<void> {
@@ -231,7 +254,7 @@ async function main(): Promise<void> {
   mkdirSync(workspaceFolder, { recursive: true });
 
   const packaged = Date.now();
-  const vsix = await packageVsix();
+  const vsix = await packageVsix(REPO, join(LOGS, 'cloudtrail-kms-explorer.vsix'));
   await installExtension(vsix, extensionsDir);
   say(`packaged and installed ${relative(REPO, vsix)} (${seconds(packaged)})`);
 
@@ -270,7 +293,7 @@ async function main(): Promise<void> {
 
   await runHostTests('Extension-host suite', server, REPO, join(OUT_E2E, 'suite', 'index.js'));
   await runHostTests('Installed .vsix', server, placeholderExtension(scratch), join(OUT_E2E, 'installed', 'index.js'));
-  await runUiTests(server, counter);
+  await runUiTests({ server, counter }, () => startNoAwsServer(scratch));
   say(`\ne2e finished in ${seconds(started)}`);
 }
 

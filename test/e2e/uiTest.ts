@@ -5,8 +5,8 @@
 //   export const tests: UiTest[] = [{ name: 'shows the trails', async run({ page, screenshot }) { ... } }];
 //
 // Each test gets a fresh browser page on which the workbench is already loaded (development copy of the extension,
-// the e2e workspace folder open, the `.monaco-workbench` on screen). Tests run one after another against the same
-// code-server as the extension-host suite, with the smoke-test driver on: notification toasts are NOT shown, open
+// the e2e workspace folder open, the `.monaco-workbench` on screen). Tests run one after another, by default against
+// the same code-server as the extension-host suite (see `server` below), with the smoke-test driver on: notification toasts are NOT shown, open
 // the notification centre (status-bar bell) to read them. Helpers for clicking around are in ./workbench.ts.
 // A failing test leaves test-results/ui-failure-<test name>.png behind.
 import type { Page } from 'playwright-core';
@@ -25,6 +25,10 @@ export interface UiTestContext {
 
 export interface UiTest {
   name: string;
+  /** 'shared' (default): the server of the whole run, with the e2e environment (sandbox) of environment.ts.
+   * 'no-aws': a separate server whose VS Code has no AWS credentials, profile or endpoint (a first-time user);
+   * these tests run last, after the shared server is stopped. */
+  server?: 'shared' | 'no-aws';
   /** Default 120 s. */
   timeoutMs?: number;
   run(context: UiTestContext): Promise<void>;

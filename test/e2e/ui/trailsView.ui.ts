@@ -3,14 +3,17 @@ import { openViewContainer, viewPane, waitForIdle } from '../workbench';
 
 export const tests: UiTest[] = [
   {
-    name: 'the CloudTrail KMS activity-bar item opens the Trails view with its welcome text',
-    async run({ page, screenshot }) {
+    name: 'without AWS credentials, the activity-bar item opens the Trails view with its welcome text',
+    server: 'no-aws',
+    async run({ page, screenshot, awsRequestCount }) {
       const sidebar = await openViewContainer(page, 'CloudTrail KMS');
-      const trails = viewPane(sidebar, 'Trails');
-      const welcome = trails.locator('.welcome-view-content');
-      await welcome.getByText('No CloudTrail trails to show yet.').waitFor({ state: 'visible', timeout: 60_000 });
+      const welcome = viewPane(sidebar, 'Trails').locator('.welcome-view-content');
+      await welcome.getByText('No AWS credentials were found for the current profile.').waitFor({ state: 'visible', timeout: 60_000 });
+      await welcome.getByRole('button', { name: 'Use the Local Sandbox' }).waitFor({ state: 'visible', timeout: 10_000 });
       await waitForIdle(page);
       await screenshot('trails-view-welcome');
+      // Without credentials the SDK must stop before sending anything.
+      if ((await awsRequestCount()) !== 0) throw new Error(`${await awsRequestCount()} AWS request(s) were sent without credentials`);
     },
   },
 ];
