@@ -93,6 +93,8 @@ describe('sandbox CloudTrail (real SDK v3 client) and the seeded world', () => {
     const byUser = await cloudtrail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'auditor' }] }));
     assert.ok(byUser.Events!.some((e) => e.EventName === 'Decrypt'));
 
+    const insights = await cloudtrail.send(new LookupEventsCommand({ EventCategory: 'insight' }));
+    assert.deepEqual(insights.Events, []);
     await assert.rejects(cloudtrail.send(new LookupEventsCommand({ MaxResults: 51 })), (e: CloudTrailServiceException) => e.name === 'InvalidMaxResultsException');
     await assert.rejects(cloudtrail.send(new LookupEventsCommand({ StartTime: end, EndTime: start })), (e: CloudTrailServiceException) => e.name === 'InvalidTimeRangeException');
     await assert.rejects(cloudtrail.send(new LookupEventsCommand({ NextToken: 'bm9wZQ==' })), (e: CloudTrailServiceException) => e.name === 'InvalidNextTokenException');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CreateAliasCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, DisableKeyCommand, EncryptCommand,
+  CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, EnableKeyCommand, GenerateDataKeyWithoutPlaintextCommand, DecryptCommand, DescribeKeyCommand, DisableKeyCommand, EncryptCommand,
   GenerateDataKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSServiceException, ListAliasesCommand,
   ListKeysCommand, ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
@@ -140,6 +140,16 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     assert.equal(rsa.KeyMetadata?.KeyUsage, 'SIGN_VERIFY');
     assert.ok(rsa.KeyMetadata?.SigningAlgorithms?.includes('RSASSA_PKCS1_V1_5_SHA_256'));
     await rejectsWith(kms.send(new CreateAliasCommand({ AliasName: 'alias/test-key', TargetKeyId: keyId })), 'AlreadyExistsException');
+
+    // Cancelled deletion leaves the key Disabled; EnableKey brings it back.
+    await kms.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
+    assert.equal((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState, 'Disabled');
+    await kms.send(new EnableKeyCommand({ KeyId: keyId }));
+    const again = await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
+    assert.equal(Buffer.from(again.Plaintext!).toString(), 'x');
+    const noPlain = await kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, NumberOfBytes: 64, EncryptionContext: { 'aws:ebs:id': 'vol-1' } }));
+    assert.equal((noPlain as { Plaintext?: unknown }).Plaintext, undefined);
+    assert.equal(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: noPlain.CiphertextBlob, EncryptionContext: { 'aws:ebs:id': 'vol-1' } }))).Plaintext!).length, 64);
   });
 
   it('auditor may describe but not decrypt (AccessDeniedException naming the key)', async () => {

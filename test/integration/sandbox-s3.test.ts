@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import {
-  GetBucketLocationCommand, GetObjectCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsCommand,
+  DeleteObjectCommand, GetBucketLocationCommand, GetObjectCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsCommand,
   ListObjectsV2Command, PutObjectCommand, S3ServiceException, paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox } from '../sandbox/index';
@@ -122,6 +122,10 @@ describe('sandbox S3 (real SDK v3 client)', () => {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'notes/bucket-key.txt', Body: 'bk', ServerSideEncryption: 'aws:kms', BucketKeyEnabled: true }));
     const bk = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'notes/bucket-key.txt' }));
     assert.equal(bk.BucketKeyEnabled, true);
+
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'notes/bucket-key.txt' }));
+    const left = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'notes/' }));
+    assert.deepEqual(left.Contents?.map((c) => c.Key), ['notes/a b+c.txt', 'notes/stream.bin']);
   });
 
   it('missing keys and buckets fail as S3 does', async () => {

@@ -70,6 +70,9 @@ function lookupEvents(state: SandboxState, input: Json, ctx: RequestContext): Js
   if (attribute && (!ATTRIBUTE_KEYS.has(attribute.AttributeKey) || !attribute.AttributeValue)) {
     throw new AwsError(400, 'InvalidLookupAttributesException', `Invalid lookup attribute: ${attribute.AttributeKey}`);
   }
+  if (input.EventCategory !== undefined && input.EventCategory !== 'insight') {
+    throw new AwsError(400, 'InvalidEventCategoryException', `EventCategory must be insight, not ${String(input.EventCategory)}`);
+  }
   const maxResults = input.MaxResults === undefined ? 50 : Number(input.MaxResults);
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50) {
     throw new AwsError(400, 'InvalidMaxResultsException', 'MaxResults must be between 1 and 50.');
@@ -87,7 +90,9 @@ function lookupEvents(state: SandboxState, input: Json, ctx: RequestContext): Js
     }
     offset = Number(at);
   }
-  const matching = state.events
+  // The sandbox world has no Insights events.
+  const wantsInsights = input.EventCategory === 'insight';
+  const matching = wantsInsights ? [] : state.events
     .inRegion(ctx.region)
     .filter((e) => e.time >= start && e.time <= end && (!attribute || matches(e.record, attribute.AttributeKey, attribute.AttributeValue)));
   const page = matching.slice(offset, offset + maxResults);

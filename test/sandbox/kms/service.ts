@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 
 const READ_ONLY = new Set([
   'DescribeKey', 'ListKeys', 'ListAliases', 'GetKeyPolicy', 'GetKeyRotationStatus',
-  'GenerateDataKey', 'Encrypt', 'Decrypt',
+  'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'Encrypt', 'Decrypt',
 ]);
 
 /** KMS (awsJson1_1, `TrentService.*`). Every call, allowed or not, becomes a CloudTrail event. */
@@ -48,7 +48,7 @@ export function handleKms(state: SandboxState, operation: string, input: Json, c
         throw new AwsError(400, 'AccessDeniedException', notAuthorizedMessage(ctx.principal, `kms:${operation}`, key.arn));
       }
     });
-    record(undefined, READ_ONLY.has(operation) ? null : responseOf(operation, result));
+    record(undefined, READ_ONLY.has(operation) ? null : responseOf(operation, result, keyArn));
     return result;
   } catch (e) {
     if (e instanceof AwsError) record(e);
@@ -161,6 +161,11 @@ const HANDLERS: Record<string, Handler> = {
     const blob = state.keys.encryptSymmetric(key, plaintext, context(input));
     return { CiphertextBlob: blob.toString('base64'), Plaintext: plaintext.toString('base64'), KeyId: key.arn, KeyMaterialId: key.keyMaterialId };
   },
+  GenerateDataKeyWithoutPlaintext(state, input, ctx, authorize) {
+    const out = HANDLERS.GenerateDataKey(state, input, ctx, authorize);
+    delete out.Plaintext;
+    return out;
+  },
   Encrypt(state, input, ctx, authorize) {
     const key = state.keys.resolve(ctx.region, input.KeyId as string);
     authorize(key);
@@ -212,6 +217,23 @@ const HANDLERS: Record<string, Handler> = {
     if (key.state === 'PendingDeletion') throw new AwsError(400, 'KMSInvalidStateException', `${key.arn} is pending deletion.`);
     key.state = 'Disabled';
     return {};
+  },
+  EnableKey(state, input, ctx, authorize) {
+    const key = state.keys.resolve(ctx.region, input.KeyId as string);
+    authorize(key);
+    if (key.state === 'PendingDeletion') throw new AwsError(400, 'KMSInvalidStateException', `${key.arn} is pending deletion.`);
+    key.state = 'Enabled';
+    return {};
+  },
+  CancelKeyDeletion(state, input, ctx, authorize) {
+    const key = state.keys.resolve(ctx.region, input.KeyId as string);
+    authorize(key);
+    if (key.state !== 'PendingDeletion') throw new AwsError(400, 'KMSInvalidStateException', `${key.arn} is not pending deletion.`);
+    // Like KMS: a key whose deletion is cancelled comes back Disabled.
+    key.state = 'Disabled';
+    key.deletionDate = undefined;
+    key.pendingWindowInDays = undefined;
+    return { KeyId: key.arn };
   },
   ScheduleKeyDeletion(state, input, ctx, authorize) {
     const key = state.keys.resolve(ctx.region, input.KeyId as string);
@@ -273,10 +295,11 @@ function loggedParameters(operation: string, input: Json): Json | null {
   return Object.keys(out).length > 0 ? out : null;
 }
 
-function responseOf(operation: string, result: Json): Json | null {
+function responseOf(operation: string, result: Json, keyArn: string | undefined): Json | null {
   if (operation === 'CreateKey') return { keyMetadata: result.KeyMetadata };
   if (operation === 'ScheduleKeyDeletion') return { keyId: result.KeyId, keyState: result.KeyState, deletionDate: result.DeletionDate, pendingWindowInDays: result.PendingWindowInDays };
-  if (operation === 'DisableKey') return null;
+  if (operation === 'DisableKey' || operation === 'EnableKey') return { keyId: keyArn ?? null };
+  if (operation === 'CancelKeyDeletion') return { keyId: result.KeyId };
   return null;
 }
 

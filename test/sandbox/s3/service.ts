@@ -40,6 +40,7 @@ export function s3Operation(method: string, bucket: string, key: string, signedQ
   if (method === 'GET' && [...query.keys()].every((k) => GET_OBJECT_PARAMS.has(k))) return 'GetObject';
   if (method === 'HEAD') return 'HeadObject';
   if (method === 'PUT' && [...query.keys()].every((k) => k.startsWith('x-id'))) return 'PutObject';
+  if (method === 'DELETE' && [...query.keys()].every((k) => k.startsWith('x-id'))) return 'DeleteObject';
   return 'Unsupported';
 }
 
@@ -57,6 +58,7 @@ const ACTIONS: Record<string, string> = {
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
   PutObject: 's3:PutObject',
+  DeleteObject: 's3:DeleteObject',
 };
 
 export function handleS3(state: SandboxState, operation: string, req: S3Request, ctx: RequestContext): ServiceResponse {
@@ -86,6 +88,9 @@ export function handleS3(state: SandboxState, operation: string, req: S3Request,
       return xml(200, listObjects(bucket, req.query, operation === 'ListObjectsV2'));
     case 'PutObject':
       return putObject(state, bucket, req, ctx);
+    case 'DeleteObject':
+      bucket.delete(req.key);
+      return { status: 204, headers: {} };
     case 'GetObject':
     case 'HeadObject':
       return getObject(state, bucket, req, ctx, operation === 'HeadObject');

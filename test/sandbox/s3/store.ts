@@ -44,6 +44,10 @@ export class Bucket {
     this.objects.set(object.key, object);
   }
 
+  delete(key: string): void {
+    if (this.objects.delete(key)) this.sorted = this.sorted.filter((k) => k !== key);
+  }
+
   /** Keys in S3 order (UTF-8 byte order, which equals code-unit order for the sandbox's ASCII keys). */
   keys(): string[] {
     if (this.dirty) {
