@@ -60,8 +60,34 @@ function sseFacts(answer: GetObjectCommandOutput): SseFacts {
   };
 }
 
+/**
+ * Where the uncompressed bytes go: one buffer reserved up front (untouched pages of a large allocation cost no memory),
+ * grown only past the reservation, so the text is decoded from one buffer without a second, concatenated copy.
+ */
+const RESERVE_BYTES = 256 * 1024 * 1024;
+
+class ByteSink {
+  private buffer: Buffer;
+  length = 0;
+  constructor(reserve: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(64 * 1024, reserve));
+  }
+  push(chunk: Buffer): void {
+    if (this.length + chunk.length > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + chunk.length));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    chunk.copy(this.buffer, this.length);
+    this.length += chunk.length;
+  }
+  text(): string {
+    return this.buffer.toString('utf8', 0, this.length);
+  }
+}
+
 interface Collected {
-  chunks: Buffer[];
+  sink: ByteSink;
   compressedBytes: number;
   uncompressedBytes: number;
   gzipped: boolean;
@@ -69,14 +95,14 @@ interface Collected {
 
 /** Reads the body, inflating on the fly when gzipped; throws ExplainedError / CancelledError with the reason. */
 async function collectBody(body: Readable, location: string, maxBytes: number, total: number | undefined, onProgress?: FetchLogOptions['onProgress']): Promise<Collected> {
-  const result: Collected = { chunks: [], compressedBytes: 0, uncompressedBytes: 0, gzipped: false };
+  const result: Collected = { sink: new ByteSink(Math.min(maxBytes, RESERVE_BYTES)), compressedBytes: 0, uncompressedBytes: 0, gzipped: false };
   let inflater: ReturnType<typeof createGunzip> | undefined;
   let inflated: Promise<void> | undefined;
   let decided = false;
   const keep = (chunk: Buffer): void => {
     result.uncompressedBytes += chunk.length;
     if (result.uncompressedBytes > maxBytes) throw tooLargeError(location, maxBytes, result.uncompressedBytes);
-    result.chunks.push(chunk);
+    result.sink.push(chunk);
   };
 
   const pieces = body[Symbol.asyncIterator]();
@@ -194,11 +220,7 @@ export async function fetchLog(
   }
   if (!answer) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
 
-  // Decode once; release the chunk list before the string is made so three copies never coexist for long.
-  let joined: Buffer | undefined = collected.chunks.length === 1 ? collected.chunks[0] : Buffer.concat(collected.chunks, collected.uncompressedBytes);
-  collected.chunks.length = 0;
-  const text = joined.toString('utf8');
-  joined = undefined;
+  const text = collected.sink.text();
 
   return {
     bucket: where.bucket,

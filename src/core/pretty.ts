@@ -20,11 +20,8 @@ const enum State {
 const OBJECT = 1;
 const ARRAY = 2;
 
-function grow(out: Buffer, used: number, need: number): Buffer {
-  const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, used + need + 65536));
-  out.copy(bigger, 0, 0, used);
-  return bigger;
-}
+/** Output is written into one small buffer that is decoded into a string piece whenever it fills up. */
+const SEGMENT_BYTES = 1 << 20;
 
 function newlineAndIndent(out: Buffer, pos: number, depth: number): number {
   out[pos++] = 10;
@@ -112,9 +109,17 @@ function writeUtf8(out: Buffer, pos: number, code: number, next: number): number
 
 export function prettyPrintJson(text: string): string {
   const n = text.length;
-  let out: Buffer = Buffer.allocUnsafe(Math.min(Math.max(1024, Math.ceil(n * 1.6) + 1024), 0x3fffffff));
+  // Pieces are joined with '+', which V8 keeps as a rope: peak memory is the input plus the output, not twice the output.
+  let out: Buffer = Buffer.allocUnsafe(Math.min(SEGMENT_BYTES, Math.ceil(n * 1.6) + 1024));
   let pos = 0;
-  let allAscii = true;
+  let result = '';
+  let segmentAscii = true;
+  const flush = (need: number): void => {
+    result += out.toString(segmentAscii ? 'latin1' : 'utf8', 0, pos);
+    pos = 0;
+    segmentAscii = true;
+    if (need > out.length) out = Buffer.allocUnsafe(need + SEGMENT_BYTES);
+  };
   let stack = new Uint8Array(64);
   let depth = 0;
   let state: State = State.Value;
@@ -126,7 +131,7 @@ export function prettyPrintJson(text: string): string {
       i++;
       continue;
     }
-    if (pos + 2 * depth + 16 > out.length) out = grow(out, pos, 2 * depth + 16);
+    if (pos + 2 * depth + 16 > out.length) flush(2 * depth + 16);
 
     if (state === State.After) {
       if (c === 44) {
@@ -201,7 +206,7 @@ export function prettyPrintJson(text: string): string {
       let j = i + 1;
       for (;;) {
         if (j >= n) fail(text, j, 'the closing quote of a string');
-        if (pos + 8 > out.length) out = grow(out, pos, 8);
+        if (pos + 8 > out.length) flush(8);
         const s = text.charCodeAt(j);
         if (s === 34) break;
         if (s === 92) {
@@ -212,7 +217,7 @@ export function prettyPrintJson(text: string): string {
           out[pos++] = s;
           j++;
         } else {
-          allAscii = false;
+          segmentAscii = false;
           const next = text.charCodeAt(j + 1);
           pos = writeUtf8(out, pos, s, next);
           j += s >= 0xd800 && s <= 0xdbff && (next & 0xfc00) === 0xdc00 ? 2 : 1;
@@ -230,7 +235,7 @@ export function prettyPrintJson(text: string): string {
     else if (c === 102 && text.startsWith('false', i)) end = i + 5;
     else if (c === 110 && text.startsWith('null', i)) end = i + 4;
     else end = fail(text, i, 'a value (object, array, string, number, true, false or null)');
-    if (pos + (end - i) > out.length) out = grow(out, pos, end - i);
+    if (pos + (end - i) > out.length) flush(end - i);
     while (i < end) out[pos++] = text.charCodeAt(i++);
     state = depth === 0 ? State.Done : State.After;
   }
@@ -238,5 +243,6 @@ export function prettyPrintJson(text: string): string {
   if (state !== State.Done) {
     fail(text, n, pos === 0 ? 'a JSON value' : depth > 0 ? `the rest of the ${stack[depth - 1] === OBJECT ? 'object' : 'array'}` : 'a value');
   }
-  return out.toString(allAscii ? 'latin1' : 'utf8', 0, pos);
+  flush(0);
+  return result;
 }

@@ -36,6 +36,9 @@ test('prettyPrintJson is fine with deep nesting and long strings', () => {
   assert.equal(prettyPrintJson(deep), baseline(deep));
   const long = JSON.stringify({ s: 'x'.repeat(200_000), t: 'é'.repeat(100_000) });
   assert.equal(prettyPrintJson(long), baseline(long));
+  // Several output segments, with multi-byte characters and surrogate pairs at every possible boundary.
+  const mixed = JSON.stringify({ Records: Array.from({ length: 20_000 }, (_, i) => ({ i, s: 'ab😀é漢'.repeat(i % 7), n: null, t: [true, false, {}] })) });
+  assert.equal(prettyPrintJson(mixed), baseline(mixed));
 });
 
 test('prettyPrintJson throws NotJson with a position for invalid JSON', () => {
