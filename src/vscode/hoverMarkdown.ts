@@ -49,12 +49,13 @@ function trusted(): vscode.MarkdownString {
 export function explanationMarkdown(explanation: Explanation, decryptedBy?: SseFacts): vscode.MarkdownString {
   const markdown = trusted();
   markdown.appendMarkdown(`**${escapeMarkdown(explanation.title)}**\n\n`);
+  // Links first: long explanations scroll, and following a link is what the reader came for.
+  const links = explanation.links.map(linkMarkdown).filter((line): line is string => !!line);
+  if (links.length > 0) markdown.appendMarkdown(`${links.join(' \\\n')}\n\n---\n\n`);
   for (const section of explanation.sections) {
     const heading = section.heading ? `**${escapeMarkdown(section.heading)}:** ` : '';
     markdown.appendMarkdown(`${heading}${escapeMarkdown(section.text)}\n\n`);
   }
-  const links = explanation.links.map(linkMarkdown).filter((line): line is string => !!line);
-  if (links.length > 0) markdown.appendMarkdown(`---\n\n${links.join(' \\\n')}\n\n`);
   if (decryptedBy) markdown.appendMarkdown(`---\n\n${sseMarkdown(decryptedBy)}\n`);
   return markdown;
 }

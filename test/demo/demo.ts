@@ -1,15 +1,17 @@
 // `npm run demo`: the extension in a real VS Code (code-server) against the local sandbox, for a person to try.
 //   1. starts the sandbox with its seeded world on 127.0.0.1:4566 (or a free port when 4566 is taken);
 //   2. writes throw-away AWS profiles `sandbox-admin` (default) and `sandbox-auditor` (may not kms:Decrypt);
-//   3. starts the cached code-server (test/e2e/toolchain.ts) with this repository loaded as development extension
-//      and its settings pointed at the sandbox, and prints the URL to open;
+//   3. packages the extension (.vsix) and installs it into a throw-away extensions folder (without the smoke-test flag
+//      code-server ignores a development path in the URL payload), starts the cached code-server (test/e2e/toolchain.ts)
+//      with its settings pointed at the sandbox, and prints the URL to open;
 //   4. runs until Ctrl-C, then stops code-server (by its process group) and the sandbox and removes the folders.
 // `npm run build` must have run (the script does it).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { startCodeServer, type RunningCodeServer } from '../e2e/codeServer';
+import { installExtension, startCodeServer, type RunningCodeServer } from '../e2e/codeServer';
 import { writeSandboxProfiles } from '../e2e/environment';
 import { ensureCodeServer } from '../e2e/toolchain';
 
@@ -24,6 +26,19 @@ async function sandboxOnPreferredPort(): Promise<Sandbox> {
     process.stdout.write(`port ${PREFERRED_PORT} is taken; the sandbox takes a free port instead\n`);
     return startSandbox();
   }
+}
+
+function packageVsix(out: string): Promise<string> {
+  const vsix = join(out, 'cloudtrail-kms-explorer.vsix');
+  const vsce = require.resolve('@vscode/vsce/vsce', { paths: [REPO] });
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? done(vsix) : reject(new Error(`vsce package failed (exit ${code}):\n${output}`))));
+  });
 }
 
 async function main(): Promise<void> {
@@ -46,11 +61,16 @@ async function main(): Promise<void> {
     stops.push(() => sandbox.stop());
     const files = writeSandboxProfiles(sandbox);
     stops.push(async () => rmSync(files.dir, { recursive: true, force: true }));
-    const workspace = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-demo-'));
-    stops.push(async () => rmSync(workspace, { recursive: true, force: true }));
+    const scratch = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-demo-'));
+    stops.push(async () => rmSync(scratch, { recursive: true, force: true }));
+    const workspace = join(scratch, 'workspace');
+    const extensionsDir = join(scratch, 'extensions');
+    mkdirSync(workspace, { recursive: true });
+    mkdirSync(extensionsDir, { recursive: true });
+    await installExtension(await packageVsix(scratch), extensionsDir);
     const { admin } = sandbox.principals;
     const server: RunningCodeServer = await startCodeServer({
-      extensionDevelopmentPath: REPO,
+      extensionsDir,
       workspaceFolder: workspace,
       dropEnv: /^AWS_/,
       env: {

@@ -79,6 +79,12 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     assert.match(key.node ?? '', /^key /);
   });
 
+  it('says on the first line which KMS key decrypted the document', async () => {
+    const text = await hoverText(kmsLog.uri, new vscode.Position(0, 0));
+    assert.match(text, /Decrypted with KMS key/);
+    assert.ok(text.includes(facts.keys.healthy.keyId), text);
+  });
+
   it('explains invokedBy and eventType', async () => {
     assert.match(await hoverText(kmsLog.uri, positionOf(kmsLog, '"invokedBy"')), /Service that made the request/);
     assert.match(await hoverText(kmsLog.uri, positionOf(kmsLog, '"eventType"')), /Kind of event/);

@@ -94,6 +94,9 @@ export const tests: UiTest[] = [
     timeoutMs: 150_000,
     async run({ page, screenshot }) {
       const { s3, line } = await kmsLogWithLine();
+      // Open the view first: the extension is then active and its commands are in the palette.
+      const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
+      await treeRow(pane, world().trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
       await runCommand(page, 'CloudTrail: Open S3 URI or ARN');
       const input = page.locator('.quick-input-widget input');
       await input.fill(s3);
