@@ -80,7 +80,8 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
     const files = await listLogFolder(session.clients(), { bucket: trail.bucket, prefix: dayPick.folder.prefix, region: trail.homeRegion }, { pageSize: session.settings().pageSize });
     const fileItems = [...files.objects].reverse().map((o) => {
       const parsed = parseLogObjectKey(o.key);
-      return { label: o.name, description: [parsed?.deliveryTime?.slice(11, 16), formatBytes(o.size)].filter(Boolean).join(' · '), key: o.key };
+      const time = parsed?.deliveryTime?.slice(11, 16);
+      return { label: time ? `${time} UTC` : o.name, description: `${formatBytes(o.size)}${time ? ` · ${o.name}` : ''}`, key: o.key };
     });
     const filePick = await pick(fileItems, `Which file of ${dayLabel(dayPick.folder.prefix)}? (most recent first${files.nextToken ? `; first ${fileItems.length} shown` : ''})`, title);
     if (!filePick) return undefined;

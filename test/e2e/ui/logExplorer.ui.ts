@@ -118,4 +118,33 @@ export const tests: UiTest[] = [
       await screenshot('hover-encryption-context');
     },
   },
+  {
+    name: 'Open Log File… picks trail, region, day (newest first) and file',
+    async run({ page, screenshot }) {
+      const facts = world();
+      const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
+      await treeRow(pane, facts.trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
+      await runCommand(page, 'CloudTrail: Open Log File');
+      const input = page.locator('.quick-input-widget input');
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      const choose = async (text: string): Promise<void> => {
+        await rows.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
+        await input.fill(text);
+        await page.waitForTimeout(200);
+        await input.press('Enter');
+      };
+      await choose(facts.trails.management.name);
+      await choose(facts.region);
+      const { day, keys } = newestLogKeys(facts);
+      await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await rows.first().innerText(), new RegExp(day), 'the newest day is not listed first');
+      await input.press('Enter');
+      const newestFile = (keys[keys.length - 1].split('/').pop() ?? '').replace(/\.gz$/, '');
+      await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot('open-log-file-pick');
+      await input.press('Enter');
+      await editorWith(page, '"Records"');
+      await page.locator('.tabs-container .tab', { hasText: newestFile }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    },
+  },
 ];
