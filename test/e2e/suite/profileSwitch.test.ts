@@ -30,4 +30,16 @@ describe('switching the profile (against the sandbox)', function () {
     assert.equal(asAuditor.opened, false);
     assert.match(asAuditor.error ?? '', /kms:Decrypt/);
   });
+
+  it('shows the welcome view (empty tree) when the profile has no credentials', async () => {
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('cloudtrailKms').update('profile', 'no-such-profile', vscode.ConfigurationTarget.Global);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    api.trails.provider.refresh();
+    assert.deepEqual((await api.trails.provider.getChildren()).map(label), []);
+    await vscode.workspace.getConfiguration('cloudtrailKms').update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    api.trails.provider.refresh();
+    assert.ok((await api.trails.provider.getChildren()).some((node) => label(node) === facts.trails.management.name));
+  });
 });
