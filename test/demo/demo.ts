@@ -6,7 +6,6 @@
 //      with its settings pointed at the sandbox, and prints the URL to open;
 //   4. runs until Ctrl-C, then stops code-server (by its process group) and the sandbox and removes the folders.
 // `npm run build` must have run (the script does it).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +13,7 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { installExtension, startCodeServer, type RunningCodeServer } from '../e2e/codeServer';
 import { writeSandboxProfiles } from '../e2e/environment';
 import { ensureCodeServer } from '../e2e/toolchain';
+import { packageVsix } from '../e2e/vsix';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const PREFERRED_PORT = Number(process.env.CLOUDTRAIL_SANDBOX_PORT || 4566);
@@ -26,19 +26,6 @@ async function sandboxOnPreferredPort(): Promise<Sandbox> {
     process.stdout.write(`port ${PREFERRED_PORT} is taken; the sandbox takes a free port instead\n`);
     return startSandbox();
   }
-}
-
-function packageVsix(out: string): Promise<string> {
-  const vsix = join(out, 'cloudtrail-kms-explorer.vsix');
-  const vsce = require.resolve('@vscode/vsce/vsce', { paths: [REPO] });
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? done(vsix) : reject(new Error(`vsce package failed (exit ${code}):\n${output}`))));
-  });
 }
 
 async function main(): Promise<void> {
@@ -67,7 +54,7 @@ async function main(): Promise<void> {
     const extensionsDir = join(scratch, 'extensions');
     mkdirSync(workspace, { recursive: true });
     mkdirSync(extensionsDir, { recursive: true });
-    await installExtension(await packageVsix(scratch), extensionsDir);
+    await installExtension(await packageVsix(REPO, join(scratch, 'cloudtrail-kms-explorer.vsix')), extensionsDir);
     const { admin } = sandbox.principals;
     const server: RunningCodeServer = await startCodeServer({
       extensionsDir,
