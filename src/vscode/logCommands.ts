@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listLogFolder } from '../aws/logObjects';
+import { listLogFolder, listWholeFolder } from '../aws/logObjects';
 import { formatBytes } from '../core/errors';
 import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../core/linkTargets';
 import { parseLogObjectKey, trailLogRoot, awsLogsRoot } from '../core/logLayout';
@@ -77,13 +77,14 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
     if (!region) return undefined;
     const dayPick = await pick(recentDays(session, trail, region.prefix).then((days) => days.map((d) => ({ label: dayLabel(d.prefix), description: region.name, folder: d }))), 'Which day? (most recent first)', title);
     if (!dayPick) return undefined;
-    const files = await listLogFolder(session.clients(), { bucket: trail.bucket, prefix: dayPick.folder.prefix, region: trail.homeRegion }, { pageSize: session.settings().pageSize });
+    // The whole day (⌈n/1000⌉ requests): the newest files are on the last page, and they are the ones people want.
+    const files = await listWholeFolder(session.clients(), { bucket: trail.bucket, prefix: dayPick.folder.prefix, region: trail.homeRegion });
     const fileItems = [...files.objects].reverse().map((o) => {
       const parsed = parseLogObjectKey(o.key);
       const time = parsed?.deliveryTime?.slice(11, 16);
       return { label: time ? `${time} UTC` : o.name, description: `${formatBytes(o.size)}${time ? ` · ${o.name}` : ''}`, key: o.key };
     });
-    const filePick = await pick(fileItems, `Which file of ${dayLabel(dayPick.folder.prefix)}? (most recent first${files.nextToken ? `; first ${fileItems.length} shown` : ''})`, title);
+    const filePick = await pick(fileItems, `Which file of ${dayLabel(dayPick.folder.prefix)}? (most recent first)`, title);
     if (!filePick) return undefined;
     return openLogObject(session, { bucket: trail.bucket, key: filePick.key, region: trail.homeRegion });
   } catch (error) {

@@ -136,7 +136,9 @@ export const tests: UiTest[] = [
       await choose(facts.trails.management.name);
       await choose(facts.region);
       const { day, keys } = newestLogKeys(facts);
-      await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The region list stays on screen until the day list replaces it: wait for the day picker itself.
+      await page.locator('.quick-input-widget input[placeholder^="Which day"]').waitFor({ state: 'visible', timeout: 30_000 });
+      await rows.filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await rows.first().innerText(), new RegExp(day), 'the newest day is not listed first');
       await input.press('Enter');
       const newestFile = (keys[keys.length - 1].split('/').pop() ?? '').replace(/\.gz$/, '');
