@@ -4,11 +4,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { benchHover } from './hover';
+import { benchList, FULL_DAY_REQUESTS } from './list';
+import { benchOpen } from './open';
 
 interface Target { figure: string; max: number; label: string }
 interface Section { name: string; run: () => Promise<object>; targets: Target[] }
 
 const SECTIONS: Section[] = [
+  {
+    name: 'open',
+    run: benchOpen,
+    targets: [
+      { figure: 'ratio_vs_minimal', max: 1.3, label: '≤ 1.3 × GetObject+gunzipSync+JSON.parse+stringify' },
+      { figure: 'ratio_vs_awscli', max: 0.5, label: '≤ 0.5 × aws s3 cp | gunzip | json.tool' },
+      { figure: 'peak_rss_ratio', max: 4, label: 'peak RSS ≤ 4 × uncompressed size' },
+    ],
+  },
   {
     name: 'hover',
     run: benchHover,
@@ -17,12 +28,24 @@ const SECTIONS: Section[] = [
       { figure: 'index_build_ratio', max: 1.5, label: 'index build ≤ 1.5 × JSON.parse' },
     ],
   },
+  {
+    name: 'list',
+    run: benchList,
+    targets: [
+      { figure: 'requests_first_page', max: 1, label: '1 ListObjectsV2 before the first page' },
+      { figure: 'requests_full_day', max: FULL_DAY_REQUESTS, label: `⌈n/1000⌉ = ${FULL_DAY_REQUESTS} ListObjectsV2 for the day` },
+    ],
+  },
 ];
 
 async function main(): Promise<number> {
   const results: Record<string, object> = {};
   let misses = 0;
-  for (const section of SECTIONS) {
+  // `npm run bench -- open list`: only the named sections.
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SECTIONS.some((section) => section.name === name));
+  if (unknown.length) throw new Error(`Unknown bench section(s): ${unknown.join(', ')}. Known: ${SECTIONS.map((s) => s.name).join(', ')}.`);
+  for (const section of SECTIONS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
     process.stdout.write(`\n[${section.name}]\n`);
     const figures = await section.run() as Record<string, number>;
     results[section.name] = figures;
