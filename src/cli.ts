@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
   ls: { summary: 'List a trail\'s log folders, a day\'s log files (--date), or an s3:// prefix', load: () => import('./cli/ls.js') },
   cat: { summary: 'Decrypt, gunzip and pretty-print one log object (s3://bucket/key or object ARN)', load: () => import('./cli/cat.js') },
   explain: { summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)', load: () => import('./cli/explain.js') },
+  validate: { summary: 'Validate log-file integrity (digest chain + log hashes) with the verdicts of aws cloudtrail validate-logs', load: () => import('./cli/validate.js') },
 };
 
 function usage(): string {

@@ -1,0 +1,108 @@
+/**
+ * The S3/CloudTrail side of log-file integrity validation: digest listing (ListObjectsV2 from a StartAfter marker),
+ * digests with their signature metadata, ListPublicKeys, and the SHA-256 of each log's decompressed bytes, streamed.
+ */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { ListPublicKeysCommand } from '@aws-sdk/client-cloudtrail';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { DigestStore } from '../core/digestChain';
+import { DigestInvalid, type SignedDigest } from '../core/digestFile';
+import type { LogHashResult } from '../core/digestReport';
+import { explainAwsError } from '../core/errors';
+import { s3RegionFor } from './buckets';
+import type { AwsClients } from './clients';
+
+function isNoSuchKey(error: unknown): boolean {
+  const e = error as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NoSuchKey' || e.Code === 'NoSuchKey';
+}
+
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/** A DigestStore over real S3 and CloudTrail; public keys come from CloudTrail in `keyRegion` (the digests' region). */
+export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestStore {
+  const s3For = async (bucket: string) => clients.s3(await s3RegionFor(clients, bucket, keyRegion));
+  return {
+    async *listKeys(bucket, prefix, marker) {
+      const s3 = await s3For(bucket);
+      let token: string | undefined;
+      do {
+        let page;
+        try {
+          page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : { StartAfter: marker }) }));
+        } catch (error) {
+          throw explainAwsError(error as Error, { operation: 'ListObjectsV2', bucket, key: prefix, profile: clients.profileName() });
+        }
+        for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+
+    async fetchDigest(bucket, key) {
+      let answer;
+      let raw: Buffer;
+      try {
+        answer = await (await s3For(bucket)).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        raw = await readAll(answer.Body as Readable);
+      } catch (error) {
+        if (isNoSuchKey(error)) return 'missing';
+        throw explainAwsError(error as Error, { operation: 'GetObject', bucket, key, profile: clients.profileName() });
+      }
+      let inflated: Buffer;
+      try {
+        inflated = gunzipSync(raw);
+      } catch {
+        throw new DigestInvalid('invalid format');
+      }
+      const metadata = answer.Metadata ?? {};
+      const digest: SignedDigest = {
+        bucket, key, inflated,
+        ...(metadata.signature !== undefined ? { signature: metadata.signature } : {}),
+        ...(metadata['signature-algorithm'] !== undefined ? { signatureAlgorithm: metadata['signature-algorithm'] } : {}),
+        ...(metadata['backfill-generation-timestamp'] !== undefined ? { backfillGenerationTimestamp: metadata['backfill-generation-timestamp'] } : {}),
+      };
+      return digest;
+    },
+
+    async publicKeys(start, end) {
+      try {
+        // As the aws CLI: one call for the window, NextToken ignored (CloudTrail returns the few keys of a window at once).
+        const answer = await clients.cloudTrail(keyRegion).send(new ListPublicKeysCommand({ StartTime: start, EndTime: end }));
+        const keys = new Map<string, Uint8Array>();
+        for (const key of answer.PublicKeyList ?? []) if (key.Fingerprint && key.Value) keys.set(key.Fingerprint, key.Value);
+        return keys;
+      } catch (error) {
+        throw explainAwsError(error as Error, { operation: 'ListPublicKeys', region: keyRegion, profile: clients.profileName() });
+      }
+    },
+  };
+}
+
+/** GetObject → gunzip → SHA-256 of the decompressed bytes, streamed (nothing kept, nothing written). */
+export async function hashLogObject(clients: AwsClients, bucket: string, key: string, regionHint: string): Promise<LogHashResult> {
+  let body: Readable;
+  try {
+    const s3 = clients.s3(await s3RegionFor(clients, bucket, regionHint));
+    body = (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body as Readable;
+  } catch (error) {
+    if (isNoSuchKey(error)) return { status: 'missing' };
+    return { status: 'error', message: explainAwsError(error as Error, { operation: 'GetObject', bucket, key, profile: clients.profileName() }).message };
+  }
+  const hash = createHash('sha256');
+  try {
+    await pipeline(body, createGunzip(), async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) hash.update(chunk);
+    });
+  } catch {
+    // Not gzip, truncated, or the connection broke mid-body: the aws CLI reports all of these as "invalid format".
+    return { status: 'invalid-format' };
+  }
+  return { status: 'hashed', sha256: hash.digest('hex') };
+}

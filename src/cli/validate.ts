@@ -1,0 +1,88 @@
+/**
+ * `validate`: log-file integrity validation with the verdicts of `aws cloudtrail validate-logs` — the digest chain of
+ * one region (newest → oldest, signatures checked with ListPublicKeys' keys), then each listed log's SHA-256.
+ */
+import { AwsClients } from '../aws/clients';
+import { findTrail, listTrails } from '../aws/trails';
+import { hashLogObject, s3DigestStore } from '../aws/validation';
+import { parseArn } from '../core/arn';
+import { display, type DigestTrail } from '../core/digestChain';
+import { formatSummary, formatVerdictLine, validateTrailLogs, validationFailed } from '../core/digestReport';
+import { ExplainedError } from '../core/errors';
+import type { CliIo } from './io';
+import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+
+const USAGE = `Usage: cloudtrail-kms validate <trail-name | trail-arn> --start-time ISO [--end-time ISO] [--region R]
+
+Validates the trail's digest files delivered for region R (default: the trail's home region) between the times
+(end default: now), then the log files each valid digest lists, as "aws cloudtrail validate-logs" does. Prints one
+tab-separated line per file (Digest file / Log file, s3://location, valid | INVALID: reason) and a summary;
+--json prints one JSON object per line and a final summary object. Exit code 1 when anything is invalid.
+Needs s3:ListBucket and s3:GetObject on the bucket (+ kms:Decrypt for SSE-KMS logs), cloudtrail:ListPublicKeys and
+cloudtrail:DescribeTrails.
+
+${GLOBAL_HELP}`;
+
+function parseTime(text: string, option: string): Date {
+  // Date-only and zone-less times are UTC, as the aws CLI reads them.
+  const withZone = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`;
+  const date = new Date(withZone);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) throw new UsageError(`${option} needs an ISO-8601 time such as 2026-11-24T00:00:00Z, not "${text}".`);
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand(io, USAGE, async () => {
+    const { global, positional, values } = parseArgs(args, { values: ['start-time', 'end-time'] });
+    if (global.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positional.length !== 1) throw new UsageError('validate needs one trail name or trail ARN.');
+    if (values['start-time'] === undefined) throw new UsageError('validate needs --start-time.');
+    const start = parseTime(values['start-time'], '--start-time');
+    const end = values['end-time'] !== undefined ? parseTime(values['end-time'], '--end-time') : new Date(Math.floor(Date.now() / 1000) * 1000);
+    if (end < start) throw new UsageError('--end-time must not be before --start-time.');
+    const regions = global.regions.filter((region) => region !== 'all');
+    if (regions.length > 1) throw new UsageError('validate walks one region\'s digests: give at most one --region.');
+    const target = positional[0];
+    const arn = parseArn(target);
+    if (arn && !/^arn:.+:cloudtrail:.+:\d{12}:trail\/.+/.test(target)) throw new UsageError(`Invalid trail ARN provided: ${target}`);
+
+    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    try {
+      const lookIn = arn ? [arn.region] : regions.length > 0 ? regions : await clients.regions();
+      const trail = findTrail(await listTrails(clients, lookIn, { skipDetails: true }), target);
+      if (!trail) {
+        throw new ExplainedError('TrailNotFound', `No trail "${target}" in ${lookIn.join(', ')}.`, undefined,
+          'Give the trail\'s ARN, or its name with --region set to a region it logs in.');
+      }
+      if (trail.isOrganizationTrail) {
+        throw new ExplainedError('OrganizationTrail', `${trail.arn} is an organization trail.`,
+          'Validating a member account\'s digests of an organization trail is not supported yet.',
+          'Use "aws cloudtrail validate-logs --account-id <member>" for organization trails.');
+      }
+      const sourceRegion = regions[0] ?? trail.homeRegion;
+      const digestTrail: DigestTrail = {
+        account: trail.account, name: trail.arn.slice(trail.arn.lastIndexOf('/') + 1), homeRegion: trail.homeRegion, sourceRegion,
+        ...(trail.keyPrefix ? { keyPrefix: trail.keyPrefix } : {}),
+      };
+      if (!global.json) io.stdout.write(`Validating log files for trail ${trail.arn} between ${display(start)} and ${display(end)}\n\n`);
+      const counts = await validateTrailLogs(
+        s3DigestStore(clients, sourceRegion),
+        (bucket, key) => hashLogObject(clients, bucket, key, sourceRegion),
+        trail.bucket, digestTrail, start, end,
+        (line) => io.stdout.write(global.json ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n` : `${formatVerdictLine(line)}\n`),
+      );
+      if (global.json) {
+        io.stdout.write(`${JSON.stringify({ type: 'summary', trail: trail.arn, region: sourceRegion, start: display(start), end: display(end), ...counts,
+          foundStart: counts.foundStart ? display(counts.foundStart) : null, foundEnd: counts.foundEnd ? display(counts.foundEnd) : null })}\n`);
+      } else {
+        io.stdout.write(`\n${formatSummary(counts, start, end)}`);
+      }
+      return validationFailed(counts) ? 1 : 0;
+    } finally {
+      clients.dispose();
+    }
+  });
+}
