@@ -42,6 +42,8 @@ export interface OpenBench {
   pretty_mb: number;
   output_matches_minimal: boolean;
   peak_rss_delta_mb: number;
+  /** Context: the same plus TextEncoder.encode of the pretty text, the extra step logFileSystem.readFile takes. */
+  peak_rss_ratio_with_encode: number;
   peak_rss_fetch_child_mb: number;
   peak_rss_baseline_child_mb: number;
   peak_rss_fetch_runs_mb: string;
@@ -132,7 +134,7 @@ function awsCliPath(info: SandboxProcessInfo, key: string, env: NodeJS.ProcessEn
   });
 }
 
-function memoryChild(mode: 'fetch' | 'baseline', info: SandboxProcessInfo, env: NodeJS.ProcessEnv): Promise<MemoryReport> {
+function memoryChild(mode: 'fetch' | 'fetch+encode' | 'baseline', info: SandboxProcessInfo, env: NodeJS.ProcessEnv): Promise<MemoryReport> {
   const args = [join(__dirname, 'openMemory.js'), mode, info.endpoint, info.bucket, info.bucketRegion, info.smallLogKey, info.bigLogKey ?? ''];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { env, timeout: 120_000, maxBuffer: MB }, (error, stdout, stderr) => {
@@ -188,9 +190,11 @@ export async function benchOpen(): Promise<OpenBench> {
         // Peak RSS depends on when the GC happens to run: the median of MEMORY_RUNS children of each kind.
         const baselinePeaks: number[] = [];
         const fetchPeaks: number[] = [];
+        const encodePeaks: number[] = [];
         for (let run = 0; run < MEMORY_RUNS; run++) {
           baselinePeaks.push((await memoryChild('baseline', info, env)).hwm_after_bytes);
           fetchPeaks.push((await memoryChild('fetch', info, env)).hwm_after_bytes);
+          encodePeaks.push((await memoryChild('fetch+encode', info, env)).hwm_after_bytes);
         }
         const baseline = median(baselinePeaks);
         const fetched = median(fetchPeaks);
@@ -212,6 +216,7 @@ export async function benchOpen(): Promise<OpenBench> {
           pretty_mb: round(sizes.pretty / MB, 2),
           output_matches_minimal: matches,
           peak_rss_delta_mb: round(delta / MB, 1),
+          peak_rss_ratio_with_encode: round((median(encodePeaks) - baseline) / sizes.uncompressed),
           peak_rss_fetch_child_mb: round(fetched / MB, 1),
           peak_rss_baseline_child_mb: round(baseline / MB, 1),
           peak_rss_fetch_runs_mb: fetchPeaks.map((bytes) => round(bytes / MB, 1)).join(' '),

@@ -2,7 +2,7 @@
  * Peak memory of the open path, in a child process of its own (forked by open.ts, default GC, no --expose-gc):
  * warm up on a small log (SDK loaded, sockets open), then, in mode 'fetch', open the big log as the extension does
  * (fetchLog + prettyPrintJson). Prints one JSON line: VmHWM (peak RSS) before and after, in bytes.
- * Mode 'baseline' stops after the warm-up: its VmHWM is what the fetch child would have peaked at without the big log.
+ * Mode 'fetch+encode' also encodes the text to bytes as logFileSystem.readFile does. Mode 'baseline' stops after the warm-up: its VmHWM is what the fetch child would have peaked at without the big log.
  */
 import { readFileSync } from 'node:fs';
 import { AwsClients } from '../../src/aws/clients';
@@ -31,10 +31,12 @@ async function main(): Promise<void> {
   prettyPrintJson(warm.text);
   const hwmBefore = peakRss();
   let prettyChars = 0;
-  if (mode === 'fetch') {
+  if (mode === 'fetch' || mode === 'fetch+encode') {
     const log = await fetchLog(clients, { bucket, key: bigKey, region });
     const pretty = prettyPrintJson(log.text);
     prettyChars = pretty.length;
+    // What logFileSystem.readFile does next: VS Code's file system API takes bytes.
+    if (mode === 'fetch+encode') prettyChars = new TextEncoder().encode(pretty).length;
   }
   const report: MemoryReport = {
     mode,
