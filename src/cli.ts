@@ -33,6 +33,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
 }
 
 if (require.main === module) {
+  // `cloudtrail-kms cat … | head`: the reader went away; that is not an error, and not a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
