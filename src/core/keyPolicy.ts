@@ -214,7 +214,10 @@ function evaluate(question: string, statements: Statement[], request: Request, k
   const delegated = allows.find((a) => a.tri === 'yes' && a.delegates);
   const maybe = allows.find((a) => a.tri === 'cannot tell');
   const maybeDeny = denies.find((d) => d.tri === 'cannot tell');
-  if (direct && !maybeDeny) return { question, answer: 'yes', reasons: [`Statement ${direct.label} allows ${request.action} to ${who}.`] };
+  if (direct && !maybeDeny) {
+    const caveat = request.principal.kind === 'aws' ? ' The key policy is enough; only an explicit Deny in your IAM policies, a permissions boundary or an SCP could still block it.' : '';
+    return { question, answer: 'yes', reasons: [`Statement ${direct.label} allows ${request.action} to ${who}.${caveat}`] };
+  }
   if (direct || delegated || maybe) {
     const lead = direct ? `Statement ${direct.label} allows ${request.action} to ${who}, but a Deny may apply.`
       : delegated ? `Statement ${delegated.label} allows ${request.action} to the account: whether ${who} may use it depends on its IAM policies, which this check does not read.`
