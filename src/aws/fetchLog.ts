@@ -1,6 +1,6 @@
 /**
  * Decrypt and fetch one log object: GetObject (S3 asks KMS to decrypt the data key for us), streamed through gunzip
- * when the bytes start with the gzip magic 1f 8b, collected as Buffers and decoded once. Nothing touches the disk.
+ * when the bytes start with the gzip magic 1f 8b, collected into one buffer and handed back as bytes (the text is decoded only when asked for). Nothing touches the disk.
  */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
@@ -62,7 +62,7 @@ function sseFacts(answer: GetObjectCommandOutput): SseFacts {
 
 /**
  * Where the uncompressed bytes go: one buffer reserved up front (untouched pages of a large allocation cost no memory),
- * grown only past the reservation, so the text is decoded from one buffer without a second, concatenated copy.
+ * grown only past the reservation, so the bytes are handed on without a second, concatenated copy.
  */
 const RESERVE_BYTES = 256 * 1024 * 1024;
 
@@ -81,8 +81,9 @@ class ByteSink {
     chunk.copy(this.buffer, this.length);
     this.length += chunk.length;
   }
-  text(): string {
-    return this.buffer.toString('utf8', 0, this.length);
+  /** The bytes received, without a copy (a view on the reservation; its untouched pages cost no memory). */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
   }
 }
 
@@ -220,13 +221,19 @@ export async function fetchLog(
   }
   if (!answer) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
 
-  const text = collected.sink.text();
+  const bytes = collected.sink.bytes();
+  let text: string | undefined;
 
   return {
     bucket: where.bucket,
     key: where.key,
     region,
-    text,
+    bytes,
+    // Decoded on first use only: the editor and `cat` print the bytes and never need the text.
+    get text(): string {
+      text ??= bytes.toString('utf8');
+      return text;
+    },
     sse: sseFacts(answer),
     compressedBytes: collected.compressedBytes,
     uncompressedBytes: collected.uncompressedBytes,

@@ -2,7 +2,7 @@
 import { AwsClients } from '../aws/clients';
 import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../aws/fetchLog';
 import { parseS3Location } from '../core/arn';
-import { prettyPrintJson } from '../core/pretty';
+import { prettyPrintJsonBytes } from '../core/pretty';
 import type { CliIo } from './io';
 import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
@@ -37,8 +37,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const fetched = await fetchLog(clients, { bucket: location.bucket, key: location.key, region: global.regions.length === 1 && global.regions[0] !== 'all' ? global.regions[0] : undefined }, {
         maxBytes, ...(values.trail ? { trailArn: values.trail } : {}),
       });
-      const text = flags.has('raw') ? fetched.text : prettyPrintJson(fetched.text);
-      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      const bytes = flags.has('raw') ? fetched.bytes : prettyPrintJsonBytes(fetched.bytes);
+      // Bytes straight to stdout: a 50 MB log is never held as a string. process.stdout and the tests' collectors
+      // (string +=, which decodes UTF-8) both take a Uint8Array; CliIo declares only string (src/cli/io.ts).
+      const stdout = io.stdout as { write(chunk: string | Uint8Array): unknown };
+      stdout.write(bytes);
+      if (bytes.length === 0 || bytes[bytes.length - 1] !== 10) stdout.write('\n');
       return 0;
     } finally {
       clients.dispose();

@@ -105,8 +105,10 @@ export interface FetchedLog {
   bucket: string;
   key: string;
   region?: string;
-  /** The document text (UTF-8, decompressed, as stored). Pretty-printing is done by the caller via src/core. */
-  text: string;
+  /** The document bytes (decompressed, as stored). Pretty-printing is done by the caller via src/core (prettyPrintJsonBytes). */
+  bytes: Uint8Array;
+  /** The same document decoded as UTF-8: decoded on first read, so callers that only need bytes never hold a copy as a string. */
+  readonly text: string;
   sse: SseFacts;
   compressedBytes: number;
   uncompressedBytes: number;

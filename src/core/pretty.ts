@@ -1,9 +1,11 @@
 /**
  * Re-indents JSON with 2 spaces in one pass, the way `JSON.stringify(JSON.parse(text), null, 2)` lays it out,
  * but without building objects: every string and number token is copied verbatim (escapes, big numbers,
- * `1.0` stay as written). Large CloudTrail logs (50 MB) are the reason: no object graph, one output buffer,
- * one decode at the end. Validates as it goes and throws ExplainedError 'NotJson' on invalid input.
+ * `1.0` stay as written). Large CloudTrail logs (50 MB) are the reason: no object graph, no string, one output
+ * buffer: UTF-8 bytes in, UTF-8 bytes out (what VS Code's FileSystemProvider.readFile returns and stdout takes).
+ * Validates as it goes and throws ExplainedError 'NotJson' on invalid input, with line and column (in characters).
  */
+import { isUtf8 } from 'node:buffer';
 import { notJsonError } from './errors';
 
 const enum State {
@@ -20,8 +22,11 @@ const enum State {
 const OBJECT = 1;
 const ARRAY = 2;
 
-/** Output is written into one small buffer that is decoded into a string piece whenever it fills up. */
-const SEGMENT_BYTES = 1 << 20;
+function grow(out: Buffer, used: number, need: number): Buffer {
+  const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, used + need + 65536));
+  out.copy(bigger, 0, 0, used);
+  return bigger;
+}
 
 function newlineAndIndent(out: Buffer, pos: number, depth: number): number {
   out[pos++] = 10;
@@ -34,49 +39,50 @@ function newlineAndIndent(out: Buffer, pos: number, depth: number): number {
   return end;
 }
 
-function fail(text: string, at: number, expected: string): never {
+function fail(bytes: Uint8Array, at: number, expected: string): never {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+  for (let i = bytes.indexOf(10); i !== -1 && i < at; i = bytes.indexOf(10, i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  const found = at >= text.length ? 'the end of the text' : `${JSON.stringify(text.charAt(at))}`;
-  throw notJsonError(`Expected ${expected} at line ${line}, column ${at - lineStart + 1}, but found ${found}.`);
+  const decode = (from: number, to: number): string => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
+  const found = at >= bytes.length ? 'the end of the text' : `${JSON.stringify(decode(at, Math.min(bytes.length, at + 4)).charAt(0))}`;
+  throw notJsonError(`Expected ${expected} at line ${line}, column ${decode(lineStart, at).length + 1}, but found ${found}.`);
 }
 
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Index just past the number starting at `start`, or fails. JSON grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? */
-function scanNumber(text: string, start: number): number {
+function scanNumber(text: Uint8Array, start: number): number {
   let j = start;
-  if (text.charCodeAt(j) === 45) j++;
-  const first = text.charCodeAt(j);
+  if (text[j] === 45) j++;
+  const first = text[j];
   if (first === 48) j++;
-  else if (first >= 49 && first <= 57) while (isDigit(text.charCodeAt(j))) j++;
+  else if (first >= 49 && first <= 57) while (isDigit(text[j])) j++;
   else fail(text, j, 'a digit');
-  if (text.charCodeAt(j) === 46) {
+  if (text[j] === 46) {
     j++;
-    if (!isDigit(text.charCodeAt(j))) fail(text, j, 'a digit after the decimal point');
-    while (isDigit(text.charCodeAt(j))) j++;
+    if (!isDigit(text[j])) fail(text, j, 'a digit after the decimal point');
+    while (isDigit(text[j])) j++;
   }
-  const e = text.charCodeAt(j);
+  const e = text[j];
   if (e === 101 || e === 69) {
     j++;
-    const sign = text.charCodeAt(j);
+    const sign = text[j];
     if (sign === 43 || sign === 45) j++;
-    if (!isDigit(text.charCodeAt(j))) fail(text, j, 'a digit in the exponent');
-    while (isDigit(text.charCodeAt(j))) j++;
+    if (!isDigit(text[j])) fail(text, j, 'a digit in the exponent');
+    while (isDigit(text[j])) j++;
   }
   return j;
 }
 
 /** Checks the escape at `j` (a backslash) and returns the index just past it. */
-function escapeEnd(text: string, j: number): number {
-  const e = text.charCodeAt(j + 1);
+function escapeEnd(text: Uint8Array, j: number): number {
+  const e = text[j + 1];
   if (e === 117) {
-    if (!(isHex(text.charCodeAt(j + 2)) && isHex(text.charCodeAt(j + 3)) && isHex(text.charCodeAt(j + 4)) && isHex(text.charCodeAt(j + 5)))) {
+    if (!(isHex(text[j + 2]) && isHex(text[j + 3]) && isHex(text[j + 4]) && isHex(text[j + 5]))) {
       fail(text, j, 'four hex digits after \\u');
     }
     return j + 6;
@@ -85,53 +91,28 @@ function escapeEnd(text: string, j: number): number {
   return fail(text, j, 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
 }
 
-/** Writes the UTF-8 bytes of the character at `j` (>= 0x80, maybe a surrogate pair); returns the new position. */
-function writeUtf8(out: Buffer, pos: number, code: number, next: number): number {
-  if (code < 0x800) {
-    out[pos++] = 0xc0 | (code >> 6);
-    out[pos++] = 0x80 | (code & 63);
-    return pos;
-  }
-  if (code >= 0xd800 && code <= 0xdbff && (next & 0xfc00) === 0xdc00) {
-    const point = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-    out[pos++] = 0xf0 | (point >> 18);
-    out[pos++] = 0x80 | ((point >> 12) & 63);
-    out[pos++] = 0x80 | ((point >> 6) & 63);
-    out[pos++] = 0x80 | (point & 63);
-    return pos;
-  }
-  if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd; // a lone surrogate cannot be UTF-8: U+FFFD, as TextEncoder does
-  out[pos++] = 0xe0 | (code >> 12);
-  out[pos++] = 0x80 | ((code >> 6) & 63);
-  out[pos++] = 0x80 | (code & 63);
-  return pos;
-}
-
-export function prettyPrintJson(text: string): string {
+/**
+ * Pretty-prints UTF-8 JSON bytes into UTF-8 bytes. Invalid UTF-8 is first replaced by U+FFFD, as Buffer.toString does
+ * (only then is the input copied), so the output is always valid UTF-8. The result may be a view on a larger,
+ * partly untouched allocation: its byteLength is what it holds.
+ */
+export function prettyPrintJsonBytes(input: Uint8Array): Buffer {
+  const text = isUtf8(input) ? input : Buffer.from(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8'));
   const n = text.length;
-  // Pieces are joined with '+', which V8 keeps as a rope: peak memory is the input plus the output, not twice the output.
-  let out: Buffer = Buffer.allocUnsafe(Math.min(SEGMENT_BYTES, Math.ceil(n * 1.6) + 1024));
+  let out: Buffer = Buffer.allocUnsafe(Math.min(Math.max(1024, Math.ceil(n * 1.6) + 1024), 0x3fffffff));
   let pos = 0;
-  let result = '';
-  let segmentAscii = true;
-  const flush = (need: number): void => {
-    result += out.toString(segmentAscii ? 'latin1' : 'utf8', 0, pos);
-    pos = 0;
-    segmentAscii = true;
-    if (need > out.length) out = Buffer.allocUnsafe(need + SEGMENT_BYTES);
-  };
   let stack = new Uint8Array(64);
   let depth = 0;
   let state: State = State.Value;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a UTF-8 BOM is tolerated, not copied
+  let i = text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf ? 3 : 0; // a UTF-8 BOM is tolerated, not copied
 
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (c === 32 || c === 10 || c === 13 || c === 9) {
       i++;
       continue;
     }
-    if (pos + 2 * depth + 16 > out.length) flush(2 * depth + 16);
+    if (pos + 2 * depth + 16 > out.length) out = grow(out, pos, 2 * depth + 16);
 
     if (state === State.After) {
       if (c === 44) {
@@ -206,21 +187,19 @@ export function prettyPrintJson(text: string): string {
       let j = i + 1;
       for (;;) {
         if (j >= n) fail(text, j, 'the closing quote of a string');
-        if (pos + 8 > out.length) flush(8);
-        const s = text.charCodeAt(j);
+        if (pos + 8 > out.length) out = grow(out, pos, 8);
+        const s = text[j];
         if (s === 34) break;
         if (s === 92) {
           const end = escapeEnd(text, j);
-          while (j < end) out[pos++] = text.charCodeAt(j++);
+          while (j < end) out[pos++] = text[j++];
         } else if (s < 128) {
           if (s < 32) fail(text, j, 'no raw control character inside a string');
           out[pos++] = s;
           j++;
         } else {
-          segmentAscii = false;
-          const next = text.charCodeAt(j + 1);
-          pos = writeUtf8(out, pos, s, next);
-          j += s >= 0xd800 && s <= 0xdbff && (next & 0xfc00) === 0xdc00 ? 2 : 1;
+          out[pos++] = s; // a byte of a UTF-8 sequence, validated above
+          j++;
         }
       }
       out[pos++] = 34;
@@ -231,18 +210,25 @@ export function prettyPrintJson(text: string): string {
 
     let end: number;
     if (c === 45 || (c >= 48 && c <= 57)) end = scanNumber(text, i);
-    else if (c === 116 && text.startsWith('true', i)) end = i + 4;
-    else if (c === 102 && text.startsWith('false', i)) end = i + 5;
-    else if (c === 110 && text.startsWith('null', i)) end = i + 4;
+    else if (c === 116 && text[i + 1] === 114 && text[i + 2] === 117 && text[i + 3] === 101) end = i + 4;
+    else if (c === 102 && text[i + 1] === 97 && text[i + 2] === 108 && text[i + 3] === 115 && text[i + 4] === 101) end = i + 5;
+    else if (c === 110 && text[i + 1] === 117 && text[i + 2] === 108 && text[i + 3] === 108) end = i + 4;
     else end = fail(text, i, 'a value (object, array, string, number, true, false or null)');
-    if (pos + (end - i) > out.length) flush(end - i);
-    while (i < end) out[pos++] = text.charCodeAt(i++);
+    if (pos + (end - i) > out.length) out = grow(out, pos, end - i);
+    while (i < end) out[pos++] = text[i++];
     state = depth === 0 ? State.Done : State.After;
   }
 
   if (state !== State.Done) {
     fail(text, n, pos === 0 ? 'a JSON value' : depth > 0 ? `the rest of the ${stack[depth - 1] === OBJECT ? 'object' : 'array'}` : 'a value');
   }
-  flush(0);
-  return result;
+  return out.subarray(0, pos);
+}
+
+/**
+ * The same printer for a string: encoded once, printed as bytes, decoded once. A lone surrogate becomes U+FFFD,
+ * as TextEncoder does. Callers that have the bytes (fetchLog's `bytes`) should use prettyPrintJsonBytes.
+ */
+export function prettyPrintJson(text: string): string {
+  return prettyPrintJsonBytes(Buffer.from(text, 'utf8')).toString('utf8');
 }

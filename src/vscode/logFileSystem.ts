@@ -4,7 +4,7 @@ import { ByteBudgetCache } from '../core/byteBudgetCache';
 import { ExplainedError, formatBytes } from '../core/errors';
 import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../core/logUri';
 import type { SseFacts } from '../core/model';
-import { prettyPrintJson } from '../core/pretty';
+import { prettyPrintJsonBytes } from '../core/pretty';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
 import { errorText, isCancelled } from './errorText';
 import { log } from './log';
@@ -93,13 +93,15 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider {
                 progress.report({ message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received), increment });
               },
             });
-            let text: string;
+            // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
+            let bytes: Uint8Array;
             try {
-              text = prettyPrintJson(fetched.text);
+              bytes = prettyPrintJsonBytes(fetched.bytes);
             } catch {
-              text = fetched.text; // not JSON: show it as stored rather than refuse
+              // Not JSON: show it as stored rather than refuse; copied to its exact size so the cache does not keep
+              // fetchLog's whole receive buffer alive behind a small view.
+              bytes = new Uint8Array(fetched.bytes);
             }
-            const bytes = new TextEncoder().encode(text);
             this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
             setDecryptionFacts(uri, fetched.sse);
             log().info(`[s3] opened ${where} (${formatBytes(fetched.compressedBytes)} → ${formatBytes(fetched.uncompressedBytes)}, ${fetched.sse.algorithm ?? 'no SSE'})`);
