@@ -2,14 +2,13 @@
  * The S3/CloudTrail side of log-file integrity validation: digest listing (ListObjectsV2 from a StartAfter marker),
  * digests with their signature metadata, ListPublicKeys, and the SHA-256 of each log's decompressed bytes, streamed.
  */
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { ListPublicKeysCommand } from '@aws-sdk/client-cloudtrail';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { DigestStore } from '../core/digestChain';
 import { DigestInvalid, type SignedDigest } from '../core/digestFile';
+import { hashFirstGzipMember } from '../core/digestGzip';
 import type { LogHashResult } from '../core/digestReport';
 import { explainAwsError } from '../core/errors';
 import { s3RegionFor } from './buckets';
@@ -85,7 +84,7 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestSto
   };
 }
 
-/** GetObject → gunzip → SHA-256 of the decompressed bytes, streamed (nothing kept, nothing written). */
+/** GetObject → inflate → SHA-256 of the decompressed bytes, streamed (nothing kept, nothing written). */
 export async function hashLogObject(clients: AwsClients, bucket: string, key: string, regionHint: string): Promise<LogHashResult> {
   let body: Readable;
   try {
@@ -95,14 +94,6 @@ export async function hashLogObject(clients: AwsClients, bucket: string, key: st
     if (isNoSuchKey(error)) return { status: 'missing' };
     return { status: 'error', message: explainAwsError(error as Error, { operation: 'GetObject', bucket, key, profile: clients.profileName() }).message };
   }
-  const hash = createHash('sha256');
-  try {
-    await pipeline(body, createGunzip(), async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) hash.update(chunk);
-    });
-  } catch {
-    // Not gzip, truncated, or the connection broke mid-body: the aws CLI reports all of these as "invalid format".
-    return { status: 'invalid-format' };
-  }
-  return { status: 'hashed', sha256: hash.digest('hex') };
+  // Not gzip, truncated, a broken connection mid-body: "invalid format", as the aws CLI says.
+  return hashFirstGzipMember(body);
 }

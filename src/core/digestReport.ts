@@ -8,6 +8,8 @@ export type LogHashResult =
   | { status: 'hashed'; sha256: string }
   | { status: 'missing' }
   | { status: 'invalid-format' }
+  /** Bytes after the first gzip member (an appended member or garbage). */
+  | { status: 'trailing-data' }
   /** Could not be read for another reason (access denied, throttled…): the aws CLI stops; we report it and go on. */
   | { status: 'error'; message: string };
 
@@ -76,6 +78,7 @@ export async function validateTrailLogs(
       if (result.status === 'hashed') verdict = result.sha256 === log.hashValue ? 'valid' : "INVALID: hash value doesn't match";
       else if (result.status === 'missing') verdict = 'INVALID: not found';
       else if (result.status === 'invalid-format') verdict = 'INVALID: invalid format';
+      else if (result.status === 'trailing-data') verdict = 'INVALID: unexpected data after end of compressed stream';
       else verdict = `ERROR: ${result.message}`;
       if (verdict === 'valid') counts.validLogs++;
       else if (result.status === 'error') counts.unreadLogs++;

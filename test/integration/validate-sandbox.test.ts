@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { sandboxClients } from './helpers/sandboxClients';
@@ -113,5 +114,23 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
     const missing = await runCli(['validate', 'no-such-trail', '--start-time', START, '--region', 'us-west-2', ...as()], env);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /No trail "no-such-trail" in us-west-2\./);
+  });
+
+  // Deliberate difference: the aws CLI v1 on this machine hashes only the first gzip member, so a forged member appended
+  // to a log passes as valid; aws CLI v2 (since 2026-05) and we report it.
+  test('a log with an appended gzip member: INVALID: unexpected data after end of compressed stream (aws CLI v1 says valid)', async () => {
+    const { s3 } = sandboxClients(sandbox);
+    const key = Object.values(sandbox.world.logKeys['eu-central-1']).flat()[7];
+    try {
+      const original = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const body = Buffer.from(await (original.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.concat([body, gzipSync('{"Records":[{"eventName":"Forged"}]}')]) }));
+    } finally {
+      s3.destroy();
+    }
+    const [mine, theirs] = await Promise.all([ours('eu-central-1'), awsValidate('eu-central-1')]);
+    assert.equal(mine.code, 1);
+    assert.ok(verdictLines(mine.stdout).includes(`Log file\ts3://${bucket}/${key}\tINVALID: unexpected data after end of compressed stream`), mine.stdout);
+    assert.ok(verdictLines(theirs.stdout + theirs.stderr).includes(`Log file\ts3://${bucket}/${key}\tvalid`));
   });
 });
