@@ -27,7 +27,8 @@ async function readAll(body: Readable): Promise<Buffer> {
 
 /** A DigestStore over real S3 and CloudTrail; public keys come from CloudTrail in `keyRegion` (the digests' region). */
 export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestStore {
-  const s3For = async (bucket: string) => clients.s3(await s3RegionFor(clients, bucket, keyRegion));
+  // The bucket's own region (GetBucketLocation, cached), as the aws CLI's S3ClientProvider does; not the digests' region.
+  const s3For = async (bucket: string) => clients.s3(await s3RegionFor(clients, bucket));
   return {
     async *listKeys(bucket, prefix, marker) {
       const s3 = await s3For(bucket);
@@ -85,10 +86,10 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestSto
 }
 
 /** GetObject → inflate → SHA-256 of the decompressed bytes, streamed (nothing kept, nothing written). */
-export async function hashLogObject(clients: AwsClients, bucket: string, key: string, regionHint: string): Promise<LogHashResult> {
+export async function hashLogObject(clients: AwsClients, bucket: string, key: string): Promise<LogHashResult> {
   let body: Readable;
   try {
-    const s3 = clients.s3(await s3RegionFor(clients, bucket, regionHint));
+    const s3 = clients.s3(await s3RegionFor(clients, bucket));
     body = (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body as Readable;
   } catch (error) {
     if (isNoSuchKey(error)) return { status: 'missing' };
