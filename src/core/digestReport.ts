@@ -44,9 +44,29 @@ export function formatVerdictLine(line: VerdictLine): string {
 
 export type LogHasher = (bucket: string, key: string) => Promise<LogHashResult>;
 
+/** Starts `work` on every item, at most `limit` at once; promises in item order. A failing item fails only its promise. */
+function orderedMap<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Array<Promise<R>> {
+  const slots: Array<{ resolve(value: R): void; reject(error: unknown): void }> = [];
+  const promises = items.map(() => new Promise<R>((resolve, reject) => { slots.push({ resolve, reject }); }));
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        slots[index].resolve(await work(items[index]));
+      } catch (error) {
+        slots[index].reject(error);
+      }
+    }
+  };
+  for (let i = 0; i < Math.min(Math.max(1, limit), items.length); i++) void runner();
+  return promises;
+}
+
 /** Walks the chain, checks each valid digest's logs, calls `onLine` for every line; returns the counts. */
 export async function validateTrailLogs(
   store: DigestStore, hashLog: LogHasher, bucket: string, trail: DigestTrail, start: Date, end: Date, onLine: (line: VerdictLine) => void,
+  concurrency = 8,
 ): Promise<ValidationCounts> {
   const counts: ValidationCounts = { validDigests: 0, invalidDigests: 0, validBackfillDigests: 0, invalidBackfillDigests: 0, validLogs: 0, invalidLogs: 0, unreadLogs: 0 };
   for await (const event of walkDigestChain(store, bucket, trail, start, end)) {
@@ -71,9 +91,11 @@ export async function validateTrailLogs(
     const latest = digestEnd < end ? digestEnd : end;
     if (!Number.isNaN(latest.getTime()) && (!counts.foundEnd || latest > counts.foundEnd)) counts.foundEnd = latest;
     onLine({ kind, uri: `s3://${event.digest.digestS3Bucket}/${event.digest.digestS3Object}`, verdict: 'valid', ok: true });
-    for (const log of event.digest.logFiles) {
-      const logUri = `s3://${log.s3Bucket}/${log.s3Object}`;
-      const result = await hashLog(log.s3Bucket, log.s3Object);
+    // Logs are hashed `concurrency` at a time; lines still come out in the digest's order.
+    const results = orderedMap(event.digest.logFiles, concurrency, (log) => hashLog(log.s3Bucket, log.s3Object)
+      .catch((error: unknown): LogHashResult => ({ status: 'error', message: error instanceof Error ? error.message : String(error) })));
+    for (const [index, log] of event.digest.logFiles.entries()) {
+      const result = await results[index];
       let verdict: string;
       if (result.status === 'hashed') verdict = result.sha256 === log.hashValue ? 'valid' : "INVALID: hash value doesn't match";
       else if (result.status === 'missing') verdict = 'INVALID: not found';
@@ -83,7 +105,7 @@ export async function validateTrailLogs(
       if (verdict === 'valid') counts.validLogs++;
       else if (result.status === 'error') counts.unreadLogs++;
       else counts.invalidLogs++;
-      onLine({ kind: 'log', uri: logUri, verdict, ok: verdict === 'valid' });
+      onLine({ kind: 'log', uri: `s3://${log.s3Bucket}/${log.s3Object}`, verdict, ok: verdict === 'valid' });
     }
   }
   return counts;

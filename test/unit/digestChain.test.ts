@@ -147,3 +147,23 @@ describe('validation report', () => {
     assert.equal(validationFailed(counts), false);
   });
 });
+
+describe('validation report ordering', () => {
+  it('logs hashed concurrently still print in digest order; a hasher that throws becomes an ERROR line', async () => {
+    const w = world(1);
+    const digest = w.objects.get(w.keys[0]) as SignedDigest;
+    const doc = JSON.parse(Buffer.from(digest.inflated).toString()) as { logFiles: Array<{ s3Bucket: string; s3Object: string; hashValue: string }> };
+    doc.logFiles = Array.from({ length: 6 }, (_, i) => ({ s3Bucket: BUCKET, s3Object: `log${i}`, hashValue: 'h' }));
+    const inflated = Buffer.from(JSON.stringify(doc));
+    const signature = createSign('RSA-SHA256').update(digestStringToSign(doc as never, inflated)).sign(privateKey).toString('hex');
+    w.objects.set(w.keys[0], { ...digest, inflated, signature });
+    const lines: string[] = [];
+    await validateTrailLogs(store(w), async (_bucket, key) => {
+      const i = Number(key.slice(3));
+      await new Promise((resolve) => setTimeout(resolve, (6 - i) * 5));
+      if (i === 2) throw new Error('socket hang up');
+      return { status: 'hashed', sha256: 'h' };
+    }, BUCKET, trail, new Date(Date.UTC(2026, 10, 24, 0)), new Date(Date.UTC(2026, 10, 24, 1)), (line) => lines.push(formatVerdictLine(line)), 3);
+    assert.deepEqual(lines.slice(1), [0, 1, 2, 3, 4, 5].map((i) => `Log file\ts3://${BUCKET}/log${i}\t${i === 2 ? 'ERROR: socket hang up' : 'valid'}`));
+  });
+});
