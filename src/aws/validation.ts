@@ -5,12 +5,12 @@
 import type { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { ListPublicKeysCommand } from '@aws-sdk/client-cloudtrail';
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { DigestStore } from '../core/digestChain';
 import { DigestInvalid, type SignedDigest } from '../core/digestFile';
 import { hashFirstGzipMember } from '../core/digestGzip';
 import type { LogHashResult } from '../core/digestReport';
-import { explainAwsError } from '../core/errors';
+import { explainAwsError, type AwsErrorContext, type ExplainedError } from '../core/errors';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
 
@@ -25,8 +25,30 @@ async function readAll(body: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A denied GetObject, explained: HeadObject tells whether the object is SSE-KMS (then KMS refused, and the key and
+ * encryption context are named) and who the caller is.
+ */
+async function explainGetObject(clients: AwsClients, s3: S3Client, bucket: string, key: string, error: unknown, trailArn?: string): Promise<ExplainedError> {
+  const context: AwsErrorContext = { operation: 'GetObject', bucket, key, profile: clients.profileName(), ...(trailArn ? { trailArn } : {}) };
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  if (e.$metadata?.httpStatusCode === 403 || /AccessDenied/.test(e.name ?? '')) {
+    try {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      if (head.ServerSideEncryption?.startsWith('aws:kms') && head.SSEKMSKeyId) {
+        context.keyArn = head.SSEKMSKeyId;
+        context.bucketKeyEnabled = head.BucketKeyEnabled;
+      }
+    } catch {
+      // HeadObject denied too: S3 itself refuses, the plain explanation applies.
+    }
+    context.callerArn = await clients.callerIdentity().then((identity) => identity.arn, () => undefined);
+  }
+  return explainAwsError(error as Error, context);
+}
+
 /** A DigestStore over real S3 and CloudTrail; public keys come from CloudTrail in `keyRegion` (the digests' region). */
-export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestStore {
+export function s3DigestStore(clients: AwsClients, keyRegion: string, trailArn?: string): DigestStore {
   // The bucket's own region (GetBucketLocation, cached), as the aws CLI's S3ClientProvider does; not the digests' region.
   const s3For = async (bucket: string) => clients.s3(await s3RegionFor(clients, bucket));
   return {
@@ -48,12 +70,13 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestSto
     async fetchDigest(bucket, key) {
       let answer;
       let raw: Buffer;
+      const s3 = await s3For(bucket);
       try {
-        answer = await (await s3For(bucket)).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         raw = await readAll(answer.Body as Readable);
       } catch (error) {
         if (isNoSuchKey(error)) return 'missing';
-        throw explainAwsError(error as Error, { operation: 'GetObject', bucket, key, profile: clients.profileName() });
+        throw await explainGetObject(clients, s3, bucket, key, error, trailArn);
       }
       let inflated: Buffer;
       try {
@@ -86,14 +109,14 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string): DigestSto
 }
 
 /** GetObject → inflate → SHA-256 of the decompressed bytes, streamed (nothing kept, nothing written). */
-export async function hashLogObject(clients: AwsClients, bucket: string, key: string): Promise<LogHashResult> {
+export async function hashLogObject(clients: AwsClients, bucket: string, key: string, trailArn?: string): Promise<LogHashResult> {
   let body: Readable;
+  const s3 = clients.s3(await s3RegionFor(clients, bucket));
   try {
-    const s3 = clients.s3(await s3RegionFor(clients, bucket));
     body = (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body as Readable;
   } catch (error) {
     if (isNoSuchKey(error)) return { status: 'missing' };
-    return { status: 'error', message: explainAwsError(error as Error, { operation: 'GetObject', bucket, key, profile: clients.profileName() }).message };
+    return { status: 'error', message: (await explainGetObject(clients, s3, bucket, key, error, trailArn)).message };
   }
   // Not gzip, truncated, a broken connection mid-body: "invalid format", as the aws CLI says.
   return hashFirstGzipMember(body);

@@ -69,8 +69,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       };
       if (!global.json) io.stdout.write(`Validating log files for trail ${trail.arn} between ${display(start)} and ${display(end)}\n\n`);
       const counts = await validateTrailLogs(
-        s3DigestStore(clients, sourceRegion),
-        (bucket, key) => hashLogObject(clients, bucket, key),
+        s3DigestStore(clients, sourceRegion, trail.arn),
+        (bucket, key) => hashLogObject(clients, bucket, key, trail.arn),
         trail.bucket, digestTrail, start, end,
         (line) => io.stdout.write(global.json ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n` : `${formatVerdictLine(line)}\n`),
       );

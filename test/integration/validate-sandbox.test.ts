@@ -46,8 +46,11 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
   before(async () => {
     sandbox = await startSandbox();
     bucket = sandbox.world.buckets.logs.name;
-    const { admin } = sandbox.principals;
-    profiles = writeProfiles({ admin: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey, region: sandbox.region } });
+    const { admin, auditor } = sandbox.principals;
+    profiles = writeProfiles({
+      admin: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey, region: sandbox.region },
+      auditor: { accessKeyId: auditor.accessKeyId, secretAccessKey: auditor.secretAccessKey, region: sandbox.region },
+    });
     env = cleanEnv({ ...profiles.env, HOME: profiles.dir });
   });
   after(async () => {
@@ -114,6 +117,11 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
     const missing = await runCli(['validate', 'no-such-trail', '--start-time', START, '--region', 'us-west-2', ...as()], env);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /No trail "no-such-trail" in us-west-2\./);
+    // Without kms:Decrypt the (SSE-KMS) digests cannot be read: the walk stops with the key and the context to ask for.
+    const denied = await runCli(['validate', 'management', '--start-time', START, '--end-time', END, '--profile', 'auditor', '--endpoint-url', sandbox.endpoint], env);
+    assert.equal(denied.code, 1);
+    assert.match(denied.stderr, new RegExp(`may not decrypt it: it is encrypted with KMS key ${sandbox.world.keys.healthy.arn}`));
+    assert.match(denied.stderr, /Ask for kms:Decrypt/);
   });
 
   // Deliberate difference: the aws CLI v1 on this machine hashes only the first gzip member, so a forged member appended
