@@ -1,6 +1,6 @@
 /**
  * Open benchmark: the sandbox's 50 MB log (uncompressed) through the extension's fetch path
- * (AwsClients + fetchLog + prettyPrintJson) against
+ * (AwsClients + fetchLog + prettyPrintJsonBytes: bytes to bytes, as logFileSystem.readFile and `cat` do) against
  *   (a) a minimal path in this process: SDK GetObject → zlib.gunzipSync → JSON.parse → JSON.stringify(…, null, 2);
  *   (b) what users do today: `aws s3 cp s3://… - | gunzip | python3 -m json.tool` (real aws CLI, output discarded).
  * Median wall time of RUNS runs each, the order rotated every run to spread noise; one unmeasured warm-up each.
@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../src/aws/clients';
 import { fetchLog } from '../../src/aws/fetchLog';
-import { prettyPrintJson } from '../../src/core/pretty';
+import { prettyPrintJsonBytes } from '../../src/core/pretty';
 import type { MemoryReport } from './openMemory';
 import { startSandboxProcess, type SandboxProcessInfo } from './sandboxProcess';
 
@@ -42,7 +42,7 @@ export interface OpenBench {
   pretty_mb: number;
   output_matches_minimal: boolean;
   peak_rss_delta_mb: number;
-  /** Context: the same plus TextEncoder.encode of the pretty text, the extra step logFileSystem.readFile takes. */
+  /** Context: the former string path (decode, prettyPrintJson, TextEncoder.encode), which readFile took until the bytes path. */
   peak_rss_ratio_with_encode: number;
   peak_rss_fetch_child_mb: number;
   peak_rss_baseline_child_mb: number;
@@ -98,13 +98,13 @@ async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>):
   }
 }
 
-interface Timed { ms: number; fetchMs?: number; prettyMs?: number; output?: string }
+interface Timed { ms: number; fetchMs?: number; prettyMs?: number; output?: Uint8Array }
 
 async function extensionPath(clients: AwsClients, info: SandboxProcessInfo, key: string): Promise<Timed & { compressed: number; uncompressed: number }> {
   const start = performance.now();
   const log = await fetchLog(clients, { bucket: info.bucket, key, region: info.bucketRegion });
   const fetched = performance.now();
-  const output = prettyPrintJson(log.text);
+  const output = prettyPrintJsonBytes(log.bytes); // what logFileSystem.readFile hands the editor
   const end = performance.now();
   return { ms: end - start, fetchMs: fetched - start, prettyMs: end - fetched, output, compressed: log.compressedBytes, uncompressed: log.uncompressedBytes };
 }
@@ -114,7 +114,7 @@ async function minimalPath(s3: S3Client, info: SandboxProcessInfo, key: string):
   const answer = await s3.send(new GetObjectCommand({ Bucket: info.bucket, Key: key }));
   const body = answer.Body as Readable & { transformToByteArray(): Promise<Uint8Array> };
   const gzipped = await body.transformToByteArray();
-  const output = JSON.stringify(JSON.parse(gunzipSync(gzipped).toString('utf8')), null, 2);
+  const output = Buffer.from(JSON.stringify(JSON.parse(gunzipSync(gzipped).toString('utf8')), null, 2));
   return { ms: performance.now() - start, output };
 }
 
@@ -163,8 +163,8 @@ export async function benchOpen(): Promise<OpenBench> {
         // Warm-up (not measured): loads code, opens sockets, checks that both in-process paths print the same text.
         const warm = await extensionPath(clients, info, key);
         const warmMinimal = await minimalPath(s3, info, key);
-        const matches = warm.output === warmMinimal.output;
-        const sizes = { compressed: warm.compressed, uncompressed: warm.uncompressed, pretty: warm.output?.length ?? 0 };
+        const matches = warm.output !== undefined && warmMinimal.output !== undefined && Buffer.from(warm.output).equals(warmMinimal.output);
+        const sizes = { compressed: warm.compressed, uncompressed: warm.uncompressed, pretty: warm.output?.byteLength ?? 0 };
         warm.output = undefined;
         warmMinimal.output = undefined;
         await awsCliPath(info, key, env);
