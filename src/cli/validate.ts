@@ -4,6 +4,7 @@
  */
 import { AwsClients } from '../aws/clients';
 import { findTrail, listTrails } from '../aws/trails';
+import { organizationIds } from '../aws/logObjects';
 import { hashLogObject, s3DigestStore } from '../aws/validation';
 import { parseArn } from '../core/arn';
 import { display, type DigestTrail } from '../core/digestChain';
@@ -12,12 +13,14 @@ import { ExplainedError } from '../core/errors';
 import type { CliIo } from './io';
 import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
-const USAGE = `Usage: cloudtrail-kms validate <trail-name | trail-arn> --start-time ISO [--end-time ISO] [--region R]
+const USAGE = `Usage: cloudtrail-kms validate <trail-name | trail-arn> --start-time ISO [--end-time ISO] [--region R] [--account-id ID]
 
 Validates the trail's digest files delivered for region R (default: the trail's home region) between the times
 (end default: now), then the log files each valid digest lists, as "aws cloudtrail validate-logs" does. Prints one
 tab-separated line per file (Digest file / Log file, s3://location, valid | INVALID: reason) and a summary;
 --json prints one JSON object per line and a final summary object. Exit code 1 when anything is invalid.
+--account-id: the member account whose digests to validate (required for organization trails; the organization id
+is read from the bucket's AWSLogs/ folder).
 Needs s3:ListBucket and s3:GetObject on the bucket (+ kms:Decrypt for SSE-KMS logs), cloudtrail:ListPublicKeys and
 cloudtrail:DescribeTrails.
 
@@ -33,7 +36,7 @@ function parseTime(text: string, option: string): Date {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   return runCommand(io, USAGE, async () => {
-    const { global, positional, values } = parseArgs(args, { values: ['start-time', 'end-time'] });
+    const { global, positional, values } = parseArgs(args, { values: ['start-time', 'end-time', 'account-id'] });
     if (global.help) {
       io.stdout.write(`${USAGE}\n`);
       return 0;
@@ -43,6 +46,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const start = parseTime(values['start-time'], '--start-time');
     const end = values['end-time'] !== undefined ? parseTime(values['end-time'], '--end-time') : new Date(Math.floor(Date.now() / 1000) * 1000);
     if (end < start) throw new UsageError('--end-time must not be before --start-time.');
+    const accountId = values['account-id'];
+    if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError(`--account-id needs a 12-digit account id, not "${accountId}".`);
     const regions = global.regions.filter((region) => region !== 'all');
     if (regions.length > 1) throw new UsageError('validate walks one region\'s digests: give at most one --region.');
     const target = positional[0];
@@ -57,15 +62,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         throw new ExplainedError('TrailNotFound', `No trail "${target}" in ${lookIn.join(', ')}.`, undefined,
           'Give the trail\'s ARN, or its name with --region set to a region it logs in.');
       }
+      let organizationId: string | undefined;
       if (trail.isOrganizationTrail) {
-        throw new ExplainedError('OrganizationTrail', `${trail.arn} is an organization trail.`,
-          'Validating a member account\'s digests of an organization trail is not supported yet.',
-          'Use "aws cloudtrail validate-logs --account-id <member>" for organization trails.');
+        if (!accountId) throw new UsageError(`${trail.arn} is an organization trail: give --account-id with the member account to validate.`);
+        const found = await organizationIds(clients, { bucket: trail.bucket, ...(trail.keyPrefix ? { keyPrefix: trail.keyPrefix } : {}) });
+        if (found.length !== 1) {
+          throw new ExplainedError('OrganizationIdUnknown', `Could not tell the organization id of ${trail.arn} from s3://${trail.bucket}/${trail.keyPrefix ? `${trail.keyPrefix}/` : ''}AWSLogs/.`,
+            found.length === 0 ? 'There is no o-… folder there.' : `There are several: ${found.join(', ')}.`, 'Use "aws cloudtrail validate-logs --account-id" for this trail.');
+        }
+        organizationId = found[0];
       }
       const sourceRegion = regions[0] ?? trail.homeRegion;
       const digestTrail: DigestTrail = {
-        account: trail.account, name: trail.arn.slice(trail.arn.lastIndexOf('/') + 1), homeRegion: trail.homeRegion, sourceRegion,
+        account: accountId ?? trail.account, name: trail.arn.slice(trail.arn.lastIndexOf('/') + 1), homeRegion: trail.homeRegion, sourceRegion,
         ...(trail.keyPrefix ? { keyPrefix: trail.keyPrefix } : {}),
+        ...(organizationId ? { organizationId } : {}),
       };
       if (!global.json) io.stdout.write(`Validating log files for trail ${trail.arn} between ${display(start)} and ${display(end)}\n\n`);
       const counts = await validateTrailLogs(

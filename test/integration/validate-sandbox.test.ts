@@ -114,6 +114,9 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
     const usage = await runCli(['validate', 'management', '--start-time', 'yesterday', ...as()], env);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--start-time needs an ISO-8601 time such as 2026-11-24T00:00:00Z, not "yesterday"/);
+    const badAccount = await runCli(['validate', 'management', '--start-time', START, '--account-id', '12345', ...as()], env);
+    assert.equal(badAccount.code, 2);
+    assert.match(badAccount.stderr, /--account-id needs a 12-digit account id, not "12345"/);
     const missing = await runCli(['validate', 'no-such-trail', '--start-time', START, '--region', 'us-west-2', ...as()], env);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /No trail "no-such-trail" in us-west-2\./);

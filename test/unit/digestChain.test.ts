@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { digestListing, keyDateText, walkDigestChain, type ChainEvent, type DigestStore, type DigestTrail } from '../../src/core/digestChain';
+import { digestKeyPattern, digestListing, keyDateText, walkDigestChain, type ChainEvent, type DigestStore, type DigestTrail } from '../../src/core/digestChain';
 import { digestStringToSign, publicKeyFingerprint, type SignedDigest } from '../../src/core/digestFile';
 import { formatSummary, formatVerdictLine, validateTrailLogs, validationFailed, type VerdictLine } from '../../src/core/digestReport';
 
@@ -82,6 +82,18 @@ describe('digest chain walk', () => {
     const { prefix, marker } = digestListing(trail, new Date(Date.UTC(2026, 10, 24, 0, 0)));
     assert.equal(prefix, 'p/AWSLogs/111122223333/CloudTrail-Digest/us-west-2');
     assert.ok(marker.endsWith('/2026/11/23/111122223333_CloudTrail-Digest_us-west-2_main_us-west-2_20261123T235900Z.json.gz'), marker);
+  });
+
+  it('organization trails: the organization id sits between AWSLogs/ and the member account, in prefix, marker and key pattern', () => {
+    const org: DigestTrail = { ...trail, account: '444455556666', organizationId: 'o-abc123' };
+    const { prefix, marker } = digestListing(org, new Date(Date.UTC(2026, 10, 24, 0, 0)));
+    assert.equal(prefix, 'p/AWSLogs/o-abc123/444455556666/CloudTrail-Digest/us-west-2');
+    assert.ok(marker.startsWith('p/AWSLogs/o-abc123/444455556666/CloudTrail-Digest/us-west-2/2026/11/23/444455556666_CloudTrail-Digest_us-west-2_main_us-west-2_'), marker);
+    const pattern = digestKeyPattern(org);
+    assert.ok(pattern.test('p/AWSLogs/o-abc123/444455556666/CloudTrail-Digest/us-west-2/2026/11/24/444455556666_CloudTrail-Digest_us-west-2_main_us-west-2_20261124T010000Z.json.gz'));
+    assert.ok(pattern.test('p/AWSLogs/o-abc123/444455556666/CloudTrail-Digest/us-west-2/2026/11/24/444455556666_CloudTrail-Digest_us-west-2_main_us-west-2_20261124T010000Z_backfill.json.gz'));
+    assert.ok(!pattern.test('p/AWSLogs/444455556666/CloudTrail-Digest/us-west-2/2026/11/24/444455556666_CloudTrail-Digest_us-west-2_main_us-west-2_20261124T010000Z.json.gz'));
+    assert.ok(!digestKeyPattern(trail).test('p/AWSLogs/111122223333/CloudTrail-Digest/us-west-2/2026/11/24/111122223333_CloudTrail-Digest_us-west-2_main2_us-west-2_20261124T010000Z.json.gz'));
   });
 
   it('a deleted digest: "INVALID: not found", and the walk goes on with the next older digest listed', async () => {
