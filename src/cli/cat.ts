@@ -40,9 +40,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const bytes = flags.has('raw') ? fetched.bytes : prettyPrintJsonBytes(fetched.bytes);
       // Bytes straight to stdout: a 50 MB log is never held as a string. process.stdout and the tests' collectors
       // (string +=, which decodes UTF-8) both take a Uint8Array; CliIo declares only string (src/cli/io.ts).
-      const stdout = io.stdout as { write(chunk: string | Uint8Array): unknown };
-      stdout.write(bytes);
-      if (bytes.length === 0 || bytes[bytes.length - 1] !== 10) stdout.write('\n');
+      io.stdout.write(bytes);
+      if (bytes.length === 0 || bytes[bytes.length - 1] !== 10) io.stdout.write('\n');
       return 0;
     } finally {
       clients.dispose();
