@@ -119,6 +119,32 @@ describe('digest chain walk', () => {
     assert.deepEqual(verdicts(events), ['20261124T030000Z valid', '20261124T020000Z INVALID: signature verification failed', '20261124T010000Z valid']);
   });
 
+  it('backfill digests are walked after the standard chain, with keys fetched for their generation time ± 1 h', async () => {
+    const w = world(2);
+    const end = new Date(Date.UTC(2026, 10, 24, 1));
+    const key = digestKey(end).replace('.json.gz', '_backfill.json.gz');
+    const doc = {
+      digestStartTime: '2026-11-24T00:00:00Z', digestEndTime: '2026-11-24T01:00:00Z', digestS3Bucket: BUCKET, digestS3Object: key,
+      digestPublicKeyFingerprint: 'backfill-key', previousDigestSignature: null, previousDigestS3Bucket: null, previousDigestS3Object: null, logFiles: [],
+    };
+    const inflated = Buffer.from(JSON.stringify(doc));
+    const signature = createSign('RSA-SHA256').update(digestStringToSign(doc as never, inflated)).sign(privateKey).toString('hex');
+    w.objects.set(key, { bucket: BUCKET, key, inflated, signature, signatureAlgorithm: 'SHA256withRSA', backfillGenerationTimestamp: '2026-11-26T12:00:00.000Z' });
+    w.keys.push(key);
+    w.keys.sort();
+    const windows: string[] = [];
+    const s = store(w);
+    const events = await walk({
+      ...s,
+      async publicKeys(from, to) {
+        windows.push(`${from.toISOString()} ${to.toISOString()}`);
+        return from.getUTCDate() === 26 ? new Map([['backfill-key', der as Uint8Array]]) : s.publicKeys(from, to);
+      },
+    }, new Date(Date.UTC(2026, 10, 24, 0)), new Date(Date.UTC(2026, 10, 24, 2)));
+    assert.deepEqual(events.map((e) => (e.type === 'digest' ? `${e.backfill ? 'backfill ' : ''}${e.verdict}` : e.type)), ['valid', 'valid', 'backfill valid']);
+    assert.deepEqual(windows, ['2026-11-24T00:00:00.000Z 2026-11-24T04:00:00.000Z', '2026-11-26T11:00:00.000Z 2026-11-26T13:00:00.000Z']);
+  });
+
   it('no public key for the window: an error, nothing validated', async () => {
     await assert.rejects(walk(store(world(2), new Map()), new Date(Date.UTC(2026, 10, 24, 0)), new Date(Date.UTC(2026, 10, 24, 3))),
       /No public keys found between 2026-11-24T00:00:00Z and 2026-11-24T05:00:00Z/);
