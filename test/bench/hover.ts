@@ -25,7 +25,7 @@ export interface HoverBench {
   explained: number;
 }
 
-const CORPUS = process.env.CLOUDTRAIL_CORPUS ?? '/work/shared/corpus';
+import { CORPUS } from '../corpusPath';
 const TARGET_BYTES = 100 * 1024 * 1024;
 
 /** Park–Miller PRNG: the same offsets on every run. */

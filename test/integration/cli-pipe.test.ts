@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CORPUS } from '../corpusPath';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
-const SEED = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'seed', '2-log-file-stored-generatedatakey.json');
+const SEED = join(CORPUS, 'seed', '2-log-file-stored-generatedatakey.json');
 
 test('cli output piped into a reader that stops early (`| head`) ends quietly with exit 0', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ctkms-pipe-'));

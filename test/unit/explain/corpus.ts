@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CORPUS = process.env.CLOUDTRAIL_CORPUS ?? '/work/shared/corpus';
+import { CORPUS } from '../../corpusPath';
+export { CORPUS };
 
 export interface CorpusFile { name: string; text: string }
 
