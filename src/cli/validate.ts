@@ -72,6 +72,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         }
         organizationId = found[0];
       }
+      if (!trail.logFileValidation) {
+        io.stderr.write(`Note: log file validation is off for ${trail.arn}; only digests delivered while it was on can be checked (turn it on with aws cloudtrail update-trail --enable-log-file-validation).\n`);
+      }
       const sourceRegion = regions[0] ?? trail.homeRegion;
       const digestTrail: DigestTrail = {
         account: accountId ?? trail.account, name: trail.arn.slice(trail.arn.lastIndexOf('/') + 1), homeRegion: trail.homeRegion, sourceRegion,
@@ -79,17 +82,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         ...(organizationId ? { organizationId } : {}),
       };
       if (!global.json) io.stdout.write(`Validating log files for trail ${trail.arn} between ${display(start)} and ${display(end)}\n\n`);
+      let printed = false;
       const counts = await validateTrailLogs(
         s3DigestStore(clients, sourceRegion, trail.arn),
         (bucket, key) => hashLogObject(clients, bucket, key, trail.arn),
         trail.bucket, digestTrail, start, end,
-        (line) => io.stdout.write(global.json ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n` : `${formatVerdictLine(line)}\n`),
+        (line) => { printed = true; io.stdout.write(global.json ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n` : `${formatVerdictLine(line)}\n`); },
       );
       if (global.json) {
         io.stdout.write(`${JSON.stringify({ type: 'summary', trail: trail.arn, region: sourceRegion, start: display(start), end: display(end), ...counts,
           foundStart: counts.foundStart ? display(counts.foundStart) : null, foundEnd: counts.foundEnd ? display(counts.foundEnd) : null })}\n`);
       } else {
-        io.stdout.write(`\n${formatSummary(counts, start, end)}`);
+        io.stdout.write(`${printed ? '\n' : ''}${formatSummary(counts, start, end)}`);
       }
       return validationFailed(counts) ? 1 : 0;
     } finally {
