@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
   explain: { summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)', load: () => import('./cli/explain.js') },
   validate: { summary: 'Validate log-file integrity (digest chain + log hashes) with the verdicts of aws cloudtrail validate-logs', load: () => import('./cli/validate.js') },
   'key-policy': { summary: 'Check a trail key\'s policy: may CloudTrail encrypt/describe, may you decrypt (yes / no / cannot tell)', load: () => import('./cli/keyPolicy.js') },
+  activity: { summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)', load: () => import('./cli/activity.js') },
 };
 
 function usage(): string {
