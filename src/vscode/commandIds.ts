@@ -10,6 +10,8 @@ export const Commands = {
   openInConsole: 'cloudtrailKms.openInConsole',
   openTreeItem: 'cloudtrailKms.openTreeItem',
   showSandboxHelp: 'cloudtrailKms.showSandboxHelp',
+  validateLogs: 'cloudtrailKms.validateLogs',
+  checkKeyPolicy: 'cloudtrailKms.checkKeyPolicy',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',

@@ -59,6 +59,7 @@ export function worldFacts(sandbox: Sandbox): WorldFacts {
     logKeys: w.logKeys,
     objects: w.objects,
     dataEventLogKeys: w.dataEventLogKeys,
+    tamperedLogKey: w.tamperedLogKey,
     auditorArn: sandbox.principals.auditor.arn,
   };
 }

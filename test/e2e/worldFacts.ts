@@ -11,6 +11,8 @@ export interface WorldFacts {
   logKeys: SeededWorld['logKeys'];
   objects: SeededWorld['objects'];
   dataEventLogKeys: string[];
+  /** The one management-trail log (home region) altered after its digest was written. */
+  tamperedLogKey: string;
   auditorArn: string;
 }
 
