@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { PRINCIPALS } from '../sandbox/principals';
 import { sandboxClients } from './helpers/sandboxClients';
 import { cleanEnv, runCli, writeProfiles, type Profiles } from './awsTestSupport';
 
@@ -17,8 +18,11 @@ describe('activity against the sandbox', { timeout: 120_000 }, () => {
 
   before(async () => {
     sandbox = await startSandbox();
-    const { admin } = sandbox.principals;
-    profiles = writeProfiles({ admin: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey, region: sandbox.region } });
+    const { admin, auditor } = sandbox.principals;
+    profiles = writeProfiles({
+      admin: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey, region: sandbox.region },
+      auditor: { accessKeyId: auditor.accessKeyId, secretAccessKey: auditor.secretAccessKey, region: sandbox.region },
+    });
     env = cleanEnv(profiles.env);
     as = ['--profile', 'admin', '--endpoint-url', sandbox.endpoint];
     // Enough events for more than one LookupEvents page (50), whatever the seeded world holds.
@@ -83,6 +87,22 @@ describe('activity against the sandbox', { timeout: 120_000 }, () => {
     const notKey = await runCli(['activity', sandbox.world.trails.management.arn, ...as], env);
     assert.equal(notKey.code, 1);
     assert.match(notKey.stderr, /is not a KMS key ARN/);
+  });
+
+  test('LookupEvents denied: exit 1 naming the permission to ask for', async () => {
+    const auditor = ['--profile', 'auditor', '--endpoint-url', sandbox.endpoint];
+    const allowed = await runCli(['activity', 'alias/cloudtrail-logs', '--max', '3', ...auditor], env);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    // This test file runs in its own process, so taking the permission away from the sandbox's auditor affects no other file.
+    const allows = PRINCIPALS.auditor.allows;
+    PRINCIPALS.auditor.allows = allows.filter((action) => action !== 'cloudtrail:LookupEvents');
+    try {
+      const denied = await runCli(['activity', 'alias/cloudtrail-logs', ...auditor], env);
+      assert.equal(denied.code, 1);
+      assert.match(denied.stderr, /^You may not LookupEvents in us-west-2\. .*Ask for cloudtrail:LookupEvents/);
+    } finally {
+      PRINCIPALS.auditor.allows = allows;
+    }
   });
 
   test('usage errors: exit 2 with the usage text', async () => {
