@@ -12,6 +12,7 @@ export const Commands = {
   showSandboxHelp: 'cloudtrailKms.showSandboxHelp',
   validateLogs: 'cloudtrailKms.validateLogs',
   checkKeyPolicy: 'cloudtrailKms.checkKeyPolicy',
+  showKeyActivity: 'cloudtrailKms.showKeyActivity',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { DEFAULT_MAX_EVENTS, lookupKeyActivity } from '../aws/keyActivity';
 import { parseArn } from '../core/arn';
 import { errorText, isCancelled } from './errorText';
+import { Commands } from './commandIds';
 import { log } from './log';
 import type { AwsSession } from './session';
 import { KeyNode } from './trailNodes';
 
-export const SHOW_KEY_ACTIVITY = 'cloudtrailKms.showKeyActivity';
 /** Read-only in-memory documents holding LookupEvents JSON; the path ends in .json so the JSON language and hovers apply. */
 export const ACTIVITY_SCHEME = 'cloudtrail-kms-activity';
 
@@ -102,6 +102,6 @@ export function registerKeyActivity(context: vscode.ExtensionContext, session: A
   const documents = new ActivityDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(ACTIVITY_SCHEME, documents),
-    vscode.commands.registerCommand(SHOW_KEY_ACTIVITY, (arg?: unknown) => showKeyActivity(session, documents, arg)),
+    vscode.commands.registerCommand(Commands.showKeyActivity, (arg?: unknown) => showKeyActivity(session, documents, arg)),
   );
 }

@@ -24,7 +24,8 @@ export class TrailNode {
     item.description = [t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined].filter(Boolean).join(' · ');
     const troubled = !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
     item.iconPath = new vscode.ThemeIcon(troubled ? 'warning' : 'history', troubled ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-    item.contextValue = 'trail';
+    // 'trailKms' lets menus offer what only a KMS-encrypted trail has (its key policy).
+    item.contextValue = t.kmsKeyArn ? 'trailKms' : 'trail';
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**Trail ${escapeMarkdown(t.name)}**\n\n`);
     md.appendMarkdown(`ARN: ${inlineCode(t.arn)}  \nHome region: ${escapeMarkdown(t.homeRegion)}${t.isMultiRegion ? ' (multi-region)' : ''}${t.isOrganizationTrail ? ' (organization trail)' : ''}  \n`);

@@ -20,6 +20,9 @@ describe('trails tree (against the sandbox)', function () {
     assert.ok(management && dataEvents);
     assert.match(description(management), new RegExp(`^${facts.region} · logging · SSE-KMS`));
     assert.match(description(dataEvents), /SSE-S3/);
+    // Menus key on these: Check Key Policy is offered only where there is a key policy to check.
+    assert.equal(management.item().contextValue, 'trailKms');
+    assert.equal(dataEvents.item().contextValue, 'trail');
   });
 
   it('shows the management trail\'s key: alias, key spec, state', async () => {
