@@ -1,8 +1,7 @@
 /** `activity`: what CloudTrail recorded about one KMS key (LookupEvents, management events of the last 90 days). */
-import { AwsClients } from '../aws/clients';
 import { DEFAULT_MAX_EVENTS, lookupKeyActivity, resolveKeyArn, type KeyActivityEvent } from '../aws/keyActivity';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms activity <key-arn | key-id | alias/name> [--region R] [--since YYYY-MM-DD] [--max N] [--json]
 
@@ -60,7 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (!/^\d+$/.test(values.max) || Number(values.max) < 1) throw new UsageError(`--max must be a positive whole number, not "${values.max}".`);
       maxEvents = Number(values.max);
     }
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const key = await resolveKeyArn(clients, positional[0], global.regions[0]);
       const { events, truncated } = await lookupKeyActivity(clients, key, { maxEvents, ...(since ? { startTime: since } : {}) });

@@ -1,10 +1,9 @@
 /** `cat`: decrypt (S3 asks KMS), gunzip and pretty-print one log object to stdout. Nothing is written to disk. */
-import { AwsClients } from '../aws/clients';
 import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../aws/fetchLog';
 import { parseS3Location } from '../core/arn';
 import { prettyPrintJsonBytes } from '../core/pretty';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms cat <s3://bucket/key | arn:aws:s3:::bucket/key> [--max-mb N] [--raw] [--trail TRAIL-ARN]
 
@@ -32,7 +31,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-mb needs a positive number, not "${values['max-mb']}".`);
       maxBytes = Math.floor(mb * 1024 * 1024);
     }
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const fetched = await fetchLog(clients, { bucket: location.bucket, key: location.key, region: global.regions.length === 1 && global.regions[0] !== 'all' ? global.regions[0] : undefined }, {
         maxBytes, ...(values.trail ? { trailArn: values.trail } : {}),

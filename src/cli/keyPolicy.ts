@@ -3,14 +3,13 @@
  * describe it, and whether you may decrypt the logs — yes / no / cannot tell, with the reasons.
  */
 import { bucketRegion } from '../aws/buckets';
-import { AwsClients } from '../aws/clients';
 import { getKeyPolicy } from '../aws/keyPolicy';
 import { findTrail, listTrails } from '../aws/trails';
 import { parseArn } from '../core/arn';
 import { ExplainedError } from '../core/errors';
 import { checkKeyPolicy, formatKeyPolicyReport, PolicyFormatError } from '../core/keyPolicy';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms key-policy <trail-name | trail-arn>
 
@@ -32,7 +31,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const target = positional[0];
     const arn = parseArn(target);
     if (arn && arn.service !== 'cloudtrail') throw new UsageError(`"${target}" is not a trail ARN.`);
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const regions = global.regions.filter((region) => region !== 'all');
       const lookIn = arn ? [arn.region] : regions.length > 0 ? regions : await clients.regions();

@@ -1,11 +1,10 @@
 /** `keys`: the KMS keys of the region(s), with alias, spec, state, rotation and flags. */
-import { AwsClients } from '../aws/clients';
 import { listKeys } from '../aws/keys';
 import { flagWord } from '../core/keyHealth';
 import type { KeyInfo } from '../core/model';
 import { formatTable } from '../core/textTable';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms keys [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 
@@ -21,7 +20,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (positional.length > 0) throw new UsageError(`keys takes no arguments (got "${positional[0]}").`);
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const keys: KeyInfo[] = [];
       for (const region of await clients.regions()) keys.push(...(await listKeys(clients, region)));

@@ -11,7 +11,7 @@ import { dayPrefix, parseDay, type LogKind } from '../core/logLayout';
 import type { LogFolderPage, TrailInfo } from '../core/model';
 import { formatTable } from '../core/textTable';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms ls <trail-name | trail-arn | s3://bucket/prefix> [--date YYYY-MM-DD] [--digests]
 
@@ -56,7 +56,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (values.date !== undefined && !day) throw new UsageError(`--date needs a date as YYYY-MM-DD, not "${values.date}".`);
     const target = positional[0];
     const explicitRegions = global.regions.filter((region) => region !== 'all');
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const location = parseS3Location(target);
       let pages: LogFolderPage[];

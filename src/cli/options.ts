@@ -4,7 +4,7 @@
  * still applies underneath.
  */
 import { CancelledError, ExplainedError } from '../core/errors';
-import type { AwsSettings } from '../aws/clients';
+import { AwsClients, type AwsSettings } from '../aws/clients';
 import type { CliIo } from './io';
 
 export class UsageError extends Error {
@@ -94,6 +94,11 @@ export function awsSettings(global: GlobalOptions): AwsSettings {
     ...(global.regions.length > 0 ? { regions: global.regions } : {}),
     ...(global.endpointUrl ? { endpointUrl: global.endpointUrl } : {}),
   };
+}
+
+/** The clients of one CLI run, named in the user agent so calls from the CLI can be told apart in CloudTrail. */
+export function cliClients(global: GlobalOptions): AwsClients {
+  return new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
 }
 
 export const GLOBAL_HELP = `Global options:

@@ -1,11 +1,10 @@
 /** `trails`: every trail in the region(s), with its status and its KMS key's health. */
-import { AwsClients } from '../aws/clients';
 import { listTrails } from '../aws/trails';
 import { flagWord } from '../core/keyHealth';
 import type { TrailInfo } from '../core/model';
 import { formatTable } from '../core/textTable';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms trails [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 
@@ -49,7 +48,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (positional.length > 0) throw new UsageError(`trails takes no arguments (got "${positional[0]}").`);
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const trails = await listTrails(clients, undefined, {
         onRegionError: (region, error) => io.stderr.write(`warning: ${region}: ${error.message}\n`),

@@ -2,7 +2,6 @@
  * `validate`: log-file integrity validation with the verdicts of `aws cloudtrail validate-logs` — the digest chain of
  * one region (newest → oldest, signatures checked with ListPublicKeys' keys), then each listed log's SHA-256.
  */
-import { AwsClients } from '../aws/clients';
 import { findTrail, listTrails } from '../aws/trails';
 import { organizationIds } from '../aws/logObjects';
 import { hashLogObject, s3DigestStore } from '../aws/validation';
@@ -11,7 +10,7 @@ import { display, type DigestTrail } from '../core/digestChain';
 import { formatSummary, formatVerdictLine, validateTrailLogs, validationFailed } from '../core/digestReport';
 import { ExplainedError } from '../core/errors';
 import type { CliIo } from './io';
-import { awsSettings, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
 
 const USAGE = `Usage: cloudtrail-kms validate <trail-name | trail-arn> --start-time ISO [--end-time ISO] [--region R] [--account-id ID]
 
@@ -54,7 +53,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const arn = parseArn(target);
     if (arn && !/^arn:.+:cloudtrail:.+:\d{12}:trail\/.+/.test(target)) throw new UsageError(`Invalid trail ARN provided: ${target}`);
 
-    const clients = new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+    const clients = cliClients(global);
     try {
       const lookIn = arn ? [arn.region] : regions.length > 0 ? regions : await clients.regions();
       const trail = findTrail(await listTrails(clients, lookIn, { skipDetails: true }), target);
