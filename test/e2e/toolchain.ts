@@ -37,9 +37,41 @@ process.on('exit', () => {
   for (const child of installers) child.kill('SIGTERM');
 });
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<string> {
+/** What an outer npm (`npm test`, `npm run test:e2e`) exports to its scripts and a nested npm would take as its own
+ * configuration: `npm_config_user_agent` (code-server's postinstall reads the Node version from it and refuses v20),
+ * `npm_config_nodedir`, the lifecycle and package variables, npm's node and the `node_modules/.bin` folders it puts
+ * first on PATH. */
+const INHERITED_FROM_NPM = [/^npm_config_/i, /^npm_lifecycle_/i, /^npm_package_/i, /^npm_command$/i, /^npm_execpath$/i, /^npm_node_execpath$/i, /^NODE$/, /^INIT_CWD$/, /^COLOR$/];
+
+/** The environment for an install step: the caller's, less everything an outer npm run put there, with `nodeDir`'s
+ * bin folder first on PATH when given. Pure, so a test can hand it a foreign npm environment. */
+export function installEnv(outer: NodeJS.ProcessEnv, nodeDir?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(outer)) {
+    if (value !== undefined && !INHERITED_FROM_NPM.some((pattern) => pattern.test(name))) env[name] = value;
+  }
+  const path = (outer.PATH ?? '')
+    .split(':')
+    .filter((entry) => entry !== '' && !entry.endsWith('/node_modules/.bin') && !entry.endsWith('/node-gyp-bin'));
+  if (nodeDir) path.unshift(join(nodeDir, 'bin'));
+  env.PATH = path.join(':');
+  return env;
+}
+
+/** The last `count` non-empty lines of a command's output: npm's own error is at the end. */
+export function lastLines(output: string, count = 25): string {
+  return output
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '')
+    .slice(-count)
+    .join('\n');
+}
+
+/** Runs one install step; a failure names the step and ends with the last lines of the command's own output. */
+export function runInstallStep(step: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? installEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
     installers.add(child);
     child.on('exit', () => installers.delete(child));
     let output = '';
@@ -50,10 +82,13 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('error', (error) => reject(new Error(`${step}: could not start ${command}: ${error.message}`)));
+    child.on('close', (code, signal) => {
       if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} failed with exit code ${code} in ${options.cwd}\n${output.slice(-4000)}`));
+      else {
+        const how = signal ? `was stopped by ${signal}` : `failed with exit code ${code}`;
+        reject(new Error(`${step}: \`${command} ${args.join(' ')}\` ${how} (in ${options.cwd}). Its last lines:\n${lastLines(output)}`));
+      }
     });
   });
 }
@@ -72,18 +107,25 @@ async function ensureNode(root: string): Promise<string> {
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const packed = (await run('npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', staging], { cwd: staging, quiet: true })).trim().split('\n').pop() ?? '';
-  const tarball = join(staging, packed.trim());
-  if (!existsSync(tarball)) throw new Error(`npm pack ${NODE_PACKAGE} did not produce a tarball (got "${packed}")`);
-  await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging });
-  rmSync(tarball);
-  chmodSync(join(staging, 'bin', 'node'), 0o755);
-  if (!existsSync(join(staging, 'include', 'node', 'node.h'))) throw new Error(`${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`);
-  renameSync(staging, dir);
-  const version = (await run(node, ['--version'], { cwd: dir, quiet: true })).trim();
-  if (!version.startsWith('v24.')) throw new Error(`${node} reports ${version}, expected v24.x`);
-  writeFileSync(join(dir, MARKER), `${version}\n`);
-  progress(`Node ${version} ready`);
+  try {
+    const step = `downloading Node 24 (npm pack ${NODE_PACKAGE})`;
+    const packed = (await runInstallStep(step, 'npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', staging], { cwd: staging, quiet: true })).trim().split('\n').pop() ?? '';
+    const tarball = join(staging, packed.trim());
+    if (!existsSync(tarball)) throw new Error(`${step}: npm did not produce a tarball (it printed "${packed}")`);
+    await runInstallStep('unpacking Node 24', 'tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging });
+    rmSync(tarball);
+    chmodSync(join(staging, 'bin', 'node'), 0o755);
+    if (!existsSync(join(staging, 'include', 'node', 'node.h'))) throw new Error(`unpacking Node 24: ${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`);
+    renameSync(staging, dir);
+    const version = (await runInstallStep('checking Node 24', node, ['--version'], { cwd: dir, quiet: true })).trim();
+    if (!version.startsWith('v24.')) throw new Error(`checking Node 24: ${node} reports ${version}, expected v24.x`);
+    writeFileSync(join(dir, MARKER), `${version}\n`);
+    progress(`Node ${version} ready`);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return dir;
 }
 
@@ -95,9 +137,10 @@ async function installCodeServer(root: string, nodeDir: string): Promise<string>
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cloudtrail-kms-e2e-code-server', private: true }, null, 2));
+  // A clean environment (see installEnv) plus only what this install needs: Node 24 first on PATH, its headers for
+  // node-gyp, install scripts on (code-server's postinstall builds VS Code's native modules).
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+    ...installEnv(process.env, nodeDir),
     npm_config_nodedir: nodeDir,
     npm_config_ignore_scripts: 'false',
     npm_config_foreground_scripts: 'true',
@@ -106,14 +149,35 @@ async function installCodeServer(root: string, nodeDir: string): Promise<string>
     npm_config_update_notifier: 'false',
   };
   const started = Date.now();
-  await run('npm', ['install', '--no-save', '--foreground-scripts', '--ignore-scripts=false', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
-  const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  if (!existsSync(entry)) throw new Error(`code-server install finished but ${entry} is missing`);
-  await verifyNativeModules(dir, nodeDir);
-  const help = await run(join(nodeDir, 'bin', 'node'), [entry, '--version'], { cwd: dir, quiet: true });
-  writeFileSync(join(dir, MARKER), `${help.trim()}\ninstalled in ${Math.round((Date.now() - started) / 1000)} s\n`);
-  progress(`code-server ready (${help.trim().split('\n')[0]}) after ${Math.round((Date.now() - started) / 1000)} s`);
+  try {
+    await runInstallStep(`installing code-server@${CODE_SERVER_VERSION} (npm install)`, 'npm', ['install', '--no-save', '--foreground-scripts', '--ignore-scripts=false', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+    const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+    if (!existsSync(entry)) throw new Error(`installing code-server: npm finished but ${entry} is missing`);
+    await verifyNativeModules(dir, nodeDir);
+    const output = await runInstallStep('checking code-server (--version)', join(nodeDir, 'bin', 'node'), [entry, '--version'], { cwd: dir, env, quiet: true });
+    const version = codeServerVersion(output);
+    if (!version) throw new Error(`checking code-server: \`code-server --version\` printed no version. Its last lines:\n${lastLines(output)}`);
+    const took = Math.round((Date.now() - started) / 1000);
+    writeFileSync(join(dir, MARKER), `code-server ${version}\ninstalled in ${took} s\n`);
+    progress(`code-server ${version} ready after ${took} s`);
+  } catch (error) {
+    // No half install: without the marker a later run would redo it anyway, but a 600 MB leftover helps nobody.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return dir;
+}
+
+/** The version line of `code-server --version` ("4.139.1 <commit> with Code 1.139.1"); code-server may print log
+ * lines (e.g. "[2026-…] info  Wrote default config file …") before it. */
+export function codeServerVersion(output: string): string | undefined {
+  for (const line of output.split('\n')) {
+    const trimmed = line.trim();
+    const first = trimmed.split(' ')[0] ?? '';
+    const parts = first.split('.');
+    if (parts.length === 3 && parts.every((part) => part !== '' && [...part].every((c) => c >= '0' && c <= '9'))) return trimmed;
+  }
+  return undefined;
 }
 
 /** The native modules VS Code's server loads on Linux: built by code-server's postinstall (node-pty ships prebuilds). */
@@ -124,11 +188,7 @@ async function verifyNativeModules(dir: string, nodeDir: string): Promise<void> 
   const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
   if (!existsSync(join(vscodeDir, 'node_modules'))) throw new Error(`code-server's postinstall did not run: ${vscodeDir}/node_modules is missing (npm ignore-scripts?)`);
   const script = `for (const m of ${JSON.stringify(NATIVE_MODULES)}) { try { require(require.resolve(m, { paths: [${JSON.stringify(vscodeDir)}] })); } catch (e) { console.error(m + ': ' + e.message); process.exitCode = 1; } }`;
-  try {
-    await run(join(nodeDir, 'bin', 'node'), ['-e', script], { cwd: dir, quiet: true });
-  } catch (error) {
-    throw new Error(`code-server's native modules do not load under Node 24 (is libkrb5-dev installed? did the postinstall run?): ${error instanceof Error ? error.message : error}`);
-  }
+  await runInstallStep(`loading code-server's native modules under Node 24 (is libkrb5-dev installed? did the postinstall run?)`, join(nodeDir, 'bin', 'node'), ['-e', script], { cwd: dir, quiet: true });
   progress(`native modules load under Node 24: ${NATIVE_MODULES.join(', ')}`);
 }
 
@@ -190,7 +250,10 @@ export function ensureCodeServer(): Promise<Toolchain> {
       codeServerEntry: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
       cacheDir: root,
     };
-    progress(`using ${readFileSync(join(codeServerDir, MARKER), 'utf8').split('\n')[0]} from ${codeServerDir}`);
+    const marker = readFileSync(join(codeServerDir, MARKER), 'utf8').split('\n')[0] ?? '';
+    // Markers of earlier installs hold the raw first line of --version, which may be a log line.
+    const version = marker.startsWith('code-server ') ? marker : `code-server ${codeServerVersion(marker) ?? CODE_SERVER_VERSION}`;
+    progress(`using ${version} from ${codeServerDir}`);
     return toolchain;
   })();
   return pending;
