@@ -3,14 +3,29 @@ import type { CliIo } from './cli/io';
 
 /** One entry per command; each module exports `run(args, io): Promise<number>` (0 ok, 1 AWS/data error, 2 usage). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[], io: CliIo): Promise<number> }> }> = {
-  trails: { summary: 'List trails with their status and KMS key (flags: not symmetric, disabled, other region/account)', load: () => import('./cli/trails.js') },
+  trails: {
+    summary: 'List trails with their status and KMS key (flags: not symmetric, disabled, other region/account)',
+    load: () => import('./cli/trails.js'),
+  },
   keys: { summary: 'List KMS keys with alias, spec, state and rotation', load: () => import('./cli/keys.js') },
-  ls: { summary: 'List a trail\'s log folders, a day\'s log files (--date), or an s3:// prefix', load: () => import('./cli/ls.js') },
+  ls: { summary: "List a trail's log folders, a day's log files (--date), or an s3:// prefix", load: () => import('./cli/ls.js') },
   cat: { summary: 'Decrypt, gunzip and pretty-print one log object (s3://bucket/key or object ARN)', load: () => import('./cli/cat.js') },
-  explain: { summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)', load: () => import('./cli/explain.js') },
-  validate: { summary: 'Validate log-file integrity (digest chain + log hashes) with the verdicts of aws cloudtrail validate-logs', load: () => import('./cli/validate.js') },
-  'key-policy': { summary: 'Check a trail key\'s policy: may CloudTrail encrypt/describe, may you decrypt (yes / no / cannot tell)', load: () => import('./cli/keyPolicy.js') },
-  activity: { summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)', load: () => import('./cli/activity.js') },
+  explain: {
+    summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)',
+    load: () => import('./cli/explain.js'),
+  },
+  validate: {
+    summary: 'Validate log-file integrity (digest chain + log hashes) with the verdicts of aws cloudtrail validate-logs',
+    load: () => import('./cli/validate.js'),
+  },
+  'key-policy': {
+    summary: "Check a trail key's policy: may CloudTrail encrypt/describe, may you decrypt (yes / no / cannot tell)",
+    load: () => import('./cli/keyPolicy.js'),
+  },
+  activity: {
+    summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)',
+    load: () => import('./cli/activity.js'),
+  },
 };
 
 function usage(): string {
@@ -40,8 +55,13 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

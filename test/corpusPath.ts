@@ -10,7 +10,9 @@ function findCorpus(): string {
   for (const candidate of [join(REPO, '..', 'shared', 'corpus'), '/work/shared/corpus']) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error(`The CloudTrail corpus was not found beside the repository (${join(REPO, '..', 'shared', 'corpus')}); set CLOUDTRAIL_CORPUS to its folder.`);
+  throw new Error(
+    `The CloudTrail corpus was not found beside the repository (${join(REPO, '..', 'shared', 'corpus')}); set CLOUDTRAIL_CORPUS to its folder.`,
+  );
 }
 
 export const CORPUS = findCorpus();

@@ -26,11 +26,38 @@ export interface AwsSettings {
 
 /** The commercial regions enabled by default plus the opt-in ones; opt-in regions an account lacks fail per region, not as a whole. */
 export const ALL_REGIONS: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'ca-west-1', 'sa-east-1', 'mx-central-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2',
-  'ap-south-1', 'ap-south-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2',
-  'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7', 'ap-east-1', 'me-south-1', 'me-central-1',
-  'il-central-1', 'af-south-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'ca-west-1',
+  'sa-east-1',
+  'mx-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-south-2',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-7',
+  'ap-east-1',
+  'me-south-1',
+  'me-central-1',
+  'il-central-1',
+  'af-south-1',
 ];
 
 export const DEFAULT_USER_AGENT = 'cloudtrail-kms-explorer/0.1.0';
@@ -53,7 +80,9 @@ function memoized(provider: AwsCredentialIdentityProvider): AwsCredentialIdentit
       if (current && (!current.expiration || current.expiration.getTime() - Date.now() > 5 * 60_000)) return current;
     }
     pending = provider();
-    pending.catch(() => { pending = undefined; });
+    pending.catch(() => {
+      pending = undefined;
+    });
     return pending;
   };
 }
@@ -76,7 +105,8 @@ export class AwsClients {
     this.credentials = memoized(this.profile ? fromIni({ profile: this.profile }) : fromNodeProviderChain());
     this.endpoint = settings.endpointUrl?.trim() || undefined;
     const ignoreConfigured = process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true';
-    const configured = ignoreConfigured ? undefined
+    const configured = ignoreConfigured
+      ? undefined
       : process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL || configFileSettings(this.profileName()).endpoint_url;
     // A custom endpoint (sandbox, LocalStack, moto) cannot serve virtual-hosted bucket names.
     this.pathStyle = !!(this.endpoint || configured);
@@ -112,14 +142,19 @@ export class AwsClients {
   }
 
   s3(region: string): S3Client {
-    return this.client('s3', region, () => new S3Client({
-      ...this.common(region),
-      forcePathStyle: this.pathStyle,
-      followRegionRedirects: true,
-      // Checksums only when an operation requires them: log objects are read as stored, emulators stay compatible.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    }));
+    return this.client(
+      's3',
+      region,
+      () =>
+        new S3Client({
+          ...this.common(region),
+          forcePathStyle: this.pathStyle,
+          followRegionRedirects: true,
+          // Checksums only when an operation requires them: log objects are read as stored, emulators stay compatible.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }),
+    );
   }
 
   kms(region: string): KMSClient {
@@ -157,7 +192,9 @@ export class AwsClients {
         throw explainAwsError(error as Error, { operation: 'GetCallerIdentity', region, profile: this.profileName() });
       }
     })();
-    this.identity.catch(() => { this.identity = undefined; });
+    this.identity.catch(() => {
+      this.identity = undefined;
+    });
     return this.identity;
   }
 

@@ -7,7 +7,13 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import {
-  CancelledError, corruptGzipError, explainAwsError, ExplainedError, tooLargeError, truncatedGzipError, type AwsErrorContext,
+  CancelledError,
+  corruptGzipError,
+  explainAwsError,
+  ExplainedError,
+  tooLargeError,
+  truncatedGzipError,
+  type AwsErrorContext,
 } from '../core/errors';
 import type { FetchedLog, SseFacts } from '../core/model';
 import { s3RegionFor } from './buckets';
@@ -33,8 +39,21 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 }
 
 /** A denied GetObject: HeadObject tells whether the object is SSE-KMS (then KMS refused, not S3). */
-async function explainGetFailure(clients: AwsClients, region: string, where: { bucket: string; key: string }, error: unknown, trailArn?: string): Promise<ExplainedError> {
-  const context: AwsErrorContext = { operation: 'GetObject', bucket: where.bucket, key: where.key, region, profile: clients.profileName(), trailArn };
+async function explainGetFailure(
+  clients: AwsClients,
+  region: string,
+  where: { bucket: string; key: string },
+  error: unknown,
+  trailArn?: string,
+): Promise<ExplainedError> {
+  const context: AwsErrorContext = {
+    operation: 'GetObject',
+    bucket: where.bucket,
+    key: where.key,
+    region,
+    profile: clients.profileName(),
+    trailArn,
+  };
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const code = (error as { name?: string }).name ?? '';
   if (status === 403 || /AccessDenied/.test(code)) {
@@ -47,7 +66,10 @@ async function explainGetFailure(clients: AwsClients, region: string, where: { b
     } catch {
       // HeadObject denied as well: S3 itself refuses; the plain explanation applies.
     }
-    context.callerArn = await clients.callerIdentity().then((identity) => identity.arn, () => undefined);
+    context.callerArn = await clients.callerIdentity().then(
+      (identity) => identity.arn,
+      () => undefined,
+    );
   }
   return explainAwsError(error as Error, context);
 }
@@ -95,8 +117,19 @@ interface Collected {
 }
 
 /** Reads the body, inflating on the fly when gzipped; throws ExplainedError / CancelledError with the reason. */
-async function collectBody(body: Readable, location: string, maxBytes: number, total: number | undefined, onProgress?: FetchLogOptions['onProgress']): Promise<Collected> {
-  const result: Collected = { sink: new ByteSink(Math.min(maxBytes, RESERVE_BYTES)), compressedBytes: 0, uncompressedBytes: 0, gzipped: false };
+async function collectBody(
+  body: Readable,
+  location: string,
+  maxBytes: number,
+  total: number | undefined,
+  onProgress?: FetchLogOptions['onProgress'],
+): Promise<Collected> {
+  const result: Collected = {
+    sink: new ByteSink(Math.min(maxBytes, RESERVE_BYTES)),
+    compressedBytes: 0,
+    uncompressedBytes: 0,
+    gzipped: false,
+  };
   let inflater: ReturnType<typeof createGunzip> | undefined;
   let inflated: Promise<void> | undefined;
   let decided = false;
@@ -114,9 +147,13 @@ async function collectBody(body: Readable, location: string, maxBytes: number, t
     } catch (error) {
       if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') throw error;
       // The connection broke mid-body (the SDK's retries only cover the request, not the body).
-      throw new ExplainedError('DownloadInterrupted',
+      throw new ExplainedError(
+        'DownloadInterrupted',
         `The download of ${location} stopped after ${result.compressedBytes}${total !== undefined ? ` of ${total}` : ''} bytes.`,
-        `The connection ended early (${(error as Error)?.message ?? String(error)}).`, 'Try again.', error);
+        `The connection ended early (${(error as Error)?.message ?? String(error)}).`,
+        'Try again.',
+        error,
+      );
     }
     if (next.done) break;
     const chunk = next.value as Buffer;
@@ -151,8 +188,12 @@ async function collectBody(body: Readable, location: string, maxBytes: number, t
     }
   }
   if (total !== undefined && result.compressedBytes < total) {
-    throw new ExplainedError('DownloadInterrupted', `The download of ${location} stopped after ${result.compressedBytes} of ${total} bytes.`,
-      'The connection ended early.', 'Try again.');
+    throw new ExplainedError(
+      'DownloadInterrupted',
+      `The download of ${location} stopped after ${result.compressedBytes} of ${total} bytes.`,
+      'The connection ended early.',
+      'Try again.',
+    );
   }
   if (inflater && inflated) {
     inflater.end();
@@ -169,7 +210,12 @@ async function collectBody(body: Readable, location: string, maxBytes: number, t
 }
 
 async function downloadOnce(
-  clients: AwsClients, region: string, where: { bucket: string; key: string }, location: string, maxBytes: number, options: FetchLogOptions,
+  clients: AwsClients,
+  region: string,
+  where: { bucket: string; key: string },
+  location: string,
+  maxBytes: number,
+  options: FetchLogOptions,
 ): Promise<{ answer: GetObjectCommandOutput; collected: Collected }> {
   const { signal } = options;
   let answer: GetObjectCommandOutput;
@@ -182,7 +228,9 @@ async function downloadOnce(
 
   const body = answer.Body as Readable | undefined;
   if (!body) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
-  const stop = (): void => { body.destroy(new CancelledError(`Opening ${location} was cancelled.`)); };
+  const stop = (): void => {
+    body.destroy(new CancelledError(`Opening ${location} was cancelled.`));
+  };
   signal?.addEventListener('abort', stop, { once: true });
   try {
     const collected = await collectBody(body, location, maxBytes, answer.ContentLength, options.onProgress);
@@ -192,7 +240,13 @@ async function downloadOnce(
     body.destroy();
     if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
     if (error instanceof ExplainedError) throw error;
-    throw explainAwsError(error as Error, { operation: 'GetObject', bucket: where.bucket, key: where.key, region, profile: clients.profileName() });
+    throw explainAwsError(error as Error, {
+      operation: 'GetObject',
+      bucket: where.bucket,
+      key: where.key,
+      region,
+      profile: clients.profileName(),
+    });
   } finally {
     signal?.removeEventListener('abort', stop);
   }

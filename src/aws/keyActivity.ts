@@ -54,7 +54,9 @@ function plainEvent(event: TrailEvent): KeyActivityEvent {
 
 /** Management events naming the key, newest first, at most maxEvents of them. */
 export async function lookupKeyActivity(
-  clients: AwsClients, key: { keyArn: string; region: string }, options: KeyActivityOptions = {},
+  clients: AwsClients,
+  key: { keyArn: string; region: string },
+  options: KeyActivityOptions = {},
 ): Promise<KeyActivity> {
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new RangeError(`maxEvents must be a positive integer, not ${maxEvents}.`);
@@ -70,13 +72,16 @@ export async function lookupKeyActivity(
     if (options.signal?.aborted) throw new CancelledError();
     let page;
     try {
-      page = await cloudTrail.send(new LookupEventsCommand({
-        LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: key.keyArn }],
-        StartTime: startTime,
-        EndTime: endTime,
-        MaxResults: PAGE_SIZE,
-        NextToken: nextToken,
-      }), { abortSignal: options.signal });
+      page = await cloudTrail.send(
+        new LookupEventsCommand({
+          LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: key.keyArn }],
+          StartTime: startTime,
+          EndTime: endTime,
+          MaxResults: PAGE_SIZE,
+          NextToken: nextToken,
+        }),
+        { abortSignal: options.signal },
+      );
     } catch (error) {
       if (options.signal?.aborted) throw new CancelledError();
       throw explainAwsError(error as Error, { operation: 'LookupEvents', region: key.region, profile: clients.profileName() });
@@ -100,7 +105,8 @@ export async function resolveKeyArn(clients: AwsClients, keyRef: string, region?
   const isKeyArn = !!arn && arn.resource.startsWith('key/');
   try {
     const meta = (await clients.kms(where).send(new DescribeKeyCommand({ KeyId: keyRef }))).KeyMetadata;
-    if (!meta?.Arn) throw new ExplainedError('KeyNotFound', `KMS did not describe key ${keyRef}.`, 'DescribeKey answered without key metadata.');
+    if (!meta?.Arn)
+      throw new ExplainedError('KeyNotFound', `KMS did not describe key ${keyRef}.`, 'DescribeKey answered without key metadata.');
     return { keyArn: meta.Arn, region: where };
   } catch (error) {
     // A key in another account may be described only by its owner; its ARN is still enough for LookupEvents.

@@ -1,6 +1,11 @@
 /** KMS keys as plain KeyInfo: DescribeKey, its alias, its rotation, and the flags that matter for CloudTrail. */
 import {
-  DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ListKeysCommand, type AliasListEntry, type KeyMetadata,
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  ListAliasesCommand,
+  ListKeysCommand,
+  type AliasListEntry,
+  type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { parseArn } from '../core/arn';
 import { explainAwsError, ExplainedError } from '../core/errors';
@@ -36,17 +41,27 @@ async function rotationOf(clients: AwsClients, region: string, keyId: string, me
 async function aliasOf(clients: AwsClients, region: string, keyId: string): Promise<string | undefined> {
   try {
     const answer = await clients.kms(region).send(new ListAliasesCommand({ KeyId: keyId }));
-    return answer.Aliases?.map((entry) => entry.AliasName).filter((name): name is string => !!name).sort()[0];
+    return answer.Aliases?.map((entry) => entry.AliasName)
+      .filter((name): name is string => !!name)
+      .sort()[0];
   } catch {
     return undefined; // ListAliases works only in the caller's own account
   }
 }
 
-function fromMetadata(meta: KeyMetadata, region: string, extra: { alias?: string; rotationEnabled?: boolean }, context: { bucketRegion?: string; trailAccount?: string }): KeyInfo {
+function fromMetadata(
+  meta: KeyMetadata,
+  region: string,
+  extra: { alias?: string; rotationEnabled?: boolean },
+  context: { bucketRegion?: string; trailAccount?: string },
+): KeyInfo {
   const arn = meta.Arn ?? '';
   const account = meta.AWSAccountId ?? parseArn(arn)?.account ?? '';
   const info: KeyInfo = {
-    arn, keyId: meta.KeyId ?? '', region, account,
+    arn,
+    keyId: meta.KeyId ?? '',
+    region,
+    account,
     ...(extra.alias ? { alias: extra.alias } : {}),
     ...(meta.Description ? { description: meta.Description } : {}),
     keySpec: meta.KeySpec ?? meta.CustomerMasterKeySpec,
@@ -59,8 +74,15 @@ function fromMetadata(meta: KeyMetadata, region: string, extra: { alias?: string
     flags: [],
   };
   info.flags = keyFlags({
-    keyArn: arn, keyRegion: region, keyAccount: account, keySpec: info.keySpec, keyState: info.keyState,
-    deletionDate: info.deletionDate, rotationEnabled: info.rotationEnabled, bucketRegion: context.bucketRegion, trailAccount: context.trailAccount,
+    keyArn: arn,
+    keyRegion: region,
+    keyAccount: account,
+    keySpec: info.keySpec,
+    keyState: info.keyState,
+    deletionDate: info.deletionDate,
+    rotationEnabled: info.rotationEnabled,
+    bucketRegion: context.bucketRegion,
+    trailAccount: context.trailAccount,
   });
   return info;
 }
@@ -69,7 +91,11 @@ function fromMetadata(meta: KeyMetadata, region: string, extra: { alias?: string
  * Describes a trail's key. A key that is missing, or in another account whose policy denies DescribeKey, still yields a
  * KeyInfo with what is known from its ARN and a flag saying why the rest is missing. Credential and network failures throw.
  */
-export async function describeTrailKey(clients: AwsClients, keyArn: string, context: { bucketRegion?: string; trailAccount?: string }): Promise<KeyInfo> {
+export async function describeTrailKey(
+  clients: AwsClients,
+  keyArn: string,
+  context: { bucketRegion?: string; trailAccount?: string },
+): Promise<KeyInfo> {
   const parsed = parseArn(keyArn);
   const region = parsed?.region || context.bucketRegion || (await clients.defaultRegion());
   let meta: KeyMetadata | undefined;
@@ -79,12 +105,24 @@ export async function describeTrailKey(clients: AwsClients, keyArn: string, cont
     const code = codeOf(error);
     const notFound = code === 'NotFoundException';
     const denied = DENIED.has(code);
-    if (!notFound && !denied) throw explainAwsError(error as Error, { operation: 'DescribeKey', keyArn, region, profile: clients.profileName() });
+    if (!notFound && !denied)
+      throw explainAwsError(error as Error, { operation: 'DescribeKey', keyArn, region, profile: clients.profileName() });
     const account = parsed?.account ?? '';
     const keyId = parsed?.resource.replace(/^key\//, '') ?? keyArn;
     return {
-      arn: keyArn, keyId, region, account,
-      flags: keyFlags({ keyArn, keyRegion: region, keyAccount: account, bucketRegion: context.bucketRegion, trailAccount: context.trailAccount, notFound, describeDenied: denied }),
+      arn: keyArn,
+      keyId,
+      region,
+      account,
+      flags: keyFlags({
+        keyArn,
+        keyRegion: region,
+        keyAccount: account,
+        bucketRegion: context.bucketRegion,
+        trailAccount: context.trailAccount,
+        notFound,
+        describeDenied: denied,
+      }),
     };
   }
   if (!meta) throw new ExplainedError('KeyNotFound', `KMS did not describe key ${keyArn}.`, 'DescribeKey answered without key metadata.');
@@ -100,7 +138,9 @@ export async function describeTrailKey(clients: AwsClients, keyArn: string, cont
 /** Every key in a region with its aliases (the `keys` command): ListKeys + ListAliases, then DescribeKey per key. */
 export async function listKeys(clients: AwsClients, region: string): Promise<KeyInfo[]> {
   const kms = clients.kms(region);
-  const explain = (operation: string) => (error: unknown) => { throw explainAwsError(error as Error, { operation, region, profile: clients.profileName() }); };
+  const explain = (operation: string) => (error: unknown) => {
+    throw explainAwsError(error as Error, { operation, region, profile: clients.profileName() });
+  };
   const keyIds: string[] = [];
   let marker: string | undefined;
   do {
@@ -133,10 +173,23 @@ export async function listKeys(clients: AwsClients, region: string): Promise<Key
       return fromMetadata(meta, region, { alias, rotationEnabled }, { trailAccount: caller?.account });
     } catch (error) {
       const code = codeOf(error);
-      if (!DENIED.has(code) && code !== 'NotFoundException') throw explainAwsError(error as Error, { operation: 'DescribeKey', keyArn: keyId, region, profile: clients.profileName() });
+      if (!DENIED.has(code) && code !== 'NotFoundException')
+        throw explainAwsError(error as Error, { operation: 'DescribeKey', keyArn: keyId, region, profile: clients.profileName() });
       const account = caller?.account ?? '';
       const arn = account ? `arn:aws:kms:${region}:${account}:key/${keyId}` : keyId;
-      return { arn, keyId, region, account, flags: keyFlags({ keyArn: arn, keyRegion: region, keyAccount: account, describeDenied: DENIED.has(code), notFound: code === 'NotFoundException' }) };
+      return {
+        arn,
+        keyId,
+        region,
+        account,
+        flags: keyFlags({
+          keyArn: arn,
+          keyRegion: region,
+          keyAccount: account,
+          describeDenied: DENIED.has(code),
+          notFound: code === 'NotFoundException',
+        }),
+      };
     }
   });
 }

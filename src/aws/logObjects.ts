@@ -19,13 +19,15 @@ export async function listLogFolder(
   const region = await s3RegionFor(clients, where.bucket, where.region);
   const maxKeys = Math.max(1, Math.min(page.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE));
   try {
-    const answer = await clients.s3(region).send(new ListObjectsV2Command({
-      Bucket: where.bucket,
-      Prefix: where.prefix,
-      Delimiter: '/',
-      MaxKeys: maxKeys,
-      ...(page.continuationToken ? { ContinuationToken: page.continuationToken } : {}),
-    }));
+    const answer = await clients.s3(region).send(
+      new ListObjectsV2Command({
+        Bucket: where.bucket,
+        Prefix: where.prefix,
+        Delimiter: '/',
+        MaxKeys: maxKeys,
+        ...(page.continuationToken ? { ContinuationToken: page.continuationToken } : {}),
+      }),
+    );
     const folders = (answer.CommonPrefixes ?? [])
       .map((common) => common.Prefix ?? '')
       .filter((prefix) => prefix.length > where.prefix.length)
@@ -46,12 +48,21 @@ export async function listLogFolder(
       ...(answer.IsTruncated && answer.NextContinuationToken ? { nextToken: answer.NextContinuationToken } : {}),
     };
   } catch (error) {
-    throw explainAwsError(error as Error, { operation: 'ListObjectsV2', bucket: where.bucket, key: where.prefix, region, profile: clients.profileName() });
+    throw explainAwsError(error as Error, {
+      operation: 'ListObjectsV2',
+      bucket: where.bucket,
+      key: where.prefix,
+      region,
+      profile: clients.profileName(),
+    });
   }
 }
 
 /** Every page of one folder level (bounded by the folder, e.g. one day: about 300 files, or 10,000 in a busy one). */
-export async function listWholeFolder(clients: AwsClients, where: { bucket: string; prefix: string; region?: string }): Promise<LogFolderPage> {
+export async function listWholeFolder(
+  clients: AwsClients,
+  where: { bucket: string; prefix: string; region?: string },
+): Promise<LogFolderPage> {
   const first = await listLogFolder(clients, where);
   const all: LogFolderPage = { bucket: first.bucket, prefix: first.prefix, folders: [...first.folders], objects: [...first.objects] };
   let token = first.nextToken;
@@ -65,7 +76,10 @@ export async function listWholeFolder(clients: AwsClients, where: { bucket: stri
 }
 
 /** Organization ids (`o-…` folders) under the trail's `AWSLogs/`: an organization trail's logs sit one level deeper. */
-export async function organizationIds(clients: AwsClients, where: { bucket: string; keyPrefix?: string; region?: string }): Promise<string[]> {
+export async function organizationIds(
+  clients: AwsClients,
+  where: { bucket: string; keyPrefix?: string; region?: string },
+): Promise<string[]> {
   const page = await listLogFolder(clients, { bucket: where.bucket, prefix: awsLogsRoot(where.keyPrefix), region: where.region });
   return page.folders.map((folder) => folder.name).filter(isOrganizationId);
 }

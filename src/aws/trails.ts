@@ -45,7 +45,11 @@ async function fillStatus(clients: AwsClients, trail: TrailInfo): Promise<void> 
       ...(status.LatestDigestDeliveryError ? { latestDigestDeliveryError: status.LatestDigestDeliveryError } : {}),
     };
   } catch (error) {
-    trail.statusError = explainAwsError(error as Error, { operation: 'GetTrailStatus', region: trail.homeRegion, profile: clients.profileName() }).message;
+    trail.statusError = explainAwsError(error as Error, {
+      operation: 'GetTrailStatus',
+      region: trail.homeRegion,
+      profile: clients.profileName(),
+    }).message;
   }
 }
 
@@ -55,7 +59,9 @@ async function fillKey(clients: AwsClients, trail: TrailInfo): Promise<void> {
     const region = trail.bucket ? await bucketRegion(clients, trail.bucket) : undefined;
     trail.key = await describeTrailKey(clients, trail.kmsKeyArn, { bucketRegion: region, trailAccount: trail.account || undefined });
   } catch (error) {
-    trail.keyError = (error instanceof ExplainedError ? error : explainAwsError(error as Error, { operation: 'DescribeKey', keyArn: trail.kmsKeyArn })).message;
+    trail.keyError = (
+      error instanceof ExplainedError ? error : explainAwsError(error as Error, { operation: 'DescribeKey', keyArn: trail.kmsKeyArn })
+    ).message;
   }
 }
 

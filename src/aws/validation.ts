@@ -29,8 +29,21 @@ async function readAll(body: Readable): Promise<Buffer> {
  * A denied GetObject, explained: HeadObject tells whether the object is SSE-KMS (then KMS refused, and the key and
  * encryption context are named) and who the caller is.
  */
-async function explainGetObject(clients: AwsClients, s3: S3Client, bucket: string, key: string, error: unknown, trailArn?: string): Promise<ExplainedError> {
-  const context: AwsErrorContext = { operation: 'GetObject', bucket, key, profile: clients.profileName(), ...(trailArn ? { trailArn } : {}) };
+async function explainGetObject(
+  clients: AwsClients,
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  error: unknown,
+  trailArn?: string,
+): Promise<ExplainedError> {
+  const context: AwsErrorContext = {
+    operation: 'GetObject',
+    bucket,
+    key,
+    profile: clients.profileName(),
+    ...(trailArn ? { trailArn } : {}),
+  };
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   if (e.$metadata?.httpStatusCode === 403 || /AccessDenied/.test(e.name ?? '')) {
     try {
@@ -42,7 +55,10 @@ async function explainGetObject(clients: AwsClients, s3: S3Client, bucket: strin
     } catch {
       // HeadObject denied too: S3 itself refuses, the plain explanation applies.
     }
-    context.callerArn = await clients.callerIdentity().then((identity) => identity.arn, () => undefined);
+    context.callerArn = await clients.callerIdentity().then(
+      (identity) => identity.arn,
+      () => undefined,
+    );
   }
   return explainAwsError(error as Error, context);
 }
@@ -58,7 +74,13 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string, trailArn?:
       do {
         let page;
         try {
-          page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : { StartAfter: marker }) }));
+          page = await s3.send(
+            new ListObjectsV2Command({
+              Bucket: bucket,
+              Prefix: prefix,
+              ...(token ? { ContinuationToken: token } : { StartAfter: marker }),
+            }),
+          );
         } catch (error) {
           throw explainAwsError(error as Error, { operation: 'ListObjectsV2', bucket, key: prefix, profile: clients.profileName() });
         }
@@ -86,10 +108,14 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string, trailArn?:
       }
       const metadata = answer.Metadata ?? {};
       const digest: SignedDigest = {
-        bucket, key, inflated,
+        bucket,
+        key,
+        inflated,
         ...(metadata.signature !== undefined ? { signature: metadata.signature } : {}),
         ...(metadata['signature-algorithm'] !== undefined ? { signatureAlgorithm: metadata['signature-algorithm'] } : {}),
-        ...(metadata['backfill-generation-timestamp'] !== undefined ? { backfillGenerationTimestamp: metadata['backfill-generation-timestamp'] } : {}),
+        ...(metadata['backfill-generation-timestamp'] !== undefined
+          ? { backfillGenerationTimestamp: metadata['backfill-generation-timestamp'] }
+          : {}),
       };
       return digest;
     },

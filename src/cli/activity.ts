@@ -29,10 +29,15 @@ function summaryLine(event: KeyActivityEvent): string {
     // an unreadable CloudTrailEvent still gets its line from the event's own fields
   }
   const identity = (record.userIdentity ?? {}) as Record<string, unknown>;
-  const principal = [identity.arn, identity.invokedBy, event.Username].find((value): value is string => typeof value === 'string' && value !== '') ?? '-';
+  const principal =
+    [identity.arn, identity.invokedBy, event.Username].find((value): value is string => typeof value === 'string' && value !== '') ?? '-';
   const request = (record.requestParameters ?? {}) as Record<string, unknown>;
-  const context = request && typeof request.encryptionContext === 'object' && request.encryptionContext
-    ? Object.entries(request.encryptionContext as Record<string, unknown>).map(([name, value]) => `${name}=${String(value)}`).join(', ') : '';
+  const context =
+    request && typeof request.encryptionContext === 'object' && request.encryptionContext
+      ? Object.entries(request.encryptionContext as Record<string, unknown>)
+          .map(([name, value]) => `${name}=${String(value)}`)
+          .join(', ')
+      : '';
   const error = typeof record.errorCode === 'string' ? `  [${record.errorCode}]` : '';
   return printable(`${event.EventTime ?? '?'}  ${event.EventName ?? '?'}  ${principal}${context ? `  (${context})` : ''}${error}`);
 }
@@ -56,7 +61,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const since = values.since !== undefined ? parseSince(values.since) : undefined;
     let maxEvents = DEFAULT_MAX_EVENTS;
     if (values.max !== undefined) {
-      if (!/^\d+$/.test(values.max) || Number(values.max) < 1) throw new UsageError(`--max must be a positive whole number, not "${values.max}".`);
+      if (!/^\d+$/.test(values.max) || Number(values.max) < 1)
+        throw new UsageError(`--max must be a positive whole number, not "${values.max}".`);
       maxEvents = Number(values.max);
     }
     const clients = cliClients(global);
@@ -66,7 +72,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (global.json) {
         io.stdout.write(`${JSON.stringify({ Events: events }, null, 2)}\n`);
       } else {
-        io.stdout.write(`Key ${key.keyArn} (${key.region}): ${events.length} event${events.length === 1 ? '' : 's'}${truncated ? ` (stopped at --max ${maxEvents}; older events exist)` : ''}\n`);
+        io.stdout.write(
+          `Key ${key.keyArn} (${key.region}): ${events.length} event${events.length === 1 ? '' : 's'}${truncated ? ` (stopped at --max ${maxEvents}; older events exist)` : ''}\n`,
+        );
         for (const event of events) io.stdout.write(`${summaryLine(event)}\n`);
       }
       if (truncated && global.json) io.stderr.write(`Stopped at ${maxEvents} events; older events exist (raise --max).\n`);

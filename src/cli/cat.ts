@@ -33,9 +33,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     const clients = cliClients(global);
     try {
-      const fetched = await fetchLog(clients, { bucket: location.bucket, key: location.key, region: global.regions.length === 1 && global.regions[0] !== 'all' ? global.regions[0] : undefined }, {
-        maxBytes, ...(values.trail ? { trailArn: values.trail } : {}),
-      });
+      const fetched = await fetchLog(
+        clients,
+        {
+          bucket: location.bucket,
+          key: location.key,
+          region: global.regions.length === 1 && global.regions[0] !== 'all' ? global.regions[0] : undefined,
+        },
+        {
+          maxBytes,
+          ...(values.trail ? { trailArn: values.trail } : {}),
+        },
+      );
       const bytes = flags.has('raw') ? fetched.bytes : prettyPrintJsonBytes(fetched.bytes);
       // Bytes straight to stdout: a 50 MB log is never held as a string. process.stdout and the tests' collectors
       // (string +=, which decodes UTF-8) both take a Uint8Array; CliIo declares only string (src/cli/io.ts).

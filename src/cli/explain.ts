@@ -2,8 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import {
-  buildRecordIndex, explain, explainEveryKey, linkTarget, looksLikeCloudTrail, offsetOfPath, parsePath,
-  type ExplainLink, type ExplainSection,
+  buildRecordIndex,
+  explain,
+  explainEveryKey,
+  linkTarget,
+  looksLikeCloudTrail,
+  offsetOfPath,
+  parsePath,
+  type ExplainLink,
+  type ExplainSection,
 } from '../core/explain';
 import type { CliIo } from './io';
 
@@ -19,7 +26,13 @@ Explains CloudTrail fields the way the editor hover does. FILE is a CloudTrail l
 
 class UsageError extends Error {}
 
-interface Options { file: string; offset?: number; path?: string; all: boolean; json: boolean }
+interface Options {
+  file: string;
+  offset?: number;
+  path?: string;
+  all: boolean;
+  json: boolean;
+}
 
 function parseArgs(args: string[]): Options {
   let file: string | undefined;
@@ -69,10 +82,14 @@ function readDocument(file: string): string {
   try {
     JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}). Expected a CloudTrail log file, event or LookupEvents output.`);
+    throw new Error(
+      `${file} is not valid JSON (${(error as Error).message}). Expected a CloudTrail log file, event or LookupEvents output.`,
+    );
   }
   if (!looksLikeCloudTrail(text)) {
-    throw new Error(`${file} does not look like CloudTrail JSON: no "Records" array, no event fields (eventVersion, eventSource) and no LookupEvents "CloudTrailEvent".`);
+    throw new Error(
+      `${file} does not look like CloudTrail JSON: no "Records" array, no event fields (eventVersion, eventSource) and no LookupEvents "CloudTrailEvent".`,
+    );
   }
   return text;
 }
@@ -119,7 +136,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   if (options.all) {
     for (const entry of explainEveryKey(text, index)) {
-      io.stdout.write(`${JSON.stringify({ path: pathText(entry.path), offset: entry.offset, title: entry.title ?? null, text: sectionsText(entry.sections), links: jsonLinks(entry.links) })}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ path: pathText(entry.path), offset: entry.offset, title: entry.title ?? null, text: sectionsText(entry.sections), links: jsonLinks(entry.links) })}\n`,
+      );
     }
     return 0;
   }
@@ -147,7 +166,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ path: pathText(explanation.path), offset: explanation.range.start, title: explanation.title, text: sectionsText(explanation.sections), links: jsonLinks(explanation.links) })}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ path: pathText(explanation.path), offset: explanation.range.start, title: explanation.title, text: sectionsText(explanation.sections), links: jsonLinks(explanation.links) })}\n`,
+    );
     return 0;
   }
   const lines = [explanation.title, `(${pathText(explanation.path)}, characters ${explanation.range.start}-${explanation.range.end})`, ''];

@@ -37,24 +37,44 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const lookIn = arn ? [arn.region] : regions.length > 0 ? regions : await clients.regions();
       const trail = findTrail(await listTrails(clients, lookIn, { skipDetails: true }), target);
       if (!trail) {
-        throw new ExplainedError('TrailNotFound', `No trail "${target}" in ${lookIn.join(', ')}.`, undefined,
-          'Give the trail\'s ARN, or its name with --region set to a region it logs in.');
+        throw new ExplainedError(
+          'TrailNotFound',
+          `No trail "${target}" in ${lookIn.join(', ')}.`,
+          undefined,
+          "Give the trail's ARN, or its name with --region set to a region it logs in.",
+        );
       }
       if (!trail.kmsKeyArn) {
-        throw new ExplainedError('NoKmsKey', `Trail ${trail.arn} does not use a KMS key.`, 'Its logs are encrypted with SSE-S3, so there is no key policy to check.');
+        throw new ExplainedError(
+          'NoKmsKey',
+          `Trail ${trail.arn} does not use a KMS key.`,
+          'Its logs are encrypted with SSE-S3, so there is no key policy to check.',
+        );
       }
       const [policy, caller, region] = await Promise.all([
-        getKeyPolicy(clients, trail.kmsKeyArn), clients.callerIdentity(), bucketRegion(clients, trail.bucket).catch(() => undefined),
+        getKeyPolicy(clients, trail.kmsKeyArn),
+        clients.callerIdentity(),
+        bucketRegion(clients, trail.bucket).catch(() => undefined),
       ]);
       let report;
       try {
-        report = checkKeyPolicy(policy, { trailArn: trail.arn, keyArn: trail.kmsKeyArn, callerArn: caller.arn, callerAccount: caller.account, ...(region ? { bucketRegion: region } : {}) });
+        report = checkKeyPolicy(policy, {
+          trailArn: trail.arn,
+          keyArn: trail.kmsKeyArn,
+          callerArn: caller.arn,
+          callerAccount: caller.account,
+          ...(region ? { bucketRegion: region } : {}),
+        });
       } catch (error) {
-        if (error instanceof PolicyFormatError) throw new ExplainedError('BadKeyPolicy', `The policy of ${trail.kmsKeyArn} could not be read: ${error.message}.`);
+        if (error instanceof PolicyFormatError)
+          throw new ExplainedError('BadKeyPolicy', `The policy of ${trail.kmsKeyArn} could not be read: ${error.message}.`);
         throw error;
       }
-      io.stdout.write(global.json ? `${JSON.stringify({ trail: trail.arn, key: trail.kmsKeyArn, caller: caller.arn, ...report }, null, 2)}\n`
-        : `Trail ${trail.arn}\nKey   ${trail.kmsKeyArn}\n\n${formatKeyPolicyReport(report)}`);
+      io.stdout.write(
+        global.json
+          ? `${JSON.stringify({ trail: trail.arn, key: trail.kmsKeyArn, caller: caller.arn, ...report }, null, 2)}\n`
+          : `Trail ${trail.arn}\nKey   ${trail.kmsKeyArn}\n\n${formatKeyPolicyReport(report)}`,
+      );
       return [report.cloudTrailEncrypt, report.cloudTrailDescribe, report.callerDecrypt].some((c) => c.answer === 'no') ? 1 : 0;
     } finally {
       clients.dispose();

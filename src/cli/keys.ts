@@ -29,11 +29,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       const rows = keys.map((key) => [
-        key.region, key.keyId, key.alias ?? '', key.keySpec ?? '?', key.keyState ?? '?',
+        key.region,
+        key.keyId,
+        key.alias ?? '',
+        key.keySpec ?? '?',
+        key.keyState ?? '?',
         key.rotationEnabled === undefined ? '-' : key.rotationEnabled ? 'on' : 'off',
-        key.flags.filter((flag) => flag.code !== 'rotationDisabled').map(flagWord).join(','),
+        key.flags
+          .filter((flag) => flag.code !== 'rotationDisabled')
+          .map(flagWord)
+          .join(','),
       ]);
-      io.stdout.write(keys.length === 0 ? 'No KMS keys.\n' : formatTable(['REGION', 'KEY-ID', 'ALIAS', 'SPEC', 'STATE', 'ROTATION', 'FLAGS'], rows));
+      io.stdout.write(
+        keys.length === 0 ? 'No KMS keys.\n' : formatTable(['REGION', 'KEY-ID', 'ALIAS', 'SPEC', 'STATE', 'ROTATION', 'FLAGS'], rows),
+      );
       return 0;
     } finally {
       clients.dispose();

@@ -25,7 +25,8 @@ function human(pages: LogFolderPage[]): string {
   const rows: string[][] = [];
   for (const page of pages) {
     for (const folder of page.folders) rows.push(['', 'PRE', `s3://${page.bucket}/${folder.prefix}`]);
-    for (const object of page.objects) rows.push([object.lastModified?.replace(/\.\d{3}Z$/, 'Z') ?? '', String(object.size), `s3://${page.bucket}/${object.key}`]);
+    for (const object of page.objects)
+      rows.push([object.lastModified?.replace(/\.\d{3}Z$/, 'Z') ?? '', String(object.size), `s3://${page.bucket}/${object.key}`]);
   }
   return rows.length === 0 ? '' : formatTable(['LAST-MODIFIED', 'SIZE', 'LOCATION'], rows);
 }
@@ -37,9 +38,12 @@ async function trailByNameOrArn(clients: AwsClients, target: string, regions: st
   const trails = await listTrails(clients, where.length > 0 ? where : undefined, { skipDetails: true });
   const trail = findTrail(trails, target);
   if (!trail) {
-    throw new ExplainedError('TrailNotFound', `No trail "${target}" in ${(where.length > 0 ? where : await clients.regions()).join(', ')}.`,
+    throw new ExplainedError(
+      'TrailNotFound',
+      `No trail "${target}" in ${(where.length > 0 ? where : await clients.regions()).join(', ')}.`,
       trails.length > 0 ? `The trails there are: ${trails.map((t) => t.name).join(', ')}.` : 'There are no trails there.',
-      'Give the trail\'s name or ARN, and --region with its home region (or any region it logs in).');
+      "Give the trail's name or ARN, and --region with its home region (or any region it logs in).",
+    );
   }
   return trail;
 }
@@ -71,10 +75,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           pages = [await listWholeFolder(clients, { bucket: trail.bucket, prefix: root })];
         } else {
           const kind: LogKind = flags.has('digests') ? 'CloudTrail-Digest' : 'CloudTrail';
-          const regions = explicitRegions.length > 0 ? explicitRegions
-            : (await listWholeFolder(clients, { bucket: trail.bucket, prefix: `${root}${kind}/` })).folders.map((folder) => folder.name);
+          const regions =
+            explicitRegions.length > 0
+              ? explicitRegions
+              : (await listWholeFolder(clients, { bucket: trail.bucket, prefix: `${root}${kind}/` })).folders.map((folder) => folder.name);
           pages = [];
-          for (const region of regions) pages.push(await listWholeFolder(clients, { bucket: trail.bucket, prefix: dayPrefix(root, kind, region, day) }));
+          for (const region of regions)
+            pages.push(await listWholeFolder(clients, { bucket: trail.bucket, prefix: dayPrefix(root, kind, region, day) }));
         }
       }
       if (global.json) io.stdout.write(`${JSON.stringify(pages.length === 1 ? pages[0] : pages, null, 2)}\n`);

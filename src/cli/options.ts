@@ -79,8 +79,12 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
       if (!/^https?:\/\/[^\s/]+/.test(value)) throw new UsageError(`--endpoint-url must be an http(s) URL, not "${value}".`);
       global.endpointUrl = value;
     } else if (name === 'region') {
-      for (const region of value.split(',').map((part) => part.trim()).filter(Boolean)) {
-        if (region !== 'all' && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`"${region}" is not a region name (e.g. us-west-2).`);
+      for (const region of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        if (region !== 'all' && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+          throw new UsageError(`"${region}" is not a region name (e.g. us-west-2).`);
         global.regions.push(region);
       }
     } else values[name] = value;

@@ -26,12 +26,15 @@ function humanTrails(trails: TrailInfo[]): string {
     keyCell(trail),
     trail.key?.keyState ?? (trail.kmsKeyArn ? '?' : '-'),
     trail.status ? (trail.status.isLogging ? 'yes' : 'NO') : '?',
-    [trail.isMultiRegion ? 'multi-region' : '', trail.isOrganizationTrail ? 'organization' : '', ...(trail.key?.flags ?? []).map(flagWord)].filter(Boolean).join(','),
+    [trail.isMultiRegion ? 'multi-region' : '', trail.isOrganizationTrail ? 'organization' : '', ...(trail.key?.flags ?? []).map(flagWord)]
+      .filter(Boolean)
+      .join(','),
   ]);
   let text = formatTable(['NAME', 'HOME', 'BUCKET', 'KEY', 'KEY-STATE', 'LOGGING', 'NOTES'], rows);
   const notes: string[] = [];
   for (const trail of trails) {
-    for (const flag of trail.key?.flags ?? []) if (flag.severity !== 'info' || flag.code === 'otherAccount') notes.push(`${trail.name}: ${flag.message}`);
+    for (const flag of trail.key?.flags ?? [])
+      if (flag.severity !== 'info' || flag.code === 'otherAccount') notes.push(`${trail.name}: ${flag.message}`);
     if (trail.keyError) notes.push(`${trail.name}: key: ${trail.keyError}`);
     if (trail.statusError) notes.push(`${trail.name}: status: ${trail.statusError}`);
     if (trail.status?.latestDeliveryError) notes.push(`${trail.name}: last delivery error: ${trail.status.latestDeliveryError}`);

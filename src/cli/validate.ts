@@ -29,7 +29,8 @@ function parseTime(text: string, option: string): Date {
   // Date-only and zone-less times are UTC, as the aws CLI reads them.
   const withZone = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`;
   const date = new Date(withZone);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) throw new UsageError(`${option} needs an ISO-8601 time such as 2026-11-24T00:00:00Z, not "${text}".`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime()))
+    throw new UsageError(`${option} needs an ISO-8601 time such as 2026-11-24T00:00:00Z, not "${text}".`);
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
@@ -43,12 +44,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (positional.length !== 1) throw new UsageError('validate needs one trail name or trail ARN.');
     if (values['start-time'] === undefined) throw new UsageError('validate needs --start-time.');
     const start = parseTime(values['start-time'], '--start-time');
-    const end = values['end-time'] !== undefined ? parseTime(values['end-time'], '--end-time') : new Date(Math.floor(Date.now() / 1000) * 1000);
+    const end =
+      values['end-time'] !== undefined ? parseTime(values['end-time'], '--end-time') : new Date(Math.floor(Date.now() / 1000) * 1000);
     if (end < start) throw new UsageError('--end-time must not be before --start-time.');
     const accountId = values['account-id'];
-    if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError(`--account-id needs a 12-digit account id, not "${accountId}".`);
+    if (accountId !== undefined && !/^\d{12}$/.test(accountId))
+      throw new UsageError(`--account-id needs a 12-digit account id, not "${accountId}".`);
     const regions = global.regions.filter((region) => region !== 'all');
-    if (regions.length > 1) throw new UsageError('validate walks one region\'s digests: give at most one --region.');
+    if (regions.length > 1) throw new UsageError("validate walks one region's digests: give at most one --region.");
     const target = positional[0];
     const arn = parseArn(target);
     if (arn && !/^arn:.+:cloudtrail:.+:\d{12}:trail\/.+/.test(target)) throw new UsageError(`Invalid trail ARN provided: ${target}`);
@@ -58,25 +61,39 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const lookIn = arn ? [arn.region] : regions.length > 0 ? regions : await clients.regions();
       const trail = findTrail(await listTrails(clients, lookIn, { skipDetails: true }), target);
       if (!trail) {
-        throw new ExplainedError('TrailNotFound', `No trail "${target}" in ${lookIn.join(', ')}.`, undefined,
-          'Give the trail\'s ARN, or its name with --region set to a region it logs in.');
+        throw new ExplainedError(
+          'TrailNotFound',
+          `No trail "${target}" in ${lookIn.join(', ')}.`,
+          undefined,
+          "Give the trail's ARN, or its name with --region set to a region it logs in.",
+        );
       }
       let organizationId: string | undefined;
       if (trail.isOrganizationTrail) {
-        if (!accountId) throw new UsageError(`${trail.arn} is an organization trail: give --account-id with the member account to validate.`);
+        if (!accountId)
+          throw new UsageError(`${trail.arn} is an organization trail: give --account-id with the member account to validate.`);
         const found = await organizationIds(clients, { bucket: trail.bucket, ...(trail.keyPrefix ? { keyPrefix: trail.keyPrefix } : {}) });
         if (found.length !== 1) {
-          throw new ExplainedError('OrganizationIdUnknown', `Could not tell the organization id of ${trail.arn} from s3://${trail.bucket}/${trail.keyPrefix ? `${trail.keyPrefix}/` : ''}AWSLogs/.`,
-            found.length === 0 ? 'There is no o-… folder there.' : `There are several: ${found.join(', ')}.`, 'Use "aws cloudtrail validate-logs --account-id" for this trail.');
+          throw new ExplainedError(
+            'OrganizationIdUnknown',
+            `Could not tell the organization id of ${trail.arn} from s3://${trail.bucket}/${trail.keyPrefix ? `${trail.keyPrefix}/` : ''}AWSLogs/.`,
+            found.length === 0 ? 'There is no o-… folder there.' : `There are several: ${found.join(', ')}.`,
+            'Use "aws cloudtrail validate-logs --account-id" for this trail.',
+          );
         }
         organizationId = found[0];
       }
       if (!trail.logFileValidation) {
-        io.stderr.write(`Note: log file validation is off for ${trail.arn}; only digests delivered while it was on can be checked (turn it on with aws cloudtrail update-trail --enable-log-file-validation).\n`);
+        io.stderr.write(
+          `Note: log file validation is off for ${trail.arn}; only digests delivered while it was on can be checked (turn it on with aws cloudtrail update-trail --enable-log-file-validation).\n`,
+        );
       }
       const sourceRegion = regions[0] ?? trail.homeRegion;
       const digestTrail: DigestTrail = {
-        account: accountId ?? trail.account, name: trail.arn.slice(trail.arn.lastIndexOf('/') + 1), homeRegion: trail.homeRegion, sourceRegion,
+        account: accountId ?? trail.account,
+        name: trail.arn.slice(trail.arn.lastIndexOf('/') + 1),
+        homeRegion: trail.homeRegion,
+        sourceRegion,
         ...(trail.keyPrefix ? { keyPrefix: trail.keyPrefix } : {}),
         ...(organizationId ? { organizationId } : {}),
       };
@@ -85,12 +102,32 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const counts = await validateTrailLogs(
         s3DigestStore(clients, sourceRegion, trail.arn),
         (bucket, key) => hashLogObject(clients, bucket, key, trail.arn),
-        trail.bucket, digestTrail, start, end,
-        (line) => { printed = true; io.stdout.write(global.json ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n` : `${formatVerdictLine(line)}\n`); },
+        trail.bucket,
+        digestTrail,
+        start,
+        end,
+        (line) => {
+          printed = true;
+          io.stdout.write(
+            global.json
+              ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n`
+              : `${formatVerdictLine(line)}\n`,
+          );
+        },
       );
       if (global.json) {
-        io.stdout.write(`${JSON.stringify({ type: 'summary', trail: trail.arn, region: sourceRegion, start: display(start), end: display(end), ...counts,
-          foundStart: counts.foundStart ? display(counts.foundStart) : null, foundEnd: counts.foundEnd ? display(counts.foundEnd) : null })}\n`);
+        io.stdout.write(
+          `${JSON.stringify({
+            type: 'summary',
+            trail: trail.arn,
+            region: sourceRegion,
+            start: display(start),
+            end: display(end),
+            ...counts,
+            foundStart: counts.foundStart ? display(counts.foundStart) : null,
+            foundEnd: counts.foundEnd ? display(counts.foundEnd) : null,
+          })}\n`,
+        );
       } else {
         io.stdout.write(`${printed ? '\n' : ''}${formatSummary(counts, start, end)}`);
       }

@@ -12,7 +12,10 @@ export interface ProfileEntry {
   kind?: string;
 }
 
-interface Section { name: string; values: Map<string, string> }
+interface Section {
+  name: string;
+  values: Map<string, string>;
+}
 
 function sections(text: string): Section[] {
   const out: Section[] = [];

@@ -34,7 +34,10 @@ const HOUR = 3_600_000;
 
 /** `YYYYMMDDTHHMMSSZ`, the timestamp format in digest key names. */
 export function keyDateText(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The 16-character timestamp in a digest key name (before `.json.gz` or `_backfill.json.gz`). */
@@ -67,7 +70,10 @@ export function digestListing(trail: DigestTrail, start: Date): { prefix: string
   const { account, sourceRegion, homeRegion, name } = trail;
   return {
     prefix: withPrefix(trail, `${accountPath(trail)}/CloudTrail-Digest/${sourceRegion}`),
-    marker: withPrefix(trail, `${accountPath(trail)}/CloudTrail-Digest/${sourceRegion}/${ymd}/${account}_CloudTrail-Digest_${sourceRegion}_${name}_${homeRegion}_${keyDateText(date)}.json.gz`),
+    marker: withPrefix(
+      trail,
+      `${accountPath(trail)}/CloudTrail-Digest/${sourceRegion}/${ymd}/${account}_CloudTrail-Digest_${sourceRegion}_${name}_${homeRegion}_${keyDateText(date)}.json.gz`,
+    ),
   };
 }
 
@@ -80,7 +86,13 @@ export function digestKeyPattern(trail: DigestTrail): RegExp {
 }
 
 /** Digest keys in [start, end + 1 h] by the date in their names, split into standard and backfill (ascending). */
-export async function listDigestKeys(store: DigestStore, bucket: string, trail: DigestTrail, start: Date, end: Date): Promise<{ standard: string[]; backfill: string[] }> {
+export async function listDigestKeys(
+  store: DigestStore,
+  bucket: string,
+  trail: DigestTrail,
+  start: Date,
+  end: Date,
+): Promise<{ standard: string[]; backfill: string[] }> {
   const { prefix, marker } = digestListing(trail, start);
   const pattern = digestKeyPattern(trail);
   const from = keyDateText(start);
@@ -123,7 +135,13 @@ function parseIsoDate(text: string): Date {
  * Yields every digest verdict and gap, newest first; standard chain, then backfill digests. Throws what the store
  * throws (access denied, network) and an Error when CloudTrail has no public key for the window.
  */
-export async function* walkDigestChain(store: DigestStore, bucket: string, trail: DigestTrail, start: Date, end: Date): AsyncGenerator<ChainEvent> {
+export async function* walkDigestChain(
+  store: DigestStore,
+  bucket: string,
+  trail: DigestTrail,
+  start: Date,
+  end: Date,
+): AsyncGenerator<ChainEvent> {
   const listings: Map<string, Promise<{ standard: string[]; backfill: string[] }>> = new Map();
   const listed = (b: string) => {
     let listing = listings.get(b);
@@ -134,7 +152,8 @@ export async function* walkDigestChain(store: DigestStore, bucket: string, trail
     let publicKeys: Map<string, Uint8Array> = new Map();
     if (!backfill) {
       publicKeys = await store.publicKeys(start, new Date(end.getTime() + 2 * HOUR));
-      if (publicKeys.size === 0) throw new Error(`No public keys found between ${display(start)} and ${display(new Date(end.getTime() + 2 * HOUR))}`);
+      if (publicKeys.size === 0)
+        throw new Error(`No public keys found between ${display(start)} and ${display(new Date(end.getTime() + 2 * HOUR))}`);
     }
     let current = bucket;
     let keys = [...(await listed(current))[backfill ? 'backfill' : 'standard']];

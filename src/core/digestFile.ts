@@ -30,7 +30,14 @@ export class DigestInvalid extends Error {
 }
 
 /** The fields the aws CLI requires before checking anything else (DigestTraverser.required_digest_keys). */
-const REQUIRED = ['digestPublicKeyFingerprint', 'digestS3Bucket', 'digestS3Object', 'previousDigestSignature', 'digestEndTime', 'digestStartTime'] as const;
+const REQUIRED = [
+  'digestPublicKeyFingerprint',
+  'digestS3Bucket',
+  'digestS3Object',
+  'previousDigestSignature',
+  'digestEndTime',
+  'digestStartTime',
+] as const;
 
 function optionalString(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -78,7 +85,10 @@ export function digestFields(doc: Record<string, unknown>): DigestData {
 }
 
 /** `endTime \n bucket/key \n sha256hex(inflated) \n previousSignature|null`, UTF-8, no trailing newline. */
-export function digestStringToSign(digest: Pick<DigestData, 'digestEndTime' | 'digestS3Bucket' | 'digestS3Object' | 'previousDigestSignature'>, inflated: Uint8Array): string {
+export function digestStringToSign(
+  digest: Pick<DigestData, 'digestEndTime' | 'digestS3Bucket' | 'digestS3Object' | 'previousDigestSignature'>,
+  inflated: Uint8Array,
+): string {
   const hash = createHash('sha256').update(inflated).digest('hex');
   // The literal "null" matches CloudTrail's Java signer.
   return `${digest.digestEndTime}\n${digest.digestS3Bucket}/${digest.digestS3Object}\n${hash}\n${digest.previousDigestSignature ?? 'null'}`;
@@ -138,13 +148,15 @@ export function readDigest(fetched: SignedDigest): DigestData {
   if (fetched.signature === undefined || fetched.signatureAlgorithm === undefined) throw new DigestInvalid('signature verification failed');
   if (isBackfillDigestKey(fetched.key) && fetched.backfillGenerationTimestamp === undefined) throw new DigestInvalid('invalid format');
   const digest = digestFields(doc);
-  if (digest.digestS3Bucket !== fetched.bucket || digest.digestS3Object !== fetched.key) throw new DigestInvalid('has been moved from its original location');
+  if (digest.digestS3Bucket !== fetched.bucket || digest.digestS3Object !== fetched.key)
+    throw new DigestInvalid('has been moved from its original location');
   return digest;
 }
 
 /** The signature check with the public key the digest's fingerprint names (DER bytes, or undefined when not found). */
 export function verifyDigest(fetched: SignedDigest, digest: DigestData, publicKeyDer: Uint8Array | undefined, homeRegion: string): void {
-  if (!publicKeyDer) throw new DigestInvalid(`public key not found in region ${homeRegion} for fingerprint ${digest.digestPublicKeyFingerprint}`);
+  if (!publicKeyDer)
+    throw new DigestInvalid(`public key not found in region ${homeRegion} for fingerprint ${digest.digestPublicKeyFingerprint}`);
   let key: KeyObject;
   try {
     key = loadPublicKey(publicKeyDer);

@@ -44,8 +44,13 @@ export async function hashFirstGzipMember(source: AsyncIterable<Uint8Array>): Pr
     crc = crc32(chunk, crc);
     size = (size + chunk.length) >>> 0;
   });
-  inflate.on('error', () => { failed = true; });
-  const ended = once(inflate, 'end').then(() => true, () => false);
+  inflate.on('error', () => {
+    failed = true;
+  });
+  const ended = once(inflate, 'end').then(
+    () => true,
+    () => false,
+  );
   let head: Buffer | undefined = Buffer.alloc(0) as Buffer;
   let headerLength = 0;
   let total = 0;

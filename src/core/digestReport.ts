@@ -47,7 +47,12 @@ export type LogHasher = (bucket: string, key: string) => Promise<LogHashResult>;
 /** Starts `work` on every item, at most `limit` at once; promises in item order. A failing item fails only its promise. */
 function orderedMap<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Array<Promise<R>> {
   const slots: Array<{ resolve(value: R): void; reject(error: unknown): void }> = [];
-  const promises = items.map(() => new Promise<R>((resolve, reject) => { slots.push({ resolve, reject }); }));
+  const promises = items.map(
+    () =>
+      new Promise<R>((resolve, reject) => {
+        slots.push({ resolve, reject });
+      }),
+  );
   let next = 0;
   const runner = async (): Promise<void> => {
     while (next < items.length) {
@@ -65,13 +70,31 @@ function orderedMap<T, R>(items: readonly T[], limit: number, work: (item: T) =>
 
 /** Walks the chain, checks each valid digest's logs, calls `onLine` for every line; returns the counts. */
 export async function validateTrailLogs(
-  store: DigestStore, hashLog: LogHasher, bucket: string, trail: DigestTrail, start: Date, end: Date, onLine: (line: VerdictLine) => void,
+  store: DigestStore,
+  hashLog: LogHasher,
+  bucket: string,
+  trail: DigestTrail,
+  start: Date,
+  end: Date,
+  onLine: (line: VerdictLine) => void,
   concurrency = 8,
 ): Promise<ValidationCounts> {
-  const counts: ValidationCounts = { validDigests: 0, invalidDigests: 0, validBackfillDigests: 0, invalidBackfillDigests: 0, validLogs: 0, invalidLogs: 0, unreadLogs: 0 };
+  const counts: ValidationCounts = {
+    validDigests: 0,
+    invalidDigests: 0,
+    validBackfillDigests: 0,
+    invalidBackfillDigests: 0,
+    validLogs: 0,
+    invalidLogs: 0,
+    unreadLogs: 0,
+  };
   for await (const event of walkDigestChain(store, bucket, trail, start, end)) {
     if (event.type === 'gap') {
-      onLine({ kind: 'gap', ok: true, verdict: `${event.backfill ? '(backfill) ' : ''}No log files were delivered by CloudTrail between ${display(event.from)} and ${display(event.to)}` });
+      onLine({
+        kind: 'gap',
+        ok: true,
+        verdict: `${event.backfill ? '(backfill) ' : ''}No log files were delivered by CloudTrail between ${display(event.from)} and ${display(event.to)}`,
+      });
       continue;
     }
     const kind = event.backfill ? 'backfill digest' : 'digest';
@@ -92,8 +115,12 @@ export async function validateTrailLogs(
     if (!Number.isNaN(latest.getTime()) && (!counts.foundEnd || latest > counts.foundEnd)) counts.foundEnd = latest;
     onLine({ kind, uri: `s3://${event.digest.digestS3Bucket}/${event.digest.digestS3Object}`, verdict: 'valid', ok: true });
     // Logs are hashed `concurrency` at a time; lines still come out in the digest's order.
-    const results = orderedMap(event.digest.logFiles, concurrency, (log) => hashLog(log.s3Bucket, log.s3Object)
-      .catch((error: unknown): LogHashResult => ({ status: 'error', message: error instanceof Error ? error.message : String(error) })));
+    const results = orderedMap(event.digest.logFiles, concurrency, (log) =>
+      hashLog(log.s3Bucket, log.s3Object).catch((error: unknown): LogHashResult => ({
+        status: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      })),
+    );
     for (const [index, log] of event.digest.logFiles.entries()) {
       const result = await results[index];
       let verdict: string;
@@ -122,7 +149,10 @@ export function formatSummary(counts: ValidationCounts, start: Date, end: Date):
   let text = `Results requested for ${display(start)} to ${display(end)}\n`;
   const digests = counts.validDigests + counts.validBackfillDigests + counts.invalidDigests + counts.invalidBackfillDigests;
   if (digests === 0) return `${text}No digests found\n`;
-  text += counts.foundStart && counts.foundEnd ? `Results found for ${display(counts.foundStart)} to ${display(counts.foundEnd)}:\n` : 'No valid digests found in range\n';
+  text +=
+    counts.foundStart && counts.foundEnd
+      ? `Results found for ${display(counts.foundStart)} to ${display(counts.foundEnd)}:\n`
+      : 'No valid digests found in range\n';
   text += ratio(counts.validDigests, counts.invalidDigests, 'digest');
   text += ratio(counts.validBackfillDigests, counts.invalidBackfillDigests, 'backfill digest');
   text += ratio(counts.validLogs, counts.invalidLogs, 'log');

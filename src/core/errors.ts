@@ -47,26 +47,72 @@ export interface AwsErrorContext {
 }
 
 const CREDENTIAL_CODES = new Set([
-  'ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired', 'InvalidClientTokenId',
-  'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'CredentialsProviderError',
-  'InvalidToken', 'IncompleteSignature', 'IncompleteSignatureException', 'MissingAuthenticationToken',
-  'MissingAuthenticationTokenException', 'InvalidSignatureException', 'AuthFailure',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'TokenRefreshRequired',
+  'InvalidClientTokenId',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
+  'CredentialsProviderError',
+  'InvalidToken',
+  'IncompleteSignature',
+  'IncompleteSignatureException',
+  'MissingAuthenticationToken',
+  'MissingAuthenticationTokenException',
+  'InvalidSignatureException',
+  'AuthFailure',
 ]);
 const THROTTLING_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'SlowDown', 'TooManyRequestsException',
-  'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException',
-  'LimitExceededException', 'BandwidthLimitExceeded', 'EC2ThrottledException', 'PriorRequestNotComplete',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'SlowDown',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'PriorRequestNotComplete',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
 
 /** Which IAM action each operation needs, so a denial can say what to ask for. */
 const ACTION_OF: Record<string, string> = {
-  GetObject: 's3:GetObject', HeadObject: 's3:GetObject', ListObjectsV2: 's3:ListBucket', ListObjects: 's3:ListBucket',
-  GetBucketLocation: 's3:GetBucketLocation', HeadBucket: 's3:ListBucket', PutObject: 's3:PutObject',
-  DescribeTrails: 'cloudtrail:DescribeTrails', GetTrailStatus: 'cloudtrail:GetTrailStatus', GetTrail: 'cloudtrail:GetTrail',
-  ListTrails: 'cloudtrail:ListTrails', LookupEvents: 'cloudtrail:LookupEvents', ListPublicKeys: 'cloudtrail:ListPublicKeys',
-  DescribeKey: 'kms:DescribeKey', ListKeys: 'kms:ListKeys', ListAliases: 'kms:ListAliases', GetKeyPolicy: 'kms:GetKeyPolicy',
-  GetKeyRotationStatus: 'kms:GetKeyRotationStatus', Decrypt: 'kms:Decrypt', GenerateDataKey: 'kms:GenerateDataKey',
+  GetObject: 's3:GetObject',
+  HeadObject: 's3:GetObject',
+  ListObjectsV2: 's3:ListBucket',
+  ListObjects: 's3:ListBucket',
+  GetBucketLocation: 's3:GetBucketLocation',
+  HeadBucket: 's3:ListBucket',
+  PutObject: 's3:PutObject',
+  DescribeTrails: 'cloudtrail:DescribeTrails',
+  GetTrailStatus: 'cloudtrail:GetTrailStatus',
+  GetTrail: 'cloudtrail:GetTrail',
+  ListTrails: 'cloudtrail:ListTrails',
+  LookupEvents: 'cloudtrail:LookupEvents',
+  ListPublicKeys: 'cloudtrail:ListPublicKeys',
+  DescribeKey: 'kms:DescribeKey',
+  ListKeys: 'kms:ListKeys',
+  ListAliases: 'kms:ListAliases',
+  GetKeyPolicy: 'kms:GetKeyPolicy',
+  GetKeyRotationStatus: 'kms:GetKeyRotationStatus',
+  Decrypt: 'kms:Decrypt',
+  GenerateDataKey: 'kms:GenerateDataKey',
 };
 
 function errorCode(error: AwsErrorLike): string {
@@ -109,14 +155,15 @@ function isKmsDecryptDenial(code: string, error: AwsErrorLike, context: AwsError
 
 /** The encryption context S3 passes to KMS.Decrypt when reading this object. */
 export function s3EncryptionContext(context: Pick<AwsErrorContext, 'bucket' | 'key' | 'bucketKeyEnabled' | 'trailArn'>): string {
-  const s3ArnValue = context.bucketKeyEnabled || !context.key ? `arn:aws:s3:::${context.bucket}` : `arn:aws:s3:::${context.bucket}/${context.key}`;
+  const s3ArnValue =
+    context.bucketKeyEnabled || !context.key ? `arn:aws:s3:::${context.bucket}` : `arn:aws:s3:::${context.bucket}/${context.key}`;
   const parts = [`aws:s3:arn=${s3ArnValue}`];
   if (context.trailArn) parts.push(`aws:cloudtrail:arn=${context.trailArn}`);
   return parts.join(', ');
 }
 
 function kmsDecryptDenied(error: AwsErrorLike, code: string, context: AwsErrorContext): ExplainedError {
-  const keyText = context.keyArn ?? 'the object\'s KMS key';
+  const keyText = context.keyArn ?? "the object's KMS key";
   const where = target(context) || 'the object';
   const condition = context.trailArn
     ? `"StringEquals": {"kms:EncryptionContext:aws:cloudtrail:arn": "${context.trailArn}"}`
@@ -146,67 +193,122 @@ export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): 
 
   if (code === 'KMS.DisabledException' || code === 'DisabledException') {
     const keyText = context.keyArn ?? keyArnIn(error.message) ?? 'the KMS key';
-    return new ExplainedError('KeyDisabled',
+    return new ExplainedError(
+      'KeyDisabled',
       `${where ? `${where} cannot be decrypted: ` : ''}KMS key ${keyText} is disabled.`,
       `A disabled key decrypts nothing, and CloudTrail cannot deliver new logs with it. ${said}`,
-      `Ask the key's administrator to enable it (kms:EnableKey, e.g. \`aws kms enable-key --key-id ${keyText}\`).`, error);
+      `Ask the key's administrator to enable it (kms:EnableKey, e.g. \`aws kms enable-key --key-id ${keyText}\`).`,
+      error,
+    );
   }
   if (code === 'KMS.KMSInvalidStateException' || code === 'KMSInvalidStateException') {
     const keyText = context.keyArn ?? keyArnIn(error.message) ?? 'the KMS key';
     const pending = /pending ?deletion/i.test(error.message ?? '');
-    return new ExplainedError('KeyInvalidState',
+    return new ExplainedError(
+      'KeyInvalidState',
       `${where ? `${where} cannot be decrypted: ` : ''}KMS key ${keyText} is ${pending ? 'pending deletion' : 'in a state that does not allow this operation'}.`,
       `${pending ? 'A key scheduled for deletion cannot be used; once deleted, everything encrypted with it is lost.' : 'Only an Enabled key can decrypt.'} ${said}`,
-      pending ? `Ask the key's administrator to cancel the deletion (\`aws kms cancel-key-deletion --key-id ${keyText}\`) and enable the key again.`
-        : 'Check the key state with `aws kms describe-key` and ask its administrator to enable it.', error);
+      pending
+        ? `Ask the key's administrator to cancel the deletion (\`aws kms cancel-key-deletion --key-id ${keyText}\`) and enable the key again.`
+        : 'Check the key state with `aws kms describe-key` and ask its administrator to enable it.',
+      error,
+    );
   }
   if (code === 'KMS.NotFoundException' || (code === 'NotFoundException' && (context.keyArn || /kms|key/i.test(context.operation)))) {
     const keyText = context.keyArn ?? keyArnIn(error.message) ?? 'the KMS key';
-    return new ExplainedError('KeyNotFound', `KMS key ${keyText} was not found${region}.`,
+    return new ExplainedError(
+      'KeyNotFound',
+      `KMS key ${keyText} was not found${region}.`,
       `It was deleted, or it lives in another region or account than the one asked. ${said}`,
-      'Check the key ARN and region; a CloudTrail key must be in the same region as the bucket.', error);
+      'Check the key ARN and region; a CloudTrail key must be in the same region as the bucket.',
+      error,
+    );
   }
   if (code === 'NoSuchKey' || (code === 'NotFound' && context.key)) {
-    return new ExplainedError('NoSuchKey', `There is no object ${where || 'at that location'}.`,
+    return new ExplainedError(
+      'NoSuchKey',
+      `There is no object ${where || 'at that location'}.`,
       `The key may be mistyped, or the file was moved or deleted. ${said}`,
-      'List the folder (`ls`) to see which files exist.', error);
+      'List the folder (`ls`) to see which files exist.',
+      error,
+    );
   }
   if (code === 'NoSuchBucket') {
-    return new ExplainedError('NoSuchBucket', `The bucket ${context.bucket ?? ''} does not exist.`.replace('  ', ' '),
-      `It may have been deleted, or the name is mistyped. ${said}`, 'Check the trail\'s S3 bucket name.', error);
+    return new ExplainedError(
+      'NoSuchBucket',
+      `The bucket ${context.bucket ?? ''} does not exist.`.replace('  ', ' '),
+      `It may have been deleted, or the name is mistyped. ${said}`,
+      "Check the trail's S3 bucket name.",
+      error,
+    );
   }
   if (code === 'TrailNotFoundException') {
-    return new ExplainedError('TrailNotFound', `The trail was not found${region}.`, said,
-      'Check the trail name or ARN and the region (use `trails` to list them).', error);
+    return new ExplainedError(
+      'TrailNotFound',
+      `The trail was not found${region}.`,
+      said,
+      'Check the trail name or ARN and the region (use `trails` to list them).',
+      error,
+    );
   }
-  if (CREDENTIAL_CODES.has(code) || /could not load credentials|credential/i.test(error.name ?? '') || /Could not load credentials|Unable to load credentials|token (is|has) expired|The SSO session/i.test(error.message ?? '')) {
+  if (
+    CREDENTIAL_CODES.has(code) ||
+    /could not load credentials|credential/i.test(error.name ?? '') ||
+    /Could not load credentials|Unable to load credentials|token (is|has) expired|The SSO session/i.test(error.message ?? '')
+  ) {
     const expired = /Expired|RequestExpired|TokenRefresh|expired/i.test(`${code} ${error.message ?? ''}`);
-    return new ExplainedError('Credentials',
-      expired ? `Your AWS credentials${context.profile ? ` (profile ${context.profile})` : ''} have expired.`
+    return new ExplainedError(
+      'Credentials',
+      expired
+        ? `Your AWS credentials${context.profile ? ` (profile ${context.profile})` : ''} have expired.`
         : `No valid AWS credentials${context.profile ? ` for profile ${context.profile}` : ''} were found for ${context.operation}.`,
       said,
       `Choose a working profile (--profile or the cloudtrailKms.profile setting), or sign in again: \`aws sso login${profileHint(context)}\` for SSO profiles, or refresh the keys in ~/.aws/credentials.`,
-      error);
+      error,
+    );
   }
-  if (code === 'AccessDenied' || code === 'AccessDeniedException' || code === 'Forbidden' || code === 'UnauthorizedOperation' || status === 403) {
+  if (
+    code === 'AccessDenied' ||
+    code === 'AccessDeniedException' ||
+    code === 'Forbidden' ||
+    code === 'UnauthorizedOperation' ||
+    status === 403
+  ) {
     const action = ACTION_OF[context.operation] ?? context.operation;
-    return new ExplainedError('AccessDenied',
-      `You${who(context)} may not ${context.operation}${on}${region}.`, said,
+    return new ExplainedError(
+      'AccessDenied',
+      `You${who(context)} may not ${context.operation}${on}${region}.`,
+      said,
       `Ask for ${action}${where ? ` on ${where.startsWith('s3://') ? `arn:aws:s3:::${where.slice(5)}` : where}` : ''} (IAM policy${where.startsWith('s3://') ? ' and bucket policy' : context.keyArn ? ' and key policy' : ''}).`,
-      error);
+      error,
+    );
   }
   if (THROTTLING_CODES.has(code) || status === 429 || status === 503) {
-    return new ExplainedError('Throttled', `AWS kept throttling ${context.operation}${on}${region}.`,
+    return new ExplainedError(
+      'Throttled',
+      `AWS kept throttling ${context.operation}${on}${region}.`,
       `The request was retried with backoff and was still refused. ${said}`,
-      'Wait a minute and try again, or work with fewer regions at once.', error);
+      'Wait a minute and try again, or work with fewer regions at once.',
+      error,
+    );
   }
   if (NETWORK_CODES.has(code) || /ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up/i.test(error.message ?? '')) {
-    return new ExplainedError('Network', `Could not reach AWS for ${context.operation}${on}${region}.`,
-      `The connection failed. ${said}`, 'Check the network, the region, and the endpoint URL setting if you use one.', error);
+    return new ExplainedError(
+      'Network',
+      `Could not reach AWS for ${context.operation}${on}${region}.`,
+      `The connection failed. ${said}`,
+      'Check the network, the region, and the endpoint URL setting if you use one.',
+      error,
+    );
   }
   if (status !== undefined && status >= 500) {
-    return new ExplainedError('ServiceError', `AWS failed ${context.operation}${on}${region} with a server error (${status}).`,
-      `It was retried and kept failing. ${said}`, 'Try again later.', error);
+    return new ExplainedError(
+      'ServiceError',
+      `AWS failed ${context.operation}${on}${region} with a server error (${status}).`,
+      `It was retried and kept failing. ${said}`,
+      'Try again later.',
+      error,
+    );
   }
   return new ExplainedError(code || 'AwsError', `${context.operation}${on}${region} failed.`, said, undefined, error);
 }
@@ -216,26 +318,39 @@ function keyArnIn(message: string | undefined): string | undefined {
 }
 
 export function corruptGzipError(location: string, detail: string): ExplainedError {
-  return new ExplainedError('CorruptGzip', `${location} is not a readable gzip file.`,
+  return new ExplainedError(
+    'CorruptGzip',
+    `${location} is not a readable gzip file.`,
     `Decompression failed: ${detail}. The object is damaged, or it is not a CloudTrail log.`,
-    'Check the object in S3 (size, last modified); CloudTrail log files are gzip-compressed JSON.');
+    'Check the object in S3 (size, last modified); CloudTrail log files are gzip-compressed JSON.',
+  );
 }
 
 export function truncatedGzipError(location: string): ExplainedError {
-  return new ExplainedError('TruncatedGzip', `${location} ends before its gzip stream is complete.`,
+  return new ExplainedError(
+    'TruncatedGzip',
+    `${location} ends before its gzip stream is complete.`,
     'The object (or the download) is truncated: the last part of the compressed data is missing.',
-    'Try again; if it happens every time, the object in S3 itself is truncated.');
+    'Try again; if it happens every time, the object in S3 itself is truncated.',
+  );
 }
 
 export function tooLargeError(location: string, maxBytes: number, seenBytes: number): ExplainedError {
-  return new ExplainedError('TooLarge', `${location} is larger than the limit of ${formatBytes(maxBytes)} (uncompressed).`,
+  return new ExplainedError(
+    'TooLarge',
+    `${location} is larger than the limit of ${formatBytes(maxBytes)} (uncompressed).`,
     `Reading stopped after ${formatBytes(seenBytes)} so as not to exhaust memory.`,
-    'Raise the size limit if you really want to open it, or download it with the aws CLI.');
+    'Raise the size limit if you really want to open it, or download it with the aws CLI.',
+  );
 }
 
 export function notJsonError(detail: string): ExplainedError {
-  return new ExplainedError('NotJson', 'The document is not valid JSON.', detail,
-    'CloudTrail log files are JSON documents of the form {"Records": [...]}; check that this is one.');
+  return new ExplainedError(
+    'NotJson',
+    'The document is not valid JSON.',
+    detail,
+    'CloudTrail log files are JSON documents of the form {"Records": [...]}; check that this is one.',
+  );
 }
 
 export function formatBytes(bytes: number): string {

@@ -20,25 +20,53 @@ export interface KeyFacts {
 export function keyFlags(facts: KeyFacts): KeyFlag[] {
   const flags: KeyFlag[] = [];
   if (facts.notFound) {
-    flags.push({ code: 'notFound', severity: 'error', message: `KMS key ${facts.keyArn} does not exist (deleted, or not in ${facts.keyRegion}): CloudTrail cannot deliver logs and old logs cannot be decrypted.` });
+    flags.push({
+      code: 'notFound',
+      severity: 'error',
+      message: `KMS key ${facts.keyArn} does not exist (deleted, or not in ${facts.keyRegion}): CloudTrail cannot deliver logs and old logs cannot be decrypted.`,
+    });
   }
   if (facts.describeDenied) {
-    flags.push({ code: 'describeDenied', severity: 'warning', message: `You may not describe KMS key ${facts.keyArn} (kms:DescribeKey denied): only its ARN is known, so its state and spec are not checked.` });
+    flags.push({
+      code: 'describeDenied',
+      severity: 'warning',
+      message: `You may not describe KMS key ${facts.keyArn} (kms:DescribeKey denied): only its ARN is known, so its state and spec are not checked.`,
+    });
   }
   if (facts.keySpec && facts.keySpec !== 'SYMMETRIC_DEFAULT') {
-    flags.push({ code: 'notSymmetric', severity: 'error', message: `Key spec is ${facts.keySpec}: CloudTrail and S3 accept only symmetric encryption keys (SYMMETRIC_DEFAULT).` });
+    flags.push({
+      code: 'notSymmetric',
+      severity: 'error',
+      message: `Key spec is ${facts.keySpec}: CloudTrail and S3 accept only symmetric encryption keys (SYMMETRIC_DEFAULT).`,
+    });
   }
   if (facts.keyState === 'Disabled') {
-    flags.push({ code: 'disabled', severity: 'error', message: 'The key is disabled: CloudTrail cannot deliver logs with it, and nobody can decrypt the logs until it is enabled again.' });
+    flags.push({
+      code: 'disabled',
+      severity: 'error',
+      message: 'The key is disabled: CloudTrail cannot deliver logs with it, and nobody can decrypt the logs until it is enabled again.',
+    });
   } else if (facts.keyState === 'PendingDeletion' || facts.keyState === 'PendingReplicaDeletion') {
     const when = facts.deletionDate ? ` on ${facts.deletionDate.slice(0, 10)}` : '';
-    flags.push({ code: 'pendingDeletion', severity: 'error', message: `The key is scheduled for deletion${when}: logs encrypted with it become unreadable for good unless the deletion is cancelled.` });
+    flags.push({
+      code: 'pendingDeletion',
+      severity: 'error',
+      message: `The key is scheduled for deletion${when}: logs encrypted with it become unreadable for good unless the deletion is cancelled.`,
+    });
   }
   if (facts.bucketRegion && facts.keyRegion && facts.bucketRegion !== facts.keyRegion) {
-    flags.push({ code: 'otherRegion', severity: 'error', message: `The key is in ${facts.keyRegion} but the bucket is in ${facts.bucketRegion}: CloudTrail requires the key in the bucket's region.` });
+    flags.push({
+      code: 'otherRegion',
+      severity: 'error',
+      message: `The key is in ${facts.keyRegion} but the bucket is in ${facts.bucketRegion}: CloudTrail requires the key in the bucket's region.`,
+    });
   }
   if (facts.trailAccount && facts.keyAccount && facts.trailAccount !== facts.keyAccount) {
-    flags.push({ code: 'otherAccount', severity: 'info', message: `The key belongs to account ${facts.keyAccount}, not ${facts.trailAccount}: its key policy there decides who may decrypt, and describing it may be denied.` });
+    flags.push({
+      code: 'otherAccount',
+      severity: 'info',
+      message: `The key belongs to account ${facts.keyAccount}, not ${facts.trailAccount}: its key policy there decides who may decrypt, and describing it may be denied.`,
+    });
   }
   if (facts.rotationEnabled === false) {
     flags.push({ code: 'rotationDisabled', severity: 'info', message: 'Automatic key rotation is off.' });
@@ -49,7 +77,13 @@ export function keyFlags(facts: KeyFacts): KeyFlag[] {
 /** Short word for a table cell. */
 export function flagWord(flag: KeyFlag): string {
   return {
-    notSymmetric: 'NOT-SYMMETRIC', disabled: 'DISABLED', pendingDeletion: 'PENDING-DELETION', otherRegion: 'OTHER-REGION',
-    otherAccount: 'OTHER-ACCOUNT', notFound: 'NOT-FOUND', describeDenied: 'DESCRIBE-DENIED', rotationDisabled: 'no-rotation',
+    notSymmetric: 'NOT-SYMMETRIC',
+    disabled: 'DISABLED',
+    pendingDeletion: 'PENDING-DELETION',
+    otherRegion: 'OTHER-REGION',
+    otherAccount: 'OTHER-ACCOUNT',
+    notFound: 'NOT-FOUND',
+    describeDenied: 'DESCRIBE-DENIED',
+    rotationDisabled: 'no-rotation',
   }[flag.code];
 }

@@ -59,7 +59,10 @@ function list(value: unknown): string[] {
 
 /** IAM wildcard match: `*` any run, `?` one character. */
 function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\/]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
 
@@ -126,7 +129,11 @@ const STRING_OPS: Record<string, (pattern: string, value: string) => boolean> = 
   arnlike: (p, v) => globMatch(p, v),
 };
 const NEGATED: Record<string, string> = {
-  stringnotequals: 'stringequals', stringnotequalsignorecase: 'stringequalsignorecase', stringnotlike: 'stringlike', arnnotequals: 'arnequals', arnnotlike: 'arnlike',
+  stringnotequals: 'stringequals',
+  stringnotequalsignorecase: 'stringequalsignorecase',
+  stringnotlike: 'stringlike',
+  arnnotequals: 'arnequals',
+  arnnotlike: 'arnlike',
 };
 
 /** One operator on one key: yes/no/cannot tell, with the reason when not yes. */
@@ -139,15 +146,21 @@ function conditionMatch(operator: string, key: string, expected: string[], conte
   if (ifExists) op = op.slice(0, -8);
   const lowerKey = key.toLowerCase();
   const text = `${operator} ${key} ${JSON.stringify(expected.length === 1 ? expected[0] : expected)}`;
-  if (!(lowerKey in context)) return { tri: 'cannot tell', why: `depends on ${key}, whose value in this request is not known here (${text})` };
+  if (!(lowerKey in context))
+    return { tri: 'cannot tell', why: `depends on ${key}, whose value in this request is not known here (${text})` };
   const actual = context[lowerKey];
   if (op === 'null') {
     const wantAbsent = expected[0]?.toLowerCase() === 'true';
-    return (actual === undefined) === wantAbsent ? { tri: 'yes' } : { tri: 'no', why: `requires ${key} to be ${wantAbsent ? 'absent' : 'present'} (${text})` };
+    return (actual === undefined) === wantAbsent
+      ? { tri: 'yes' }
+      : { tri: 'no', why: `requires ${key} to be ${wantAbsent ? 'absent' : 'present'} (${text})` };
   }
   if (op === 'bool') {
-    if (actual === undefined) return ifExists ? { tri: 'yes' } : { tri: 'no', why: `requires ${key}, which this request does not carry (${text})` };
-    return actual.some((v) => expected.some((e) => e.toLowerCase() === v.toLowerCase())) ? { tri: 'yes' } : { tri: 'no', why: `${key} is ${actual.join(', ')} (${text})` };
+    if (actual === undefined)
+      return ifExists ? { tri: 'yes' } : { tri: 'no', why: `requires ${key}, which this request does not carry (${text})` };
+    return actual.some((v) => expected.some((e) => e.toLowerCase() === v.toLowerCase()))
+      ? { tri: 'yes' }
+      : { tri: 'no', why: `${key} is ${actual.join(', ')} (${text})` };
   }
   const negatedOf = NEGATED[op];
   const compare = STRING_OPS[negatedOf ?? op];
@@ -204,7 +217,9 @@ function evaluate(question: string, statements: Statement[], request: Request, k
     }
     if (tri !== 'yes') {
       const why = principal.tri !== 'yes' ? [`its principal ${principal.why}`] : conditions.why;
-      reasons.push(`${deny ? 'Deny' : 'Allow'} statement ${label} ${tri === 'no' ? 'does not apply' : 'may or may not apply'}: ${why.join('; ') || 'its Resource does not name this key'}.`);
+      reasons.push(
+        `${deny ? 'Deny' : 'Allow'} statement ${label} ${tri === 'no' ? 'does not apply' : 'may or may not apply'}: ${why.join('; ') || 'its Resource does not name this key'}.`,
+      );
     }
   });
   const who = describePrincipal(request.principal);
@@ -215,12 +230,17 @@ function evaluate(question: string, statements: Statement[], request: Request, k
   const maybe = allows.find((a) => a.tri === 'cannot tell');
   const maybeDeny = denies.find((d) => d.tri === 'cannot tell');
   if (direct && !maybeDeny) {
-    const caveat = request.principal.kind === 'aws' ? ' The key policy is enough; only an explicit Deny in your IAM policies, a permissions boundary or an SCP could still block it.' : '';
+    const caveat =
+      request.principal.kind === 'aws'
+        ? ' The key policy is enough; only an explicit Deny in your IAM policies, a permissions boundary or an SCP could still block it.'
+        : '';
     return { question, answer: 'yes', reasons: [`Statement ${direct.label} allows ${request.action} to ${who}.${caveat}`] };
   }
   if (direct || delegated || maybe) {
-    const lead = direct ? `Statement ${direct.label} allows ${request.action} to ${who}, but a Deny may apply.`
-      : delegated ? `Statement ${delegated.label} allows ${request.action} to the account: whether ${who} may use it depends on its IAM policies, which this check does not read.`
+    const lead = direct
+      ? `Statement ${direct.label} allows ${request.action} to ${who}, but a Deny may apply.`
+      : delegated
+        ? `Statement ${delegated.label} allows ${request.action} to the account: whether ${who} may use it depends on its IAM policies, which this check does not read.`
         : `Statement ${maybe?.label} may allow ${request.action} to ${who}; it depends on request values not known here.`;
     return { question, answer: 'cannot tell', reasons: [lead, ...reasons] };
   }
@@ -241,29 +261,49 @@ export function checkKeyPolicy(policyJson: string, subject: KeyPolicySubject): K
   };
   const callerIsRole = /:assumed-role\//.test(subject.callerArn);
   const report: KeyPolicyReport = {
-    cloudTrailEncrypt: evaluate('May CloudTrail (cloudtrail.amazonaws.com) call kms:GenerateDataKey for this trail?', statements,
-      { action: 'kms:GenerateDataKey', principal: cloudTrail, context: { ...service, ...encryptContext } }, subject.keyArn),
-    cloudTrailDescribe: evaluate('May CloudTrail call kms:DescribeKey for this trail?', statements,
-      { action: 'kms:DescribeKey', principal: cloudTrail, context: { ...service, 'kms:encryptioncontext:aws:cloudtrail:arn': undefined, 'kms:encryptioncontextkeys': undefined } }, subject.keyArn),
-    callerDecrypt: evaluate(`May ${subject.callerArn} call kms:Decrypt on this trail's logs (through S3 GetObject)?`, statements, {
-      action: 'kms:Decrypt',
-      principal: { kind: 'aws', arn: subject.callerArn, account: subject.callerAccount },
-      context: {
-        ...encryptContext,
-        'kms:calleraccount': [subject.callerAccount],
-        'aws:principalaccount': [subject.callerAccount],
-        ...(callerIsRole ? {} : { 'aws:principalarn': [subject.callerArn] }),
-        ...(subject.bucketRegion ? { 'kms:viaservice': [`s3.${subject.bucketRegion}.amazonaws.com`] } : {}),
-        'aws:sourcearn': undefined,
+    cloudTrailEncrypt: evaluate(
+      'May CloudTrail (cloudtrail.amazonaws.com) call kms:GenerateDataKey for this trail?',
+      statements,
+      { action: 'kms:GenerateDataKey', principal: cloudTrail, context: { ...service, ...encryptContext } },
+      subject.keyArn,
+    ),
+    cloudTrailDescribe: evaluate(
+      'May CloudTrail call kms:DescribeKey for this trail?',
+      statements,
+      {
+        action: 'kms:DescribeKey',
+        principal: cloudTrail,
+        context: { ...service, 'kms:encryptioncontext:aws:cloudtrail:arn': undefined, 'kms:encryptioncontextkeys': undefined },
       },
-    }, subject.keyArn),
+      subject.keyArn,
+    ),
+    callerDecrypt: evaluate(
+      `May ${subject.callerArn} call kms:Decrypt on this trail's logs (through S3 GetObject)?`,
+      statements,
+      {
+        action: 'kms:Decrypt',
+        principal: { kind: 'aws', arn: subject.callerArn, account: subject.callerAccount },
+        context: {
+          ...encryptContext,
+          'kms:calleraccount': [subject.callerAccount],
+          'aws:principalaccount': [subject.callerAccount],
+          ...(callerIsRole ? {} : { 'aws:principalarn': [subject.callerArn] }),
+          ...(subject.bucketRegion ? { 'kms:viaservice': [`s3.${subject.bucketRegion}.amazonaws.com`] } : {}),
+          'aws:sourcearn': undefined,
+        },
+      },
+      subject.keyArn,
+    ),
   };
   const keyAccount = subject.keyArn.split(':')[4];
   if (keyAccount && keyAccount !== subject.callerAccount && report.callerDecrypt.answer === 'yes') {
     report.callerDecrypt = {
       ...report.callerDecrypt,
       answer: 'cannot tell',
-      reasons: [...report.callerDecrypt.reasons, `The key is in account ${keyAccount} and you are in ${subject.callerAccount}: your own IAM policies must allow kms:Decrypt on it too, and they are not read here.`],
+      reasons: [
+        ...report.callerDecrypt.reasons,
+        `The key is in account ${keyAccount} and you are in ${subject.callerAccount}: your own IAM policies must allow kms:Decrypt on it too, and they are not read here.`,
+      ],
     };
   }
   return report;

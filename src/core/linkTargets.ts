@@ -30,14 +30,21 @@ function record(arg: unknown, what: string): Record<string, unknown> {
 
 function optional(value: unknown, pattern: RegExp, name: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !pattern.test(value)) throw new BadLinkError(`The link's ${name} is not valid: ${JSON.stringify(value)?.slice(0, 80)}.`);
+  if (typeof value !== 'string' || !pattern.test(value))
+    throw new BadLinkError(`The link's ${name} is not valid: ${JSON.stringify(value)?.slice(0, 80)}.`);
   return value;
 }
 
 export function trailTarget(arg: unknown): { kind: 'trail'; arn: string } {
   const { arn } = record(arg, 'a trail');
   const parsed = typeof arn === 'string' ? parseArn(arn) : undefined;
-  if (!parsed || parsed.service !== 'cloudtrail' || !parsed.resource.startsWith('trail/') || !REGION.test(parsed.region) || !ACCOUNT.test(parsed.account)) {
+  if (
+    !parsed ||
+    parsed.service !== 'cloudtrail' ||
+    !parsed.resource.startsWith('trail/') ||
+    !REGION.test(parsed.region) ||
+    !ACCOUNT.test(parsed.account)
+  ) {
     throw new BadLinkError(`Not a trail ARN: ${JSON.stringify(arn)?.slice(0, 120)}.`);
   }
   return { kind: 'trail', arn: (arn as string).trim() };
@@ -63,11 +70,19 @@ export function kmsKeyTarget(arg: unknown): Extract<LinkTarget, { kind: 'kmsKey'
     account = parsed.account;
   }
   if (!keyId && !alias) throw new BadLinkError('The link to a KMS key names neither a key id nor an alias.');
-  return { kind: 'kmsKey', ...(arn ? { arn } : {}), ...(keyId ? { keyId } : {}), ...(alias ? { alias } : {}), ...(region ? { region } : {}), ...(account ? { account } : {}) };
+  return {
+    kind: 'kmsKey',
+    ...(arn ? { arn } : {}),
+    ...(keyId ? { keyId } : {}),
+    ...(alias ? { alias } : {}),
+    ...(region ? { region } : {}),
+    ...(account ? { account } : {}),
+  };
 }
 
 function bucketOf(value: unknown): string {
-  if (typeof value !== 'string' || !BUCKET.test(value)) throw new BadLinkError(`Not an S3 bucket name: ${JSON.stringify(value)?.slice(0, 80)}.`);
+  if (typeof value !== 'string' || !BUCKET.test(value))
+    throw new BadLinkError(`Not an S3 bucket name: ${JSON.stringify(value)?.slice(0, 80)}.`);
   return value;
 }
 
@@ -104,7 +119,11 @@ export function targetFromText(text: string): LinkTarget | undefined {
   return link;
 }
 
-export interface FoundLink { start: number; end: number; target: LinkTarget }
+export interface FoundLink {
+  start: number;
+  end: number;
+  target: LinkTarget;
+}
 
 const CANDIDATE = /arn:aws[a-z-]*:(?:cloudtrail|kms|s3):[^\s"'\\<>`]*|s3:\/\/[^\s"'\\<>`]+/g;
 

@@ -56,7 +56,8 @@ export function parseDay(text: string): DayParts | undefined {
   if (!match) return undefined;
   const [, year, month, day] = match;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day))
+    return undefined;
   return { year, month, day };
 }
 
@@ -81,7 +82,13 @@ export function parseLogObjectKey(key: string): ParsedLogObjectKey | undefined {
   return {
     ...(prefix !== undefined ? { prefix } : {}),
     ...(organizationId !== undefined ? { organizationId } : {}),
-    account, kind: kind as LogKind, region, year, month, day, fileName,
+    account,
+    kind: kind as LogKind,
+    region,
+    year,
+    month,
+    day,
+    fileName,
     ...(deliveryTime ? { deliveryTime } : {}),
     isDigest: kind === 'CloudTrail-Digest',
   };

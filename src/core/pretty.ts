@@ -220,7 +220,11 @@ export function prettyPrintJsonBytes(input: Uint8Array): Buffer {
   }
 
   if (state !== State.Done) {
-    fail(text, n, pos === 0 ? 'a JSON value' : depth > 0 ? `the rest of the ${stack[depth - 1] === OBJECT ? 'object' : 'array'}` : 'a value');
+    fail(
+      text,
+      n,
+      pos === 0 ? 'a JSON value' : depth > 0 ? `the rest of the ${stack[depth - 1] === OBJECT ? 'object' : 'array'}` : 'a value',
+    );
   }
   return out.subarray(0, pos);
 }

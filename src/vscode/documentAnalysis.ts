@@ -6,7 +6,12 @@ import { LOG_SCHEME } from '../core/logUri';
  * Per document version: is it CloudTrail JSON, and its record index. The check reads only the start of the
  * document, so other JSON files pay a few microseconds once per edit; the index is built only when needed.
  */
-interface Entry { version: number; isCloudTrail: boolean; index?: RecordIndex; text?: string }
+interface Entry {
+  version: number;
+  isCloudTrail: boolean;
+  index?: RecordIndex;
+  text?: string;
+}
 
 const HEAD_CHARS = 16 * 1024;
 const entries = new Map<string, Entry>();

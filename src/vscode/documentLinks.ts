@@ -14,7 +14,14 @@ export class CloudTrailLinkProvider implements vscode.DocumentLinkProvider {
     return findLinkTargets(document.getText(), MAX_LINKS).map((found) => {
       const range = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
       const link = new vscode.DocumentLink(range, vscode.Uri.parse(commandUri(Commands.openTarget, [found.target])));
-      link.tooltip = found.target.kind === 's3Object' ? 'Open and decrypt this log file' : found.target.kind === 'trail' ? 'Reveal this trail' : found.target.kind === 'kmsKey' ? 'Reveal this key' : 'Reveal this S3 folder';
+      link.tooltip =
+        found.target.kind === 's3Object'
+          ? 'Open and decrypt this log file'
+          : found.target.kind === 'trail'
+            ? 'Reveal this trail'
+            : found.target.kind === 'kmsKey'
+              ? 'Reveal this key'
+              : 'Reveal this S3 folder';
       return link;
     });
   }

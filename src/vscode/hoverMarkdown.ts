@@ -34,7 +34,8 @@ export function sseMarkdown(sse: SseFacts): string {
     const key = sse.kmsKeyId ? inlineCode(sse.kmsKeyId) : 'an unnamed KMS key';
     return `$(key) Decrypted with KMS key ${key} (${escapeMarkdown(sse.algorithm)}${sse.bucketKeyEnabled ? ', S3 Bucket Key' : ''}). Kept in memory only.`;
   }
-  if (sse.algorithm) return `$(lock) Encrypted at rest with ${escapeMarkdown(sse.algorithm === 'AES256' ? 'SSE-S3 (AES256)' : sse.algorithm)}; no KMS key involved.`;
+  if (sse.algorithm)
+    return `$(lock) Encrypted at rest with ${escapeMarkdown(sse.algorithm === 'AES256' ? 'SSE-S3 (AES256)' : sse.algorithm)}; no KMS key involved.`;
   return '$(lock) S3 reported no server-side encryption for this object.';
 }
 

@@ -47,7 +47,11 @@ class ActivityDocuments implements vscode.TextDocumentContentProvider {
 
 function keyOf(arg: unknown): { keyArn: string; region?: string; label: string } | undefined {
   if (arg instanceof KeyNode) {
-    return { keyArn: arg.keyArn, region: arg.key?.region, label: arg.key?.alias ?? arg.key?.keyId ?? arg.keyArn.split('/').pop() ?? arg.keyArn };
+    return {
+      keyArn: arg.keyArn,
+      region: arg.key?.region,
+      label: arg.key?.alias ?? arg.key?.keyId ?? arg.keyArn.split('/').pop() ?? arg.keyArn,
+    };
   }
   // Plain arguments (scripts, tests): { keyArn }.
   if (arg && typeof arg === 'object' && typeof (arg as { keyArn?: unknown }).keyArn === 'string') {
@@ -83,11 +87,17 @@ async function showKeyActivity(session: AwsSession, documents: ActivityDocuments
     let document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'json') document = await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: false });
-    log().info(`[cloudtrail] LookupEvents for ${key.keyArn} in ${region}: ${activity.events.length} events${activity.truncated ? ' (stopped at the cap)' : ''}`);
+    log().info(
+      `[cloudtrail] LookupEvents for ${key.keyArn} in ${region}: ${activity.events.length} events${activity.truncated ? ' (stopped at the cap)' : ''}`,
+    );
     if (activity.events.length === 0) {
-      void vscode.window.showInformationMessage(`CloudTrail has no management events of KMS key ${key.label} in ${region} in the last 90 days.`);
+      void vscode.window.showInformationMessage(
+        `CloudTrail has no management events of KMS key ${key.label} in ${region} in the last 90 days.`,
+      );
     } else if (activity.truncated) {
-      void vscode.window.showInformationMessage(`Showing the newest ${DEFAULT_MAX_EVENTS} CloudTrail events of KMS key ${key.label}; older ones exist (the CLI's activity command takes --max).`);
+      void vscode.window.showInformationMessage(
+        `Showing the newest ${DEFAULT_MAX_EVENTS} CloudTrail events of KMS key ${key.label}; older ones exist (the CLI's activity command takes --max).`,
+      );
     }
     return { ok: true, uri: uri.toString(), events: activity.events.length, truncated: activity.truncated };
   } catch (error) {

@@ -11,7 +11,11 @@ import type { AwsSession } from './session';
 import { ObjectNode } from './trailNodes';
 import type { TrailsView } from './trailsView';
 
-export interface OpenResult { opened: boolean; uri?: string; error?: string }
+export interface OpenResult {
+  opened: boolean;
+  uri?: string;
+  error?: string;
+}
 
 /** Decrypts and shows one log object in a read-only editor. Failures are shown with their explanation. */
 export async function openLogObject(session: AwsSession, location: { bucket: string; key: string; region?: string }): Promise<OpenResult> {
@@ -21,7 +25,9 @@ export async function openLogObject(session: AwsSession, location: { bucket: str
     await vscode.window.showTextDocument(document, { preview: false });
     return { opened: true, uri: uri.toString() };
   } catch (error) {
-    const message = errorText(error).replace(/^Unable to (read|resolve) (file|text model content) .*?\((.*)\)$/s, '$3').replace(/^[A-Za-z]+ \(FileSystemError\): /, '');
+    const message = errorText(error)
+      .replace(/^Unable to (read|resolve) (file|text model content) .*?\((.*)\)$/s, '$3')
+      .replace(/^[A-Za-z]+ \(FileSystemError\): /, '');
     void vscode.window.showErrorMessage(`Could not open s3://${location.bucket}/${location.key}: ${message}`);
     return { opened: false, uri: uri.toString(), error: message };
   }
@@ -61,10 +67,21 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
   try {
     const all = await trails.provider.trails();
     if (all.length === 0) {
-      void vscode.window.showInformationMessage('No trails found for the current profile and regions. Choose them with CloudTrail: Select Profile… / Select Regions…');
+      void vscode.window.showInformationMessage(
+        'No trails found for the current profile and regions. Choose them with CloudTrail: Select Profile… / Select Regions…',
+      );
       return undefined;
     }
-    const trailPick = await pick(all.map((trail) => ({ label: trail.name, description: `${trail.homeRegion} · s3://${trail.bucket}`, detail: trail.kmsKeyArn ? `SSE-KMS ${trail.kmsKeyArn}` : 'SSE-S3', trail })), 'Which trail?', title);
+    const trailPick = await pick(
+      all.map((trail) => ({
+        label: trail.name,
+        description: `${trail.homeRegion} · s3://${trail.bucket}`,
+        detail: trail.kmsKeyArn ? `SSE-KMS ${trail.kmsKeyArn}` : 'SSE-S3',
+        trail,
+      })),
+      'Which trail?',
+      title,
+    );
     if (!trailPick) return undefined;
     const trail = trailPick.trail;
     const root = trail.isOrganizationTrail ? awsLogsRoot(trail.keyPrefix) : trailLogRoot(trail);
@@ -73,12 +90,31 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
       void vscode.window.showInformationMessage(`No log files under s3://${trail.bucket}/${root}CloudTrail/ yet.`);
       return undefined;
     }
-    const region = regions.length === 1 ? regions[0] : (await pick(regions.map((r) => ({ label: r.name, folder: r })), 'Which region\'s logs?', title))?.folder;
+    const region =
+      regions.length === 1
+        ? regions[0]
+        : (
+            await pick(
+              regions.map((r) => ({ label: r.name, folder: r })),
+              "Which region's logs?",
+              title,
+            )
+          )?.folder;
     if (!region) return undefined;
-    const dayPick = await pick(recentDays(session, trail, region.prefix).then((days) => days.map((d) => ({ label: dayLabel(d.prefix), description: region.name, folder: d }))), 'Which day? (most recent first)', title);
+    const dayPick = await pick(
+      recentDays(session, trail, region.prefix).then((days) =>
+        days.map((d) => ({ label: dayLabel(d.prefix), description: region.name, folder: d })),
+      ),
+      'Which day? (most recent first)',
+      title,
+    );
     if (!dayPick) return undefined;
     // The whole day (⌈n/1000⌉ requests): the newest files are on the last page, and they are the ones people want.
-    const files = await listWholeFolder(session.clients(), { bucket: trail.bucket, prefix: dayPick.folder.prefix, region: trail.homeRegion });
+    const files = await listWholeFolder(session.clients(), {
+      bucket: trail.bucket,
+      prefix: dayPick.folder.prefix,
+      region: trail.homeRegion,
+    });
     const fileItems = [...files.objects].reverse().map((o) => {
       const parsed = parseLogObjectKey(o.key);
       const time = parsed?.deliveryTime?.slice(11, 16);
@@ -96,10 +132,14 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
 /** Opens an object, or reveals a trail, key or folder, from a validated target. */
 async function followTarget(session: AwsSession, target: LinkTarget): Promise<OpenResult | unknown> {
   switch (target.kind) {
-    case 's3Object': return openLogObject(session, target);
-    case 'trail': return vscode.commands.executeCommand(Commands.revealTrail, target);
-    case 'kmsKey': return vscode.commands.executeCommand(Commands.revealKey, target);
-    case 's3Prefix': return vscode.commands.executeCommand(Commands.revealS3Prefix, target);
+    case 's3Object':
+      return openLogObject(session, target);
+    case 'trail':
+      return vscode.commands.executeCommand(Commands.revealTrail, target);
+    case 'kmsKey':
+      return vscode.commands.executeCommand(Commands.revealKey, target);
+    case 's3Prefix':
+      return vscode.commands.executeCommand(Commands.revealS3Prefix, target);
   }
 }
 
@@ -107,11 +147,16 @@ async function followTarget(session: AwsSession, target: LinkTarget): Promise<Op
 function validateTarget(arg: unknown): LinkTarget {
   const kind = (arg as { kind?: unknown } | undefined)?.kind;
   switch (kind) {
-    case 'trail': return trailTarget(arg);
-    case 'kmsKey': return kmsKeyTarget(arg);
-    case 's3Object': return s3ObjectTarget(arg);
-    case 's3Prefix': return s3PrefixTarget(arg);
-    default: throw new Error('This link names nothing the CloudTrail view can show.');
+    case 'trail':
+      return trailTarget(arg);
+    case 'kmsKey':
+      return kmsKeyTarget(arg);
+    case 's3Object':
+      return s3ObjectTarget(arg);
+    case 's3Prefix':
+      return s3PrefixTarget(arg);
+    default:
+      throw new Error('This link names nothing the CloudTrail view can show.');
   }
 }
 
@@ -128,18 +173,26 @@ export function registerLogCommands(context: vscode.ExtensionContext, session: A
     }),
     vscode.commands.registerCommand(Commands.openTreeItem, (node?: unknown) => {
       const target = node ?? trails.view.selection[0];
-      if (!(target instanceof ObjectNode)) return void vscode.window.showInformationMessage('Select a log file in the Trails view to open it.');
+      if (!(target instanceof ObjectNode))
+        return void vscode.window.showInformationMessage('Select a log file in the Trails view to open it.');
       return openLogObject(session, { bucket: target.bucket, key: target.object.key, region: target.trail.homeRegion });
     }),
     vscode.commands.registerCommand(Commands.openLogFile, () => openLogFileWizard(session, trails)),
     vscode.commands.registerCommand(Commands.openS3Location, async (given?: unknown) => {
-      const text = typeof given === 'string' ? given : await vscode.window.showInputBox({
-        title: 'Open S3 URI or ARN',
-        prompt: 'An s3:// URI or S3 object ARN opens and decrypts that log file; a folder, trail ARN or KMS key ARN is revealed in the Trails view.',
-        placeHolder: 's3://bucket/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/31/….json.gz',
-        ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() === '' || targetFromText(value) ? undefined : 'Paste s3://bucket/key, arn:aws:s3:::bucket/key, a trail ARN or a KMS key ARN.'),
-      });
+      const text =
+        typeof given === 'string'
+          ? given
+          : await vscode.window.showInputBox({
+              title: 'Open S3 URI or ARN',
+              prompt:
+                'An s3:// URI or S3 object ARN opens and decrypts that log file; a folder, trail ARN or KMS key ARN is revealed in the Trails view.',
+              placeHolder: 's3://bucket/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/31/….json.gz',
+              ignoreFocusOut: true,
+              validateInput: (value) =>
+                value.trim() === '' || targetFromText(value)
+                  ? undefined
+                  : 'Paste s3://bucket/key, arn:aws:s3:::bucket/key, a trail ARN or a KMS key ARN.',
+            });
       if (text === undefined) return undefined;
       const target = targetFromText(text);
       if (!target) {

@@ -59,7 +59,13 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider {
       throw vscode.FileSystemError.FileNotFound(errorText(error));
     }
     const cached = this.cache.get(uri.toString());
-    return { type: vscode.FileType.File, ctime: cached?.mtime ?? 0, mtime: cached?.mtime ?? 0, size: cached?.bytes.byteLength ?? 0, permissions: vscode.FilePermission.Readonly };
+    return {
+      type: vscode.FileType.File,
+      ctime: cached?.mtime ?? 0,
+      mtime: cached?.mtime ?? 0,
+      size: cached?.bytes.byteLength ?? 0,
+      permissions: vscode.FilePermission.Readonly,
+    };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -84,15 +90,22 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider {
           const subscription = token.onCancellationRequested(() => abort.abort());
           try {
             let reported = 0;
-            const fetched = await fetchLog(this.session.clients(location.profile), { bucket: location.bucket, key: location.key, region: location.region }, {
-              signal: abort.signal,
-              maxBytes: this.session.settings().maxObjectBytes,
-              onProgress: (received, total) => {
-                const increment = total ? ((received - reported) / total) * 100 : undefined;
-                reported = received;
-                progress.report({ message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received), increment });
+            const fetched = await fetchLog(
+              this.session.clients(location.profile),
+              { bucket: location.bucket, key: location.key, region: location.region },
+              {
+                signal: abort.signal,
+                maxBytes: this.session.settings().maxObjectBytes,
+                onProgress: (received, total) => {
+                  const increment = total ? ((received - reported) / total) * 100 : undefined;
+                  reported = received;
+                  progress.report({
+                    message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received),
+                    increment,
+                  });
+                },
               },
-            });
+            );
             // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
             let bytes: Uint8Array;
             try {
@@ -104,7 +117,9 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider {
             }
             this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
             setDecryptionFacts(uri, fetched.sse);
-            log().info(`[s3] opened ${where} (${formatBytes(fetched.compressedBytes)} → ${formatBytes(fetched.uncompressedBytes)}, ${fetched.sse.algorithm ?? 'no SSE'})`);
+            log().info(
+              `[s3] opened ${where} (${formatBytes(fetched.compressedBytes)} → ${formatBytes(fetched.uncompressedBytes)}, ${fetched.sse.algorithm ?? 'no SSE'})`,
+            );
             return bytes;
           } finally {
             subscription.dispose();

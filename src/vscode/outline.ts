@@ -17,5 +17,7 @@ export class CloudTrailSymbolProvider implements vscode.DocumentSymbolProvider {
 }
 
 export function registerOutline(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.languages.registerDocumentSymbolProvider(CLOUDTRAIL_SELECTOR, new CloudTrailSymbolProvider(), { label: 'CloudTrail records' }));
+  context.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider(CLOUDTRAIL_SELECTOR, new CloudTrailSymbolProvider(), { label: 'CloudTrail records' }),
+  );
 }

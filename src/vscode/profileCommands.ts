@@ -25,16 +25,26 @@ export async function availableProfiles(): Promise<ProfileEntry[]> {
 async function selectProfile(): Promise<string | undefined> {
   const current = readSettings().profile;
   const profiles = await availableProfiles();
-  const chain = { label: '$(key) Default credential chain', description: current ? '' : 'current', detail: 'AWS_PROFILE, environment keys, SSO cache, instance or container role', profile: '' };
-  const items = [chain, ...profiles.map((p) => ({
-    label: p.name,
-    description: [p.name === current ? 'current' : undefined, p.region, p.kind].filter(Boolean).join(' · '),
-    detail: `from ${p.sources.join(' and ')}`,
-    profile: p.name,
-  }))];
+  const chain = {
+    label: '$(key) Default credential chain',
+    description: current ? '' : 'current',
+    detail: 'AWS_PROFILE, environment keys, SSO cache, instance or container role',
+    profile: '',
+  };
+  const items = [
+    chain,
+    ...profiles.map((p) => ({
+      label: p.name,
+      description: [p.name === current ? 'current' : undefined, p.region, p.kind].filter(Boolean).join(' · '),
+      detail: `from ${p.sources.join(' and ')}`,
+      profile: p.name,
+    })),
+  ];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Select AWS Profile',
-    placeHolder: profiles.length ? 'Which AWS profile should the CloudTrail view use?' : 'No profiles in ~/.aws/config or ~/.aws/credentials; the default chain is used',
+    placeHolder: profiles.length
+      ? 'Which AWS profile should the CloudTrail view use?'
+      : 'No profiles in ~/.aws/config or ~/.aws/credentials; the default chain is used',
   });
   if (!picked) return undefined;
   await updateSetting('profile', picked.profile);
@@ -45,8 +55,9 @@ async function selectRegions(): Promise<string[] | undefined> {
   const current = new Set(readSettings().regions);
   const items = ALL_REGIONS.map((region) => ({ label: region, picked: current.has(region) }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Select Regions', canPickMany: true,
-    placeHolder: 'Regions to look for trails in (none: the profile\'s region)',
+    title: 'Select Regions',
+    canPickMany: true,
+    placeHolder: "Regions to look for trails in (none: the profile's region)",
   });
   if (!picked) return undefined;
   const regions = picked.map((p) => p.label);

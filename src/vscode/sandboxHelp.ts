@@ -3,13 +3,15 @@ import { Commands } from './commandIds';
 
 /** Opens the short guide to the local sandbox (media/sandbox.md) as a rendered Markdown preview. */
 export function registerSandboxHelp(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(Commands.showSandboxHelp, async () => {
-    const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'sandbox.md');
-    try {
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-    } catch {
-      await vscode.window.showTextDocument(uri, { preview: true });
-    }
-    return uri.toString();
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showSandboxHelp, async () => {
+      const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'sandbox.md');
+      try {
+        await vscode.commands.executeCommand('markdown.showPreview', uri);
+      } catch {
+        await vscode.window.showTextDocument(uri, { preview: true });
+      }
+      return uri.toString();
+    }),
+  );
 }

@@ -38,12 +38,18 @@ export class AwsSession implements vscode.Disposable {
     if (wanted && wanted !== settings.profile) {
       let other = this.others.get(wanted);
       if (!other) {
-        other = new AwsClients({ profile: wanted, regions: settings.regions, endpointUrl: settings.endpointUrl }, { userAgentSuffix: USER_AGENT });
+        other = new AwsClients(
+          { profile: wanted, regions: settings.regions, endpointUrl: settings.endpointUrl },
+          { userAgentSuffix: USER_AGENT },
+        );
         this.others.set(wanted, other);
       }
       return other;
     }
-    this.current ??= new AwsClients({ profile: settings.profile, regions: settings.regions, endpointUrl: settings.endpointUrl }, { userAgentSuffix: USER_AGENT });
+    this.current ??= new AwsClients(
+      { profile: settings.profile, regions: settings.regions, endpointUrl: settings.endpointUrl },
+      { userAgentSuffix: USER_AGENT },
+    );
     return this.current;
   }
 

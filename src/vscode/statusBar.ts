@@ -20,7 +20,10 @@ function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSe
     item.show();
   };
   void update();
-  context.subscriptions.push(item, session.onDidChange(() => void update()));
+  context.subscriptions.push(
+    item,
+    session.onDidChange(() => void update()),
+  );
 }
 
 /** While a decrypted log is the active editor: which KMS key decrypted it (click reveals the key). */
@@ -33,7 +36,9 @@ function registerDecryptionItem(context: vscode.ExtensionContext): void {
     if (!sse) return item.hide();
     const keyArn = sse.kmsKeyId && parseArn(sse.kmsKeyId) ? sse.kmsKeyId : undefined;
     const short = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
-    item.text = sse.kmsKeyId ? `$(key) ${short?.slice(0, 8)}…` : `$(lock) ${sse.algorithm === 'AES256' ? 'SSE-S3' : sse.algorithm ?? 'unencrypted'}`;
+    item.text = sse.kmsKeyId
+      ? `$(key) ${short?.slice(0, 8)}…`
+      : `$(lock) ${sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? 'unencrypted')}`;
     item.tooltip = sseOnlyMarkdown(sse);
     item.command = keyArn ? { command: Commands.revealKey, title: 'Reveal key', arguments: [{ arn: keyArn }] } : undefined;
     item.show();

@@ -21,15 +21,25 @@ export class TrailNode {
     const logging = t.status ? (t.status.isLogging ? 'logging' : 'not logging') : 'status unknown';
     const encryption = t.kmsKeyArn ? 'SSE-KMS' : 'SSE-S3';
     const deliveryError = t.status?.latestDeliveryError;
-    item.description = [t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined].filter(Boolean).join(' · ');
-    const troubled = !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
-    item.iconPath = new vscode.ThemeIcon(troubled ? 'warning' : 'history', troubled ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+    item.description = [t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    const troubled =
+      !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
+    item.iconPath = new vscode.ThemeIcon(
+      troubled ? 'warning' : 'history',
+      troubled ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
+    );
     // 'trailKms' lets menus offer what only a KMS-encrypted trail has (its key policy).
     item.contextValue = t.kmsKeyArn ? 'trailKms' : 'trail';
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**Trail ${escapeMarkdown(t.name)}**\n\n`);
-    md.appendMarkdown(`ARN: ${inlineCode(t.arn)}  \nHome region: ${escapeMarkdown(t.homeRegion)}${t.isMultiRegion ? ' (multi-region)' : ''}${t.isOrganizationTrail ? ' (organization trail)' : ''}  \n`);
-    md.appendMarkdown(`Bucket: ${inlineCode(`s3://${t.bucket}/${t.keyPrefix ? `${t.keyPrefix}/` : ''}`)}  \nEncryption: ${t.kmsKeyArn ? `SSE-KMS with ${inlineCode(t.kmsKeyArn)}` : 'SSE-S3 (S3-managed keys)'}  \n`);
+    md.appendMarkdown(
+      `ARN: ${inlineCode(t.arn)}  \nHome region: ${escapeMarkdown(t.homeRegion)}${t.isMultiRegion ? ' (multi-region)' : ''}${t.isOrganizationTrail ? ' (organization trail)' : ''}  \n`,
+    );
+    md.appendMarkdown(
+      `Bucket: ${inlineCode(`s3://${t.bucket}/${t.keyPrefix ? `${t.keyPrefix}/` : ''}`)}  \nEncryption: ${t.kmsKeyArn ? `SSE-KMS with ${inlineCode(t.kmsKeyArn)}` : 'SSE-S3 (S3-managed keys)'}  \n`,
+    );
     md.appendMarkdown(`Log file validation: ${t.logFileValidation ? 'on' : 'off'}  \nLogging: ${escapeMarkdown(logging)}`);
     if (t.status?.latestDeliveryTime) md.appendMarkdown(`  \nLast delivery: ${escapeMarkdown(t.status.latestDeliveryTime)}`);
     if (deliveryError) md.appendMarkdown(`  \n$(warning) Last delivery error: ${escapeMarkdown(deliveryError)}`);
@@ -58,7 +68,12 @@ export class KeysNode {
 
 export class KeyNode {
   readonly kind = 'key';
-  constructor(readonly parent: TrailNode | KeysNode, readonly keyArn: string, readonly key: KeyInfo | undefined, readonly error: string | undefined) {}
+  constructor(
+    readonly parent: TrailNode | KeysNode,
+    readonly keyArn: string,
+    readonly key: KeyInfo | undefined,
+    readonly error: string | undefined,
+  ) {}
 
   get flags(): KeyFlag[] {
     return this.key?.flags ?? [];
@@ -68,19 +83,35 @@ export class KeyNode {
     const key = this.key;
     const label = key?.alias ?? key?.keyId ?? this.keyArn.split('/').pop() ?? this.keyArn;
     const serious = this.flags.filter((f) => f.severity !== 'info');
-    const item = new vscode.TreeItem(`Key ${label}`, this.flags.length > 0 || this.error ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      `Key ${label}`,
+      this.flags.length > 0 || this.error ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `key:${this.parent instanceof TrailNode ? this.parent.trail.arn : this.parent.region}:${this.keyArn}`;
-    item.description = key ? [key.keySpec, key.keyState, key.rotationEnabled === undefined ? undefined : key.rotationEnabled ? 'rotation on' : 'rotation off'].filter(Boolean).join(' · ') : 'could not describe';
-    item.iconPath = new vscode.ThemeIcon(this.error || serious.some((f) => f.severity === 'error') ? 'error' : serious.length > 0 ? 'warning' : 'key',
-      this.error || serious.length > 0 ? new vscode.ThemeColor(serious.some((f) => f.severity === 'error') || this.error ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground') : undefined);
+    item.description = key
+      ? [key.keySpec, key.keyState, key.rotationEnabled === undefined ? undefined : key.rotationEnabled ? 'rotation on' : 'rotation off']
+          .filter(Boolean)
+          .join(' · ')
+      : 'could not describe';
+    item.iconPath = new vscode.ThemeIcon(
+      this.error || serious.some((f) => f.severity === 'error') ? 'error' : serious.length > 0 ? 'warning' : 'key',
+      this.error || serious.length > 0
+        ? new vscode.ThemeColor(
+            serious.some((f) => f.severity === 'error') || this.error ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground',
+          )
+        : undefined,
+    );
     item.contextValue = 'key';
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**KMS key ${escapeMarkdown(label)}**\n\n${inlineCode(this.keyArn)}`);
     if (key) {
-      md.appendMarkdown(`  \nSpec: ${escapeMarkdown(key.keySpec ?? '?')} · Usage: ${escapeMarkdown(key.keyUsage ?? '?')} · State: ${escapeMarkdown(key.keyState ?? '?')}`);
+      md.appendMarkdown(
+        `  \nSpec: ${escapeMarkdown(key.keySpec ?? '?')} · Usage: ${escapeMarkdown(key.keyUsage ?? '?')} · State: ${escapeMarkdown(key.keyState ?? '?')}`,
+      );
       if (key.description) md.appendMarkdown(`  \n${escapeMarkdown(key.description)}`);
     }
-    for (const flag of this.flags) md.appendMarkdown(`  \n$(${flag.severity === 'info' ? 'info' : 'warning'}) ${escapeMarkdown(flag.message)}`);
+    for (const flag of this.flags)
+      md.appendMarkdown(`  \n$(${flag.severity === 'info' ? 'info' : 'warning'}) ${escapeMarkdown(flag.message)}`);
     if (this.error) md.appendMarkdown(`  \n$(error) ${escapeMarkdown(this.error)}`);
     item.tooltip = md;
     return item;
@@ -90,7 +121,10 @@ export class KeyNode {
 /** One flag of the AWS layer's key check, with its sentence as tooltip. */
 export class FlagNode {
   readonly kind = 'flag';
-  constructor(readonly parent: KeyNode, readonly flag: KeyFlag) {}
+  constructor(
+    readonly parent: KeyNode,
+    readonly flag: KeyFlag,
+  ) {}
 
   item(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.flag.message, vscode.TreeItemCollapsibleState.None);
@@ -105,7 +139,12 @@ export class FlagNode {
 
 export class InfoNode {
   readonly kind = 'info';
-  constructor(readonly parent: TrailsNode | undefined, readonly label: string, readonly tooltip?: string, readonly icon = 'info') {}
+  constructor(
+    readonly parent: TrailsNode | undefined,
+    readonly label: string,
+    readonly tooltip?: string,
+    readonly icon = 'info',
+  ) {}
 
   item(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
@@ -121,7 +160,13 @@ export class FolderNode {
   readonly kind = 'folder';
   children?: TrailsNode[];
   nextToken?: string;
-  constructor(readonly parent: TrailNode | FolderNode, readonly trail: TrailInfo, readonly prefix: string, readonly label: string, readonly isRoot = false) {}
+  constructor(
+    readonly parent: TrailNode | FolderNode,
+    readonly trail: TrailInfo,
+    readonly prefix: string,
+    readonly label: string,
+    readonly isRoot = false,
+  ) {}
 
   get bucket(): string {
     return this.trail.bucket;
@@ -140,7 +185,11 @@ export class FolderNode {
 
 export class ObjectNode {
   readonly kind = 'object';
-  constructor(readonly parent: FolderNode, readonly trail: TrailInfo, readonly object: LogObject) {}
+  constructor(
+    readonly parent: FolderNode,
+    readonly trail: TrailInfo,
+    readonly object: LogObject,
+  ) {}
 
   get bucket(): string {
     return this.trail.bucket;
@@ -177,7 +226,10 @@ export class LoadMoreNode {
 /** A failure to load children; clicking it retries. */
 export class ErrorNode {
   readonly kind = 'error';
-  constructor(readonly parent: TrailsNode | undefined, readonly message: string) {}
+  constructor(
+    readonly parent: TrailsNode | undefined,
+    readonly message: string,
+  ) {}
 
   item(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.message.split(/(?<=\.)\s/)[0], vscode.TreeItemCollapsibleState.None);

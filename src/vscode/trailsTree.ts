@@ -7,7 +7,18 @@ import type { LogFolderPage, TrailInfo } from '../core/model';
 import { errorText, isCredentialsError } from './errorText';
 import { log } from './log';
 import type { AwsSession } from './session';
-import { ErrorNode, FlagNode, FolderNode, InfoNode, KeyNode, KeysNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
+import {
+  ErrorNode,
+  FlagNode,
+  FolderNode,
+  InfoNode,
+  KeyNode,
+  KeysNode,
+  LoadMoreNode,
+  ObjectNode,
+  TrailNode,
+  type TrailsNode,
+} from './trailNodes';
 
 const NO_CREDENTIALS = 'cloudtrailKms.noCredentials';
 
@@ -71,11 +82,20 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       const regions = await clients.regions();
       log().info(`[cloudtrail] listing trails in ${regions.join(', ')} (profile ${this.session.profileLabel()})`);
       const regionErrors: string[] = [];
-      const trails = await listTrails(clients, regions, { onRegionError: (region, error) => regionErrors.push(`${region}: ${errorText(error)}`) });
+      const trails = await listTrails(clients, regions, {
+        onRegionError: (region, error) => regionErrors.push(`${region}: ${errorText(error)}`),
+      });
       await vscode.commands.executeCommand('setContext', NO_CREDENTIALS, false);
       const nodes: TrailsNode[] = trails.map((trail) => new TrailNode(trail));
       for (const message of regionErrors) nodes.push(new ErrorNode(undefined, message));
-      if (trails.length === 0) nodes.push(new InfoNode(undefined, `No trails in ${regions.join(', ')}`, 'Choose other regions (CloudTrail: Select Regions…) or another profile.'));
+      if (trails.length === 0)
+        nodes.push(
+          new InfoNode(
+            undefined,
+            `No trails in ${regions.join(', ')}`,
+            'Choose other regions (CloudTrail: Select Regions…) or another profile.',
+          ),
+        );
       for (const region of regions) nodes.push(new KeysNode(region));
       return nodes;
     } catch (error) {
@@ -93,8 +113,19 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
     const trail = node.trail;
     const children: TrailsNode[] = [];
     if (trail.kmsKeyArn) children.push(new KeyNode(node, trail.kmsKeyArn, trail.key, trail.keyError));
-    else children.push(new InfoNode(node, 'SSE-S3: no KMS key', 'The trail sets no KMS key: S3 encrypts its logs with S3-managed keys (SSE-S3). Reading them needs only s3:GetObject.', 'lock'));
-    if (trail.status?.latestDeliveryError) children.push(new InfoNode(node, `Last delivery error: ${trail.status.latestDeliveryError}`, trail.status.latestDeliveryError, 'warning'));
+    else
+      children.push(
+        new InfoNode(
+          node,
+          'SSE-S3: no KMS key',
+          'The trail sets no KMS key: S3 encrypts its logs with S3-managed keys (SSE-S3). Reading them needs only s3:GetObject.',
+          'lock',
+        ),
+      );
+    if (trail.status?.latestDeliveryError)
+      children.push(
+        new InfoNode(node, `Last delivery error: ${trail.status.latestDeliveryError}`, trail.status.latestDeliveryError, 'warning'),
+      );
     if (trail.statusError) children.push(new InfoNode(node, 'Status unavailable', trail.statusError, 'warning'));
     const root = trail.isOrganizationTrail ? awsLogsRoot(trail.keyPrefix) : trailLogRoot(trail);
     children.push(new FolderNode(node, trail, root, 'Logs', true));
@@ -142,8 +173,11 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
   private async loadPage(node: FolderNode, token: string | undefined): Promise<LogFolderPage | ErrorNode> {
     try {
       const settings = this.session.settings();
-      return await listLogFolder(this.session.clients(), { bucket: node.bucket, prefix: node.prefix, region: node.trail.homeRegion },
-        { pageSize: settings.pageSize, ...(token ? { continuationToken: token } : {}) });
+      return await listLogFolder(
+        this.session.clients(),
+        { bucket: node.bucket, prefix: node.prefix, region: node.trail.homeRegion },
+        { pageSize: settings.pageSize, ...(token ? { continuationToken: token } : {}) },
+      );
     } catch (error) {
       log().warn(`[s3] listing s3://${node.bucket}/${node.prefix} failed: ${errorText(error)}`);
       return new ErrorNode(node, errorText(error));

@@ -53,20 +53,32 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
     provider,
     view,
     session.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand(Commands.refresh, (node?: TrailsNode) => provider.refresh(node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode ? node : undefined)),
-    vscode.commands.registerCommand(Commands.loadMore, (node: unknown) => (node instanceof LoadMoreNode ? provider.loadMore(node) : undefined)),
-    vscode.commands.registerCommand(Commands.retry, (node: unknown) => (node instanceof ErrorNode ? provider.retry(node) : provider.refresh())),
+    vscode.commands.registerCommand(Commands.refresh, (node?: TrailsNode) =>
+      provider.refresh(node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode ? node : undefined),
+    ),
+    vscode.commands.registerCommand(Commands.loadMore, (node: unknown) =>
+      node instanceof LoadMoreNode ? provider.loadMore(node) : undefined,
+    ),
+    vscode.commands.registerCommand(Commands.retry, (node: unknown) =>
+      node instanceof ErrorNode ? provider.retry(node) : provider.refresh(),
+    ),
     vscode.commands.registerCommand(Commands.copyArn, async (node?: TrailsNode) => {
       const arn = arnOf(selected(node));
-      if (!arn) return void vscode.window.showInformationMessage('Select a trail, key, folder or log file in the Trails view to copy its ARN.');
+      if (!arn)
+        return void vscode.window.showInformationMessage('Select a trail, key, folder or log file in the Trails view to copy its ARN.');
       await vscode.env.clipboard.writeText(arn);
       return arn;
     }),
     vscode.commands.registerCommand(Commands.copyS3Uri, async (node?: TrailsNode) => {
       const target = selected(node);
-      const uri = target instanceof ObjectNode ? s3Uri({ bucket: target.bucket, key: target.object.key })
-        : target instanceof FolderNode ? s3Uri({ bucket: target.bucket, key: target.prefix })
-          : target instanceof TrailNode ? s3Uri({ bucket: target.trail.bucket, key: target.trail.keyPrefix ? `${target.trail.keyPrefix}/` : '' }) : undefined;
+      const uri =
+        target instanceof ObjectNode
+          ? s3Uri({ bucket: target.bucket, key: target.object.key })
+          : target instanceof FolderNode
+            ? s3Uri({ bucket: target.bucket, key: target.prefix })
+            : target instanceof TrailNode
+              ? s3Uri({ bucket: target.trail.bucket, key: target.trail.keyPrefix ? `${target.trail.keyPrefix}/` : '' })
+              : undefined;
       if (!uri) return void vscode.window.showInformationMessage('Select a trail, folder or log file to copy its S3 URI.');
       await vscode.env.clipboard.writeText(uri);
       return uri;

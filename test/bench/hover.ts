@@ -52,12 +52,17 @@ function round(value: number): number {
 
 /** A pretty-printed log file (as the extension shows it) of about 100 MB, from the seed events with varied ids. */
 export function generateLog(bytes = TARGET_BYTES): { text: string; records: number } {
-  const seeds = ['1-trail-configured-generatedatakey.json', '2-log-file-stored-generatedatakey.json', '3-log-file-read-decrypt.json']
-    .map((name) => JSON.parse(readFileSync(join(CORPUS, 'seed', name), 'utf8')) as Record<string, unknown>);
+  const seeds = ['1-trail-configured-generatedatakey.json', '2-log-file-stored-generatedatakey.json', '3-log-file-read-decrypt.json'].map(
+    (name) => JSON.parse(readFileSync(join(CORPUS, 'seed', name), 'utf8')) as Record<string, unknown>,
+  );
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const event = { ...seeds[i % seeds.length], eventID: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userAgent: `aws-cli/2.${i % 50} Python/3.11 "quoted" [bracket] {brace}` };
+    const event = {
+      ...seeds[i % seeds.length],
+      eventID: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      userAgent: `aws-cli/2.${i % 50} Python/3.11 "quoted" [bracket] {brace}`,
+    };
     const record = JSON.stringify(event, null, 2).replace(/\n/g, '\n    ');
     parts.push(`    ${record}`);
     size += record.length + 6;
@@ -77,7 +82,11 @@ export async function benchHover(): Promise<HoverBench> {
 
   const parseRuns = [0, 1, 2].map(() => timeOnce(() => JSON.parse(text)));
   let index = buildRecordIndex(text);
-  const buildRuns = [0, 1, 2].map(() => timeOnce(() => { index = buildRecordIndex(text); }));
+  const buildRuns = [0, 1, 2].map(() =>
+    timeOnce(() => {
+      index = buildRecordIndex(text);
+    }),
+  );
   const json_parse_ms = percentile(parseRuns, 50);
   const index_build_ms = percentile(buildRuns, 50);
 

@@ -68,7 +68,11 @@ export async function benchList(): Promise<ListBench> {
     };
   } finally {
     clients.dispose();
-    for (const [name, value] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret], ['AWS_PROFILE', saved.profile]] as const) {
+    for (const [name, value] of [
+      ['AWS_ACCESS_KEY_ID', saved.id],
+      ['AWS_SECRET_ACCESS_KEY', saved.secret],
+      ['AWS_PROFILE', saved.profile],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }

@@ -7,8 +7,16 @@ import { benchHover } from './hover';
 import { benchList, FULL_DAY_REQUESTS } from './list';
 import { benchOpen } from './open';
 
-interface Target { figure: string; max: number; label: string }
-interface Section { name: string; run: () => Promise<object>; targets: Target[] }
+interface Target {
+  figure: string;
+  max: number;
+  label: string;
+}
+interface Section {
+  name: string;
+  run: () => Promise<object>;
+  targets: Target[];
+}
 
 const SECTIONS: Section[] = [
   {
@@ -47,7 +55,7 @@ async function main(): Promise<number> {
   if (unknown.length) throw new Error(`Unknown bench section(s): ${unknown.join(', ')}. Known: ${SECTIONS.map((s) => s.name).join(', ')}.`);
   for (const section of SECTIONS.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
     process.stdout.write(`\n[${section.name}]\n`);
-    const figures = await section.run() as Record<string, number>;
+    const figures = (await section.run()) as Record<string, number>;
     results[section.name] = figures;
     for (const [figure, value] of Object.entries(figures)) {
       const target = section.targets.find((t) => t.figure === figure);
@@ -61,7 +69,12 @@ async function main(): Promise<number> {
   return misses ? 1 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -98,15 +98,31 @@ async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>):
   }
 }
 
-interface Timed { ms: number; fetchMs?: number; prettyMs?: number; output?: Uint8Array }
+interface Timed {
+  ms: number;
+  fetchMs?: number;
+  prettyMs?: number;
+  output?: Uint8Array;
+}
 
-async function extensionPath(clients: AwsClients, info: SandboxProcessInfo, key: string): Promise<Timed & { compressed: number; uncompressed: number }> {
+async function extensionPath(
+  clients: AwsClients,
+  info: SandboxProcessInfo,
+  key: string,
+): Promise<Timed & { compressed: number; uncompressed: number }> {
   const start = performance.now();
   const log = await fetchLog(clients, { bucket: info.bucket, key, region: info.bucketRegion });
   const fetched = performance.now();
   const output = prettyPrintJsonBytes(log.bytes); // what logFileSystem.readFile hands the editor
   const end = performance.now();
-  return { ms: end - start, fetchMs: fetched - start, prettyMs: end - fetched, output, compressed: log.compressedBytes, uncompressed: log.uncompressedBytes };
+  return {
+    ms: end - start,
+    fetchMs: fetched - start,
+    prettyMs: end - fetched,
+    output,
+    compressed: log.compressedBytes,
+    uncompressed: log.uncompressedBytes,
+  };
 }
 
 async function minimalPath(s3: S3Client, info: SandboxProcessInfo, key: string): Promise<Timed> {
@@ -122,9 +138,14 @@ function awsCliPath(info: SandboxProcessInfo, key: string, env: NodeJS.ProcessEn
   const script = 'set -o pipefail; aws s3 cp "s3://$BENCH_BUCKET/$BENCH_KEY" - | gunzip | python3 -m json.tool > /dev/null';
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { env: { ...env, BENCH_BUCKET: info.bucket, BENCH_KEY: key }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', ['-c', script], {
+      env: { ...env, BENCH_BUCKET: info.bucket, BENCH_KEY: key },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.once('error', reject);
     child.once('exit', (code) => {
       const ms = performance.now() - start;
@@ -135,7 +156,15 @@ function awsCliPath(info: SandboxProcessInfo, key: string, env: NodeJS.ProcessEn
 }
 
 function memoryChild(mode: 'fetch' | 'fetch+encode' | 'baseline', info: SandboxProcessInfo, env: NodeJS.ProcessEnv): Promise<MemoryReport> {
-  const args = [join(__dirname, 'openMemory.js'), mode, info.endpoint, info.bucket, info.bucketRegion, info.smallLogKey, info.bigLogKey ?? ''];
+  const args = [
+    join(__dirname, 'openMemory.js'),
+    mode,
+    info.endpoint,
+    info.bucket,
+    info.bucketRegion,
+    info.smallLogKey,
+    info.bigLogKey ?? '',
+  ];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { env, timeout: 120_000, maxBuffer: MB }, (error, stdout, stderr) => {
       if (error) reject(new Error(`open memory child (${mode}) failed: ${error.message}\n${stderr}`));
@@ -155,15 +184,19 @@ export async function benchOpen(): Promise<OpenBench> {
     return await withEnvironment(env, async () => {
       const clients = new AwsClients({ endpointUrl: info.endpoint, regions: [info.region] });
       const s3 = new S3Client({
-        region: info.region, endpoint: info.endpoint, forcePathStyle: true,
+        region: info.region,
+        endpoint: info.endpoint,
+        forcePathStyle: true,
         credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
       });
       try {
         // Warm-up (not measured): loads code, opens sockets, checks that both in-process paths print the same text.
         const warm = await extensionPath(clients, info, key);
         const warmMinimal = await minimalPath(s3, info, key);
-        const matches = warm.output !== undefined && warmMinimal.output !== undefined && Buffer.from(warm.output).equals(warmMinimal.output);
+        const matches =
+          warm.output !== undefined && warmMinimal.output !== undefined && Buffer.from(warm.output).equals(warmMinimal.output);
         const sizes = { compressed: warm.compressed, uncompressed: warm.uncompressed, pretty: warm.output?.byteLength ?? 0 };
         warm.output = undefined;
         warmMinimal.output = undefined;
@@ -174,7 +207,13 @@ export async function benchOpen(): Promise<OpenBench> {
           { name: 'minimal', run: () => minimalPath(s3, info, key) },
           { name: 'awscli', run: () => awsCliPath(info, key, env) },
         ];
-        const times = { extension: [] as number[], minimal: [] as number[], awscli: [] as number[], fetch: [] as number[], pretty: [] as number[] };
+        const times = {
+          extension: [] as number[],
+          minimal: [] as number[],
+          awscli: [] as number[],
+          fetch: [] as number[],
+          pretty: [] as number[],
+        };
         for (let run = 0; run < RUNS; run++) {
           for (let i = 0; i < contenders.length; i++) {
             const contender = contenders[(run + i) % contenders.length];

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   if (mode === 'fetch' || mode === 'fetch+encode') {
     const log = await fetchLog(clients, { bucket, key: bigKey, region });
     // VS Code's file system API takes bytes: the string path must encode its result.
-    prettyChars = mode === 'fetch' ? prettyPrintJsonBytes(log.bytes).byteLength : new TextEncoder().encode(prettyPrintJson(log.text)).length;
+    prettyChars =
+      mode === 'fetch' ? prettyPrintJsonBytes(log.bytes).byteLength : new TextEncoder().encode(prettyPrintJson(log.text)).length;
   }
   const report: MemoryReport = {
     mode,

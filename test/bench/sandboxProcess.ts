@@ -36,18 +36,24 @@ export function startSandboxProcess(world: WorldOptions, timeoutMs = 120_000): P
   const child: ChildProcess = fork(__filename, [JSON.stringify(world)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
   let nextId = 1;
   const pending = new Map<number, (reply: Reply) => void>();
-  const ask = (request: Omit<Request, 'id'>): Promise<Reply> => new Promise((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, resolve);
-    child.send({ ...request, id }, (error) => { if (error) reject(error); });
-  });
+  const ask = (request: Omit<Request, 'id'>): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      child.send({ ...request, id }, (error) => {
+        if (error) reject(error);
+      });
+    });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { void stop(); reject(new Error(`The sandbox did not start within ${timeoutMs} ms.`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`The sandbox did not start within ${timeoutMs} ms.`));
+    }, timeoutMs);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`The sandbox process exited before it was ready (code ${code}, signal ${signal}).`));
@@ -58,7 +64,9 @@ export function startSandboxProcess(world: WorldOptions, timeoutMs = 120_000): P
         resolve({
           info: message.ready,
           count: async (operation) => (await ask({ count: operation ?? '*' })).value ?? 0,
-          reset: async () => { await ask({ reset: true }); },
+          reset: async () => {
+            await ask({ reset: true });
+          },
           stop,
         });
         return;
@@ -84,7 +92,9 @@ async function serve(): Promise<void> {
     smallLogKey,
     ...w.scale,
   };
-  const stop = (): void => { void sandbox.stop().finally(() => process.exit(0)); };
+  const stop = (): void => {
+    void sandbox.stop().finally(() => process.exit(0));
+  };
   process.once('SIGTERM', stop);
   process.once('disconnect', stop); // the benchmark is gone: never outlive it
   process.on('message', (request: Request) => {

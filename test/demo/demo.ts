@@ -75,18 +75,20 @@ async function main(): Promise<void> {
     });
     stops.push(() => server.stop());
     const w = sandbox.world;
-    process.stdout.write([
-      '',
-      `Sandbox (S3, KMS, CloudTrail, STS): ${sandbox.endpoint}  account ${sandbox.accountId}, region ${sandbox.region}`,
-      `  trails: ${w.trails.management.name} (SSE-KMS ${w.keys.healthy.alias}), ${w.trails.dataEvents.name} (SSE-S3); log days ${w.days.join(', ')}`,
-      '  profiles: sandbox-admin (default; may decrypt), sandbox-auditor (may read the bucket, not kms:Decrypt)',
-      '',
-      'Open this URL in a browser (code-server with the extension loaded):',
-      `  ${server.url}`,
-      '',
-      'Click the CloudTrail KMS icon in the activity bar. Ctrl-C here stops everything.',
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        '',
+        `Sandbox (S3, KMS, CloudTrail, STS): ${sandbox.endpoint}  account ${sandbox.accountId}, region ${sandbox.region}`,
+        `  trails: ${w.trails.management.name} (SSE-KMS ${w.keys.healthy.alias}), ${w.trails.dataEvents.name} (SSE-S3); log days ${w.days.join(', ')}`,
+        '  profiles: sandbox-admin (default; may decrypt), sandbox-auditor (may read the bucket, not kms:Decrypt)',
+        '',
+        'Open this URL in a browser (code-server with the extension loaded):',
+        `  ${server.url}`,
+        '',
+        'Click the CloudTrail KMS icon in the activity bar. Ctrl-C here stops everything.',
+        '',
+      ].join('\n'),
+    );
     await new Promise(() => undefined); // until a signal arrives
   } catch (error) {
     process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);

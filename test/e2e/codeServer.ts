@@ -174,7 +174,16 @@ export async function installExtension(vsix: string, extensionsDir: string): Pro
   const root = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-install-'));
   try {
     const env = isolatedEnv(root, undefined);
-    const args = [toolchain.codeServerEntry, '--user-data-dir', join(root, 'ud'), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'];
+    const args = [
+      toolchain.codeServerEntry,
+      '--user-data-dir',
+      join(root, 'ud'),
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ];
     await new Promise<void>((resolve, reject) => {
       const child = spawn(toolchain.node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
@@ -190,7 +199,9 @@ export async function installExtension(vsix: string, extensionsDir: string): Pro
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   if (options.extensionDevelopmentPath && !options.smokeTestDriver) {
-    throw new Error('startCodeServer: extensionDevelopmentPath only works with smokeTestDriver: true (code-server ignores it otherwise); install the .vsix with installExtension() instead');
+    throw new Error(
+      'startCodeServer: extensionDevelopmentPath only works with smokeTestDriver: true (code-server ignores it otherwise); install the .vsix with installExtension() instead',
+    );
   }
   const toolchain = await ensureCodeServer();
   const root = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-code-server-'));
@@ -207,11 +218,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const baseUrl = `http://127.0.0.1:${port}`;
   const args = [
     toolchain.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--config', configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    configFile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -224,7 +240,12 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   let child: ChildProcess;
   try {
     // detached: its own process group, so stop() can end the extension hosts and watchers it forks too.
-    child = spawn(toolchain.node, args, { cwd: root, env: isolatedEnv(root, options.env, options.dropEnv), detached: true, stdio: ['ignore', logFd, logFd] });
+    child = spawn(toolchain.node, args, {
+      cwd: root,
+      env: isolatedEnv(root, options.env, options.dropEnv),
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+    });
   } finally {
     closeSync(logFd);
   }
@@ -232,7 +253,12 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   if (pgid === undefined) throw new Error(`code-server did not start: ${tail(logFile)}`);
   liveGroups.add(pgid);
   let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -252,7 +278,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
     while (!(await healthy(baseUrl))) {
       if (exited) throw new Error(`code-server exited during start-up. Log ${logFile}:\n${tail(logFile)}`);
-      if (Date.now() > deadline) throw new Error(`code-server did not answer ${baseUrl}/healthz within ${options.startTimeoutMs ?? 90_000} ms. Log:\n${tail(logFile)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `code-server did not answer ${baseUrl}/healthz within ${options.startTimeoutMs ?? 90_000} ms. Log:\n${tail(logFile)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } catch (error) {

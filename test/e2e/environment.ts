@@ -35,16 +35,39 @@ export function writeSandboxProfiles(sandbox: Sandbox, dir = mkdtempSync(join(tm
   const configFile = join(dir, 'config');
   const credentialsFile = join(dir, 'credentials');
   const { admin, auditor } = sandbox.principals;
-  writeFileSync(configFile, [
-    '[default]', `region = ${sandbox.region}`, '',
-    '[profile sandbox-admin]', `region = ${sandbox.region}`, '',
-    '[profile sandbox-auditor]', `region = ${sandbox.region}`, '',
-  ].join('\n'), { mode: 0o600 });
-  writeFileSync(credentialsFile, [
-    '[default]', `aws_access_key_id = ${admin.accessKeyId}`, `aws_secret_access_key = ${admin.secretAccessKey}`, '',
-    '[sandbox-admin]', `aws_access_key_id = ${admin.accessKeyId}`, `aws_secret_access_key = ${admin.secretAccessKey}`, '',
-    '[sandbox-auditor]', `aws_access_key_id = ${auditor.accessKeyId}`, `aws_secret_access_key = ${auditor.secretAccessKey}`, '',
-  ].join('\n'), { mode: 0o600 });
+  writeFileSync(
+    configFile,
+    [
+      '[default]',
+      `region = ${sandbox.region}`,
+      '',
+      '[profile sandbox-admin]',
+      `region = ${sandbox.region}`,
+      '',
+      '[profile sandbox-auditor]',
+      `region = ${sandbox.region}`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  writeFileSync(
+    credentialsFile,
+    [
+      '[default]',
+      `aws_access_key_id = ${admin.accessKeyId}`,
+      `aws_secret_access_key = ${admin.secretAccessKey}`,
+      '',
+      '[sandbox-admin]',
+      `aws_access_key_id = ${admin.accessKeyId}`,
+      `aws_secret_access_key = ${admin.secretAccessKey}`,
+      '',
+      '[sandbox-auditor]',
+      `aws_access_key_id = ${auditor.accessKeyId}`,
+      `aws_secret_access_key = ${auditor.secretAccessKey}`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
   return { dir, configFile, credentialsFile };
 }
 
@@ -70,7 +93,12 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
   const { admin } = sandbox.principals;
   // The UI tests run in this process: they read the same facts (and reach the sandbox directly to find a log's lines).
   process.env.CLOUDTRAIL_KMS_E2E_WORLD = JSON.stringify(worldFacts(sandbox));
-  process.env.CLOUDTRAIL_KMS_E2E_SANDBOX = JSON.stringify({ endpoint: sandbox.endpoint, region: sandbox.region, accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+  process.env.CLOUDTRAIL_KMS_E2E_SANDBOX = JSON.stringify({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    accessKeyId: admin.accessKeyId,
+    secretAccessKey: admin.secretAccessKey,
+  });
   return {
     env: {
       AWS_ACCESS_KEY_ID: admin.accessKeyId,

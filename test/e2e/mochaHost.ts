@@ -14,7 +14,12 @@ export const RESULT_PREFIX = 'E2E-RESULT ';
 
 /** console.log for the runner's screen. Formats here: the workbench forwards console arguments unformatted. */
 export function report(...args: unknown[]): void {
-  console.log(format(...args).split('\n').map((line) => `${REPORT_MARK}${line}`).join('\n'));
+  console.log(
+    format(...args)
+      .split('\n')
+      .map((line) => `${REPORT_MARK}${line}`)
+      .join('\n'),
+  );
 }
 
 export function findTestFiles(dir: string, suffix = '.test.js', out: string[] = []): string[] {
@@ -41,8 +46,7 @@ export function runMocha(files: string[]): Promise<void> {
         else if (stats.passes === 0 && !grep) {
           report('no extension-host test ran; files: %s', files.join(', ') || '(none)');
           reject(new Error('no extension-host test ran'));
-        }
-        else resolve();
+        } else resolve();
       });
     } catch (error) {
       report('mocha could not load the tests: %s', error instanceof Error ? error.stack : error);

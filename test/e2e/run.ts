@@ -28,7 +28,16 @@ const LOGS = join(RESULTS, 'e2e-logs');
 const TIME_LIMIT_S = Number(process.env.CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S || 900);
 const HOST_RUN_LIMIT_MS = 8 * 60_000;
 const GREP = process.env.CLOUDTRAIL_KMS_E2E_GREP ? new RegExp(process.env.CLOUDTRAIL_KMS_E2E_GREP) : undefined;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const tally = { passed: 0, failed: 0, failures: [] as string[] };
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -40,7 +49,10 @@ function say(message: string): void {
 
 function fail(title: string, reason: string): void {
   // Playwright's messages carry terminal colours; the report may end up in a file.
-  const why = reason.split(String.fromCharCode(27)).map((part, index) => (index === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('');
+  const why = reason
+    .split(String.fromCharCode(27))
+    .map((part, index) => (index === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
   tally.failed += 1;
   tally.failures.push(`${title}: ${why}`);
   say(`  ✖ ${title}\n      ${why.split('\n').join('\n      ')}`);
@@ -74,7 +86,10 @@ async function runCleanups(): Promise<void> {
 function placeholderExtension(root: string): string {
   const dir = join(root, 'placeholder-extension');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'e2e-placeholder', publisher: 'cloudtrail-kms-e2e', version: '0.0.0', engines: { vscode: '*' } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'e2e-placeholder', publisher: 'cloudtrail-kms-e2e', version: '0.0.0', engines: { vscode: '*' } }),
+  );
   return dir;
 }
 
@@ -85,7 +100,12 @@ async function newPage(): Promise<Page> {
 }
 
 /** Opens a window whose extension host runs `extensionTestsPath`; the verdict comes back through the smoke-test driver hooks. */
-async function runHostTests(title: string, server: RunningCodeServer, extensionDevelopmentPath: string, extensionTestsPath: string): Promise<void> {
+async function runHostTests(
+  title: string,
+  server: RunningCodeServer,
+  extensionDevelopmentPath: string,
+  extensionTestsPath: string,
+): Promise<void> {
   const started = Date.now();
   say(`\n${title}`);
   const page = await newPage();
@@ -102,7 +122,8 @@ async function runHostTests(title: string, server: RunningCodeServer, extensionD
       for (const line of text.split('\n')) {
         if (!line.startsWith(REPORT_MARK)) continue;
         const reported = line.slice(REPORT_MARK.length);
-        if (reported.startsWith(RESULT_PREFIX)) result = JSON.parse(reported.slice(RESULT_PREFIX.length)) as { passed: number; failed: number };
+        if (reported.startsWith(RESULT_PREFIX))
+          result = JSON.parse(reported.slice(RESULT_PREFIX.length)) as { passed: number; failed: number };
         else if (reported.trim() !== '') say(`  ${reported}`);
       }
     });
@@ -116,13 +137,20 @@ async function runHostTests(title: string, server: RunningCodeServer, extensionD
         tally.failures.push(`${title}: ${result.failed} test(s) failed (see the report above)`);
       }
     }
-    if (code !== 0 && (!result || result.failed === 0)) fail(title, `the extension host exited with code ${code} (test module failed to load or no test ran?); see ${relative(REPO, consoleLog)}`);
+    if (code !== 0 && (!result || result.failed === 0))
+      fail(
+        title,
+        `the extension host exited with code ${code} (test module failed to load or no test ran?); see ${relative(REPO, consoleLog)}`,
+      );
     say(`  (${seconds(started)})`);
   } catch (error) {
     await page.screenshot({ path: join(RESULTS, `host-failure-${slug(title)}.png`) }).catch(() => undefined);
     fail(title, error instanceof Error ? error.message : String(error));
   } finally {
-    await page.context().close().catch(() => undefined);
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
   }
 }
 
@@ -137,7 +165,11 @@ function saveWorkbenchLogs(title: string, logs: unknown): void {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 function findUiModules(dir: string, out: string[] = []): string[] {
@@ -194,7 +226,10 @@ async function runUiTest(test: UiTest, { server, counter }: UiServer): Promise<v
     await page.screenshot({ path: join(RESULTS, `ui-failure-${slug(test.name)}.png`) }).catch(() => undefined);
     fail(test.name, error instanceof Error ? (error.stack ?? error.message) : String(error));
   } finally {
-    await page.context().close().catch(() => undefined);
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
   }
 }
 
@@ -305,14 +340,18 @@ function finish(exitCode: number): never {
 
 const hardLimit = setTimeout(() => {
   fail('e2e time limit', `everything did not finish within ${TIME_LIMIT_S} s (CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S); stopping it all`);
-  void withTimeout(runCleanups(), 20_000, 'cleanup after the time limit').catch(() => killAllCodeServersSync()).finally(() => finish(1));
+  void withTimeout(runCleanups(), 20_000, 'cleanup after the time limit')
+    .catch(() => killAllCodeServersSync())
+    .finally(() => finish(1));
 }, TIME_LIMIT_S * 1000);
 hardLimit.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     fail('e2e run', `interrupted by ${signal}`);
-    void withTimeout(runCleanups(), 20_000, 'cleanup after a signal').catch(() => killAllCodeServersSync()).finally(() => finish(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+    void withTimeout(runCleanups(), 20_000, 'cleanup after a signal')
+      .catch(() => killAllCodeServersSync())
+      .finally(() => finish(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
   });
 }
 // Last resort if something calls process.exit() early: no code-server may outlive the runner.

@@ -41,7 +41,17 @@ process.on('exit', () => {
  * configuration: `npm_config_user_agent` (code-server's postinstall reads the Node version from it and refuses v20),
  * `npm_config_nodedir`, the lifecycle and package variables, npm's node and the `node_modules/.bin` folders it puts
  * first on PATH. */
-const INHERITED_FROM_NPM = [/^npm_config_/i, /^npm_lifecycle_/i, /^npm_package_/i, /^npm_command$/i, /^npm_execpath$/i, /^npm_node_execpath$/i, /^NODE$/, /^INIT_CWD$/, /^COLOR$/];
+const INHERITED_FROM_NPM = [
+  /^npm_config_/i,
+  /^npm_lifecycle_/i,
+  /^npm_package_/i,
+  /^npm_command$/i,
+  /^npm_execpath$/i,
+  /^npm_node_execpath$/i,
+  /^NODE$/,
+  /^INIT_CWD$/,
+  /^COLOR$/,
+];
 
 /** The environment for an install step: the caller's, less everything an outer npm run put there, with `nodeDir`'s
  * bin folder first on PATH when given. Pure, so a test can hand it a foreign npm environment. */
@@ -69,9 +79,18 @@ export function lastLines(output: string, count = 25): string {
 }
 
 /** Runs one install step; a failure names the step and ends with the last lines of the command's own output. */
-export function runInstallStep(step: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<string> {
+export function runInstallStep(
+  step: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean },
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? installEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? installEnv(process.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     installers.add(child);
     child.on('exit', () => installers.delete(child));
     let output = '';
@@ -109,13 +128,18 @@ async function ensureNode(root: string): Promise<string> {
   mkdirSync(staging, { recursive: true });
   try {
     const step = `downloading Node 24 (npm pack ${NODE_PACKAGE})`;
-    const packed = (await runInstallStep(step, 'npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', staging], { cwd: staging, quiet: true })).trim().split('\n').pop() ?? '';
+    const packed =
+      (await runInstallStep(step, 'npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', staging], { cwd: staging, quiet: true }))
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     const tarball = join(staging, packed.trim());
     if (!existsSync(tarball)) throw new Error(`${step}: npm did not produce a tarball (it printed "${packed}")`);
     await runInstallStep('unpacking Node 24', 'tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging });
     rmSync(tarball);
     chmodSync(join(staging, 'bin', 'node'), 0o755);
-    if (!existsSync(join(staging, 'include', 'node', 'node.h'))) throw new Error(`unpacking Node 24: ${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`);
+    if (!existsSync(join(staging, 'include', 'node', 'node.h')))
+      throw new Error(`unpacking Node 24: ${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`);
     renameSync(staging, dir);
     const version = (await runInstallStep('checking Node 24', node, ['--version'], { cwd: dir, quiet: true })).trim();
     if (!version.startsWith('v24.')) throw new Error(`checking Node 24: ${node} reports ${version}, expected v24.x`);
@@ -133,7 +157,9 @@ async function ensureNode(root: string): Promise<string> {
 async function installCodeServer(root: string, nodeDir: string): Promise<string> {
   const dir = join(root, `code-server-${CODE_SERVER_VERSION}`);
   if (isComplete(dir)) return dir;
-  progress(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes about 5 minutes and ~620 MB; needs libkrb5-dev and a C++ compiler)`);
+  progress(
+    `installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes about 5 minutes and ~620 MB; needs libkrb5-dev and a C++ compiler)`,
+  );
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cloudtrail-kms-e2e-code-server', private: true }, null, 2));
@@ -150,13 +176,23 @@ async function installCodeServer(root: string, nodeDir: string): Promise<string>
   };
   const started = Date.now();
   try {
-    await runInstallStep(`installing code-server@${CODE_SERVER_VERSION} (npm install)`, 'npm', ['install', '--no-save', '--foreground-scripts', '--ignore-scripts=false', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+    await runInstallStep(
+      `installing code-server@${CODE_SERVER_VERSION} (npm install)`,
+      'npm',
+      ['install', '--no-save', '--foreground-scripts', '--ignore-scripts=false', `code-server@${CODE_SERVER_VERSION}`],
+      { cwd: dir, env },
+    );
     const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
     if (!existsSync(entry)) throw new Error(`installing code-server: npm finished but ${entry} is missing`);
     await verifyNativeModules(dir, nodeDir);
-    const output = await runInstallStep('checking code-server (--version)', join(nodeDir, 'bin', 'node'), [entry, '--version'], { cwd: dir, env, quiet: true });
+    const output = await runInstallStep('checking code-server (--version)', join(nodeDir, 'bin', 'node'), [entry, '--version'], {
+      cwd: dir,
+      env,
+      quiet: true,
+    });
     const version = codeServerVersion(output);
-    if (!version) throw new Error(`checking code-server: \`code-server --version\` printed no version. Its last lines:\n${lastLines(output)}`);
+    if (!version)
+      throw new Error(`checking code-server: \`code-server --version\` printed no version. Its last lines:\n${lastLines(output)}`);
     const took = Math.round((Date.now() - started) / 1000);
     writeFileSync(join(dir, MARKER), `code-server ${version}\ninstalled in ${took} s\n`);
     progress(`code-server ${version} ready after ${took} s`);
@@ -186,9 +222,15 @@ const NATIVE_MODULES = ['@vscode/spdlog', '@vscode/sqlite3', 'kerberos', '@vscod
 /** Loads them with Node 24, so a skipped or broken build fails here with a clear message, not mid-test. */
 async function verifyNativeModules(dir: string, nodeDir: string): Promise<void> {
   const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
-  if (!existsSync(join(vscodeDir, 'node_modules'))) throw new Error(`code-server's postinstall did not run: ${vscodeDir}/node_modules is missing (npm ignore-scripts?)`);
+  if (!existsSync(join(vscodeDir, 'node_modules')))
+    throw new Error(`code-server's postinstall did not run: ${vscodeDir}/node_modules is missing (npm ignore-scripts?)`);
   const script = `for (const m of ${JSON.stringify(NATIVE_MODULES)}) { try { require(require.resolve(m, { paths: [${JSON.stringify(vscodeDir)}] })); } catch (e) { console.error(m + ': ' + e.message); process.exitCode = 1; } }`;
-  await runInstallStep(`loading code-server's native modules under Node 24 (is libkrb5-dev installed? did the postinstall run?)`, join(nodeDir, 'bin', 'node'), ['-e', script], { cwd: dir, quiet: true });
+  await runInstallStep(
+    `loading code-server's native modules under Node 24 (is libkrb5-dev installed? did the postinstall run?)`,
+    join(nodeDir, 'bin', 'node'),
+    ['-e', script],
+    { cwd: dir, quiet: true },
+  );
   progress(`native modules load under Node 24: ${NATIVE_MODULES.join(', ')}`);
 }
 

@@ -5,10 +5,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export async function packageVsix(repo: string, outFile: string): Promise<string> {
-  if (!existsSync(join(repo, 'dist', 'extension.js'))) throw new Error(`${join(repo, 'dist', 'extension.js')} is missing: run \`npm run build\` first`);
+  if (!existsSync(join(repo, 'dist', 'extension.js')))
+    throw new Error(`${join(repo, 'dist', 'extension.js')} is missing: run \`npm run build\` first`);
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [repo] });
   await new Promise<void>((done, reject) => {
-    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

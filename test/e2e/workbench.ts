@@ -43,5 +43,8 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
  * extension activates for a view), so screenshots show the settled screen. */
 export async function waitForIdle(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('.part.sidebar .monaco-progress-container.active').first().waitFor({ state: 'hidden', timeout: timeoutMs });
-  await page.locator('.activitybar .badge.progress-badge, .activitybar .progress-badge').first().waitFor({ state: 'hidden', timeout: timeoutMs });
+  await page
+    .locator('.activitybar .badge.progress-badge, .activitybar .progress-badge')
+    .first()
+    .waitFor({ state: 'hidden', timeout: timeoutMs });
 }

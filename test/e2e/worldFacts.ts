@@ -25,7 +25,10 @@ export function world(): WorldFacts {
 /** The newest day's log keys of the management trail in its home region. */
 export function newestLogKeys(facts: WorldFacts = world()): { day: string; keys: string[] } {
   const byDay = facts.logKeys[facts.region];
-  const day = [...facts.days].sort().reverse().find((d) => (byDay[d] ?? []).length > 0);
+  const day = [...facts.days]
+    .sort()
+    .reverse()
+    .find((d) => (byDay[d] ?? []).length > 0);
   if (!day) throw new Error('the seeded world has no log files in its home region');
   return { day, keys: byDay[day] };
 }

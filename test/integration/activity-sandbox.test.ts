@@ -7,7 +7,15 @@ import { PRINCIPALS } from '../sandbox/principals';
 import { sandboxClients } from './helpers/sandboxClients';
 import { cleanEnv, runCli, writeProfiles, type Profiles } from './awsTestSupport';
 
-interface LookupDocument { Events: Array<{ EventId: string; EventName: string; EventTime: string; CloudTrailEvent: string; Resources?: Array<{ ResourceName?: string }> }> }
+interface LookupDocument {
+  Events: Array<{
+    EventId: string;
+    EventName: string;
+    EventTime: string;
+    CloudTrailEvent: string;
+    Resources?: Array<{ ResourceName?: string }>;
+  }>;
+}
 
 describe('activity against the sandbox', { timeout: 120_000 }, () => {
   let sandbox: Sandbox;
@@ -28,7 +36,13 @@ describe('activity against the sandbox', { timeout: 120_000 }, () => {
     // Enough events for more than one LookupEvents page (50), whatever the seeded world holds.
     const { kms } = sandboxClients(sandbox);
     for (let i = 0; i < LIVE_CALLS; i++) {
-      await kms.send(new GenerateDataKeyCommand({ KeyId: sandbox.world.keys.healthy.arn, KeySpec: 'AES_256', EncryptionContext: { purpose: `activity-test-${i}` } }));
+      await kms.send(
+        new GenerateDataKeyCommand({
+          KeyId: sandbox.world.keys.healthy.arn,
+          KeySpec: 'AES_256',
+          EncryptionContext: { purpose: `activity-test-${i}` },
+        }),
+      );
     }
     kms.destroy();
   });
@@ -37,7 +51,7 @@ describe('activity against the sandbox', { timeout: 120_000 }, () => {
     profiles?.cleanup();
   });
 
-  test('the healthy key by alias: CloudTrail\'s GenerateDataKey events, every page, each naming the key', async () => {
+  test("the healthy key by alias: CloudTrail's GenerateDataKey events, every page, each naming the key", async () => {
     const before = sandbox.requests.count('LookupEvents');
     const result = await runCli(['activity', 'alias/cloudtrail-logs', '--json', '--max', '1000', ...as], env);
     assert.equal(result.code, 0, result.stderr);
@@ -47,22 +61,35 @@ describe('activity against the sandbox', { timeout: 120_000 }, () => {
     assert.ok(sandbox.requests.count('LookupEvents') - before >= 2, 'more than one page was read');
     assert.equal(new Set(document.Events.map((event) => event.EventId)).size, document.Events.length, 'no event twice across pages');
     const times = document.Events.map((event) => Date.parse(event.EventTime));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
     for (const event of document.Events) {
-      assert.ok(event.Resources?.some((resource) => resource.ResourceName === healthy), `${event.EventId} does not name the key`);
+      assert.ok(
+        event.Resources?.some((resource) => resource.ResourceName === healthy),
+        `${event.EventId} does not name the key`,
+      );
     }
     const byCloudTrail = document.Events.filter((event) => {
       const record = JSON.parse(event.CloudTrailEvent) as { userIdentity?: { invokedBy?: string } };
       return event.EventName === 'GenerateDataKey' && record.userIdentity?.invokedBy === 'cloudtrail.amazonaws.com';
     });
-    assert.ok(byCloudTrail.length > 0, 'CloudTrail\'s own GenerateDataKey calls are in the key\'s activity');
+    assert.ok(byCloudTrail.length > 0, "CloudTrail's own GenerateDataKey calls are in the key's activity");
   });
 
   test('human output: one line per event with principal and encryption context; --max stops early and says so', async () => {
     const result = await runCli(['activity', sandbox.world.keys.healthy.arn, '--max', '1000', ...as], env);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}GenerateDataKey {2}cloudtrail\.amazonaws\.com {2}\(aws:cloudtrail:arn=arn:aws:cloudtrail:/m);
-    assert.match(result.stdout, new RegExp(`GenerateDataKey  ${sandbox.principals.admin.arn.replace(/[/.]/g, '\\$&')}  \\(purpose=activity-test-59\\)$`, 'm'));
+    assert.match(
+      result.stdout,
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}GenerateDataKey {2}cloudtrail\.amazonaws\.com {2}\(aws:cloudtrail:arn=arn:aws:cloudtrail:/m,
+    );
+    assert.match(
+      result.stdout,
+      new RegExp(`GenerateDataKey  ${sandbox.principals.admin.arn.replace(/[/.]/g, '\\$&')}  \\(purpose=activity-test-59\\)$`, 'm'),
+    );
     const limited = await runCli(['activity', 'alias/cloudtrail-logs', '--max', '7', ...as], env);
     assert.equal(limited.code, 0, limited.stderr);
     const lines = limited.stdout.trimEnd().split('\n');
@@ -106,7 +133,13 @@ describe('activity against the sandbox', { timeout: 120_000 }, () => {
   });
 
   test('usage errors: exit 2 with the usage text', async () => {
-    for (const args of [['activity'], ['activity', 'alias/a', '--since', '2026-13-01'], ['activity', 'alias/a', '--max', '0'], ['activity', 'alias/a', '--region', 'us-west-2,eu-central-1'], ['activity', 'alias/a', '--bogus']]) {
+    for (const args of [
+      ['activity'],
+      ['activity', 'alias/a', '--since', '2026-13-01'],
+      ['activity', 'alias/a', '--max', '0'],
+      ['activity', 'alias/a', '--region', 'us-west-2,eu-central-1'],
+      ['activity', 'alias/a', '--bogus'],
+    ]) {
       const result = await runCli([...args, ...as], env);
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stderr, /Usage: cloudtrail-kms activity/);

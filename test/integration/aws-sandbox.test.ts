@@ -12,12 +12,14 @@ import { CancelledError, ExplainedError } from '../../src/core/errors';
 import { parseLogObjectKey } from '../../src/core/logLayout';
 import { useEnv, writeProfiles, type Profiles } from './awsTestSupport';
 
-const isExplained = (code: string, message?: RegExp) => (error: unknown): boolean => {
-  assert.ok(error instanceof ExplainedError, `expected ExplainedError ${code}, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  if (message) assert.match(error.message, message);
-  return true;
-};
+const isExplained =
+  (code: string, message?: RegExp) =>
+  (error: unknown): boolean => {
+    assert.ok(error instanceof ExplainedError, `expected ExplainedError ${code}, got ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    if (message) assert.match(error.message, message);
+    return true;
+  };
 
 describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
   let sandbox: Sandbox;
@@ -79,17 +81,26 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
   test('listTrails goes on when one region fails, and throws an explanation when all fail', async () => {
     sandbox.faults.add({ operation: 'DescribeTrails', kind: 'expiredToken', times: 1 });
     const failed: string[] = [];
-    const trails = await listTrails(admin, regions, { onRegionError: (region, error) => { failed.push(region); assert.equal(error.code, 'Credentials'); } });
+    const trails = await listTrails(admin, regions, {
+      onRegionError: (region, error) => {
+        failed.push(region);
+        assert.equal(error.code, 'Credentials');
+      },
+    });
     assert.equal(failed.length, 1);
     assert.ok(trails.some((trail) => trail.name === 'management'));
     sandbox.faults.add({ operation: 'DescribeTrails', kind: 'expiredToken', times: 2 });
-    await assert.rejects(listTrails(admin, regions), isExplained('Credentials', /credentials \(profile admin\) have expired.*aws sso login --profile admin/));
+    await assert.rejects(
+      listTrails(admin, regions),
+      isExplained('Credentials', /credentials \(profile admin\) have expired.*aws sso login --profile admin/),
+    );
     sandbox.faults.clear();
   });
 
   test('describeTrailKey: disabled, pending deletion, asymmetric, other region', async () => {
     const { disabled, pendingDeletion, asymmetric, healthy } = sandbox.world.keys;
-    const codes = async (arn: string, context = {}) => (await describeTrailKey(admin, arn, context)).flags.map((flag) => flag.code).filter((code) => code !== 'rotationDisabled');
+    const codes = async (arn: string, context = {}) =>
+      (await describeTrailKey(admin, arn, context)).flags.map((flag) => flag.code).filter((code) => code !== 'rotationDisabled');
     assert.deepEqual(await codes(disabled.arn), ['disabled']);
     assert.deepEqual(await codes(pendingDeletion.arn), ['pendingDeletion']);
     assert.deepEqual(await codes(asymmetric.arn), ['notSymmetric']);
@@ -98,7 +109,10 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     assert.equal(info.keyState, 'PendingDeletion');
     assert.ok(info.deletionDate);
     const missing = await describeTrailKey(admin, 'arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000', {});
-    assert.deepEqual(missing.flags.map((flag) => flag.code), ['notFound']);
+    assert.deepEqual(
+      missing.flags.map((flag) => flag.code),
+      ['notFound'],
+    );
   });
 
   test('listKeys: every key of the region with alias, spec, state and manager', async () => {
@@ -116,16 +130,25 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     const root = await resolveTrailLogRoot(admin, m);
     assert.equal(root, `org-audit/AWSLogs/${sandbox.accountId}/`);
     const top = await listLogFolder(admin, { bucket: m.bucket, prefix: root });
-    assert.deepEqual(top.folders.map((folder) => folder.name), ['CloudTrail-Digest', 'CloudTrail']); // S3 order: '-' sorts before '/'
+    assert.deepEqual(
+      top.folders.map((folder) => folder.name),
+      ['CloudTrail-Digest', 'CloudTrail'],
+    ); // S3 order: '-' sorts before '/'
     const regionFolders = await listLogFolder(admin, { bucket: m.bucket, prefix: `${root}CloudTrail/` });
-    assert.deepEqual(regionFolders.folders.map((folder) => folder.name), ['eu-central-1', 'us-west-2']);
+    assert.deepEqual(
+      regionFolders.folders.map((folder) => folder.name),
+      ['eu-central-1', 'us-west-2'],
+    );
     const dayKeys = sandbox.world.logKeys['us-west-2']['2026-11-25'];
     const dayPrefix = `${root}CloudTrail/us-west-2/2026/11/25/`;
     const first = await listLogFolder(admin, { bucket: m.bucket, prefix: dayPrefix }, { pageSize: 4 });
     assert.equal(first.objects.length, 4);
     assert.ok(first.nextToken);
     const rest = await listLogFolder(admin, { bucket: m.bucket, prefix: dayPrefix }, { continuationToken: first.nextToken });
-    assert.deepEqual([...first.objects, ...rest.objects].map((object) => object.key), dayKeys);
+    assert.deepEqual(
+      [...first.objects, ...rest.objects].map((object) => object.key),
+      dayKeys,
+    );
     assert.ok(parseLogObjectKey(dayKeys[0]));
     assert.equal((await listLogFolder(admin, { bucket: m.bucket, prefix: dayPrefix }, { pageSize: 5000 })).objects.length, dayKeys.length);
   });
@@ -133,7 +156,11 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
   test('fetchLog as admin: decrypted, gunzipped, SSE facts', async () => {
     const key = sandbox.world.logKeys['us-west-2']['2026-11-24'][0];
     const progress: number[] = [];
-    const fetched = await fetchLog(admin, { bucket: sandbox.world.buckets.logs.name, key }, { onProgress: (received) => progress.push(received) });
+    const fetched = await fetchLog(
+      admin,
+      { bucket: sandbox.world.buckets.logs.name, key },
+      { onProgress: (received) => progress.push(received) },
+    );
     const records = (JSON.parse(fetched.text) as { Records: unknown[] }).Records;
     assert.ok(records.length > 0);
     assert.equal(fetched.gzipped, true);
@@ -147,19 +174,34 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     const key = sandbox.world.logKeys['us-west-2']['2026-11-24'][0];
     const bucket = sandbox.world.buckets.logs.name;
     const { healthy } = sandbox.world.keys;
-    await assert.rejects(fetchLog(auditor, { bucket, key }, { trailArn: sandbox.world.trails.management.arn }), isExplained('KmsDecryptDenied'));
-    const error = (await fetchLog(auditor, { bucket, key }).then(() => undefined, (e: unknown) => e)) as ExplainedError;
-    assert.match(error.message, new RegExp(`^You \\(${sandbox.principals.auditor.arn}\\) can reach s3://${bucket}/${key.replace(/[.]/g, '\\.')} but may not decrypt it: it is encrypted with KMS key ${healthy.arn}\\.`));
+    await assert.rejects(
+      fetchLog(auditor, { bucket, key }, { trailArn: sandbox.world.trails.management.arn }),
+      isExplained('KmsDecryptDenied'),
+    );
+    const error = (await fetchLog(auditor, { bucket, key }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as ExplainedError;
+    assert.match(
+      error.message,
+      new RegExp(
+        `^You \\(${sandbox.principals.auditor.arn}\\) can reach s3://${bucket}/${key.replace(/[.]/g, '\\.')} but may not decrypt it: it is encrypted with KMS key ${healthy.arn}\\.`,
+      ),
+    );
     assert.match(error.message, new RegExp(`encryption context aws:s3:arn=arn:aws:s3:::${bucket}/`));
     assert.match(error.message, new RegExp(`Ask for kms:Decrypt on ${healthy.arn}`));
   });
 
   test('fetchLog of logs under a disabled and a pending-deletion key', async () => {
     const bucket = sandbox.world.buckets.logs.name;
-    await assert.rejects(fetchLog(admin, { bucket, key: sandbox.world.objects.disabledKeyLog }),
-      isExplained('KeyDisabled', new RegExp(`KMS key ${sandbox.world.keys.disabled.arn} is disabled.*enable-key`)));
-    await assert.rejects(fetchLog(admin, { bucket, key: sandbox.world.objects.pendingDeletionKeyLog }),
-      isExplained('KeyInvalidState', /pending deletion.*cancel-key-deletion/));
+    await assert.rejects(
+      fetchLog(admin, { bucket, key: sandbox.world.objects.disabledKeyLog }),
+      isExplained('KeyDisabled', new RegExp(`KMS key ${sandbox.world.keys.disabled.arn} is disabled.*enable-key`)),
+    );
+    await assert.rejects(
+      fetchLog(admin, { bucket, key: sandbox.world.objects.pendingDeletionKeyLog }),
+      isExplained('KeyInvalidState', /pending deletion.*cancel-key-deletion/),
+    );
   });
 
   test('throttling is retried by the SDK, and explained when it outlasts the retries', async () => {
@@ -172,7 +214,10 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     assert.equal(sandbox.requests.count('GetObject'), 2);
     sandbox.requests.reset();
     sandbox.faults.add({ operation: 'GetObject', kind: 'throttle' });
-    await assert.rejects(fetchLog(admin, { bucket, key }), isExplained('Throttled', /AWS kept throttling GetObject on s3:\/\/.*retried with backoff/));
+    await assert.rejects(
+      fetchLog(admin, { bucket, key }),
+      isExplained('Throttled', /AWS kept throttling GetObject on s3:\/\/.*retried with backoff/),
+    );
     assert.equal(sandbox.requests.count('GetObject'), 3);
     sandbox.faults.clear();
     sandbox.faults.add({ operation: 'DescribeKey', kind: 'internalError' });
@@ -209,9 +254,20 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     const { gzipSync } = await import('node:zlib');
     const gz = gzipSync(Buffer.from(whole.text));
     assert.equal(gunzipSync(gz).length, whole.uncompressedBytes);
-    await admin.s3('us-west-2').send(new PutObjectCommand({ Bucket: bucket, Key: 'broken/truncated.json.gz', Body: gz.subarray(0, gz.length - 100) }));
-    await assert.rejects(fetchLog(admin, { bucket, key: 'broken/truncated.json.gz' }), isExplained('TruncatedGzip', /ends before its gzip stream is complete/));
-    await admin.s3('us-west-2').send(new PutObjectCommand({ Bucket: bucket, Key: 'broken/garbage.json.gz', Body: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff]) }));
+    await admin
+      .s3('us-west-2')
+      .send(new PutObjectCommand({ Bucket: bucket, Key: 'broken/truncated.json.gz', Body: gz.subarray(0, gz.length - 100) }));
+    await assert.rejects(
+      fetchLog(admin, { bucket, key: 'broken/truncated.json.gz' }),
+      isExplained('TruncatedGzip', /ends before its gzip stream is complete/),
+    );
+    await admin.s3('us-west-2').send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'broken/garbage.json.gz',
+        Body: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff]),
+      }),
+    );
     await assert.rejects(fetchLog(admin, { bucket, key: 'broken/garbage.json.gz' }), isExplained('CorruptGzip'));
   });
 
@@ -221,14 +277,21 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     const controller = new AbortController();
     let calls = 0;
     const started = Date.now();
-    await assert.rejects(fetchLog(admin, { bucket: sandbox.world.buckets.logs.name, key: bigKey }, {
-      signal: controller.signal,
-      onProgress: (received, total) => {
-        calls++;
-        assert.ok(total === undefined || received < total);
-        if (calls === 1) controller.abort();
-      },
-    }), CancelledError);
+    await assert.rejects(
+      fetchLog(
+        admin,
+        { bucket: sandbox.world.buckets.logs.name, key: bigKey },
+        {
+          signal: controller.signal,
+          onProgress: (received, total) => {
+            calls++;
+            assert.ok(total === undefined || received < total);
+            if (calls === 1) controller.abort();
+          },
+        },
+      ),
+      CancelledError,
+    );
     assert.ok(calls >= 1);
     assert.ok(Date.now() - started < 30_000);
     const whole = await fetchLog(admin, { bucket: sandbox.world.buckets.logs.name, key: bigKey });
@@ -237,8 +300,10 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
 
   test('size limit stops early on the uncompressed size', async () => {
     const bigKey = sandbox.world.scale?.bigLogKey ?? '';
-    await assert.rejects(fetchLog(admin, { bucket: sandbox.world.buckets.logs.name, key: bigKey }, { maxBytes: 1024 * 1024 }),
-      isExplained('TooLarge', /larger than the limit of 1\.0 MiB/));
+    await assert.rejects(
+      fetchLog(admin, { bucket: sandbox.world.buckets.logs.name, key: bigKey }, { maxBytes: 1024 * 1024 }),
+      isExplained('TooLarge', /larger than the limit of 1\.0 MiB/),
+    );
   });
 
   test('a missing object and bucket', async () => {

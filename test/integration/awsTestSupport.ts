@@ -31,7 +31,10 @@ export function freePort(): Promise<number> {
 function canConnect(port: number): Promise<boolean> {
   return new Promise((ok) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); ok(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      ok(true);
+    });
     socket.once('error', () => ok(false));
   });
 }
@@ -46,12 +49,18 @@ export interface Moto {
 export async function startMoto(): Promise<Moto> {
   const probe = spawnSync('python3', ['-c', 'import moto.server'], { encoding: 'utf8' });
   if (probe.status !== 0) {
-    throw new Error(`moto is not installed (python3 -c "import moto.server" failed: ${(probe.stderr || probe.error?.message || '').trim()}). Install it with: pip install "moto[server]"`);
+    throw new Error(
+      `moto is not installed (python3 -c "import moto.server" failed: ${(probe.stderr || probe.error?.message || '').trim()}). Install it with: pip install "moto[server]"`,
+    );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
   const deadline = Date.now() + 20_000;
   while (!(await canConnect(port))) {
     if (child.exitCode !== null) throw new Error(`moto server exited with ${child.exitCode}: ${stderr}`);
@@ -83,7 +92,9 @@ export interface Profiles {
 }
 
 /** Writes ~/.aws-like config and credentials files for the given profiles into a temp dir. */
-export function writeProfiles(profiles: Record<string, { accessKeyId: string; secretAccessKey: string; region: string; endpointUrl?: string }>): Profiles {
+export function writeProfiles(
+  profiles: Record<string, { accessKeyId: string; secretAccessKey: string; region: string; endpointUrl?: string }>,
+): Profiles {
   const dir = mkdtempSync(join(tmpdir(), 'ctk-aws-'));
   let config = '';
   let credentials = '';
@@ -110,7 +121,11 @@ export function useEnv(env: Record<string, string>): void {
   Object.assign(process.env, env);
 }
 
-export interface CliResult { code: number | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Spawns the bundled CLI (run `npm run build` first). */
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
@@ -134,7 +149,18 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
 export async function runMain(args: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (text: string) => { stdout += text; } }, stderr: { write: (text: string) => { stderr += text; } } });
+  const code = await main(args, {
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+      },
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+      },
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -149,7 +175,10 @@ export function makeLogDocument(account: string, region: string, count: number, 
     awsRegion: region,
     sourceIPAddress: 'cloudtrail.amazonaws.com',
     userAgent: 'cloudtrail.amazonaws.com',
-    requestParameters: { keySpec: 'AES_256', encryptionContext: { 'aws:cloudtrail:arn': `arn:aws:cloudtrail:${region}:${account}:trail/management` } },
+    requestParameters: {
+      keySpec: 'AES_256',
+      encryptionContext: { 'aws:cloudtrail:arn': `arn:aws:cloudtrail:${region}:${account}:trail/management` },
+    },
     responseElements: null,
     eventID: `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`,
     readOnly: true,

@@ -18,7 +18,9 @@ test('cli output piped into a reader that stops early (`| head`) ends quietly wi
     writeFileSync(file, JSON.stringify({ Records: Array.from({ length: 400 }, () => record) }));
     const child = spawn(process.execPath, [CLI, 'explain', file, '--all'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     const firstLine = await new Promise<string>((resolve) => {
       let seen = '';
       child.stdout.on('data', (chunk: Buffer) => {

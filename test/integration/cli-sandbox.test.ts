@@ -6,17 +6,28 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import type { KeyInfo, TrailInfo } from '../../src/core/model';
 import { cleanEnv, runCli, runMain, useEnv, writeProfiles, type Profiles } from './awsTestSupport';
 
-function awsCliCatGunzip(uri: string, endpoint: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function awsCliCatGunzip(
+  uri: string,
+  endpoint: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((ok, fail) => {
     // The real pipeline a person types: aws s3 cp s3://… - | gunzip
-    const child = spawn('bash', ['-o', 'pipefail', '-c', 'aws s3 cp "$1" - --endpoint-url "$2" --profile admin | gunzip', 'sh', uri, endpoint], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'bash',
+      ['-o', 'pipefail', '-c', 'aws s3 cp "$1" - --endpoint-url "$2" --profile admin | gunzip', 'sh', uri, endpoint],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.once('error', fail);
-    child.once('close', (code) => { clearTimeout(timer); ok({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }); });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      ok({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
   });
 }
 
@@ -43,10 +54,13 @@ describe('CLI against the sandbox', { timeout: 240_000 }, () => {
     profiles?.cleanup();
   });
 
-  test('trails: both trails, the management trail\'s key by alias, folded across regions', async () => {
+  test("trails: both trails, the management trail's key by alias, folded across regions", async () => {
     const result = await runCli(['trails', ...both, ...as('admin')], env);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, new RegExp(`management\\s+us-west-2\\s+s3://${sandbox.world.buckets.logs.name}/org-audit/\\s+alias/cloudtrail-logs\\s+Enabled`));
+    assert.match(
+      result.stdout,
+      new RegExp(`management\\s+us-west-2\\s+s3://${sandbox.world.buckets.logs.name}/org-audit/\\s+alias/cloudtrail-logs\\s+Enabled`),
+    );
     assert.match(result.stdout, /data-events\s+us-west-2\s+\S+\s+SSE-S3/);
     assert.equal(result.stdout.match(/^management /gm)?.length, 1);
     const json = await runMain(['trails', '--json', ...both, ...as('auditor')]);
@@ -66,17 +80,22 @@ describe('CLI against the sandbox', { timeout: 240_000 }, () => {
     assert.ok(json.every((key) => key.region === 'eu-central-1'));
   });
 
-  test('ls: the trail\'s log root, a day in both regions, an s3:// folder', async () => {
+  test("ls: the trail's log root, a day in both regions, an s3:// folder", async () => {
     const root = await runCli(['ls', 'management', ...as('auditor')], env);
     assert.equal(root.code, 0, root.stderr);
     assert.match(root.stdout, /PRE\s+s3:\/\/\S+\/org-audit\/AWSLogs\/111122223333\/CloudTrail\//);
     const day = await runMain(['ls', sandbox.world.trails.management.arn, '--date', '2026-11-25', '--json', ...as('auditor')]);
     assert.equal(day.code, 0, day.stderr);
     const pages = JSON.parse(day.stdout) as { objects: { key: string }[] }[];
-    assert.deepEqual(pages.map((page) => page.objects.map((object) => object.key)), [
-      sandbox.world.logKeys['eu-central-1']['2026-11-25'], sandbox.world.logKeys['us-west-2']['2026-11-25'],
+    assert.deepEqual(
+      pages.map((page) => page.objects.map((object) => object.key)),
+      [sandbox.world.logKeys['eu-central-1']['2026-11-25'], sandbox.world.logKeys['us-west-2']['2026-11-25']],
+    );
+    const folder = await runMain([
+      'ls',
+      `s3://${sandbox.world.buckets.logs.name}/org-audit/AWSLogs/111122223333/CloudTrail/us-west-2/2026/11/`,
+      ...as('auditor'),
     ]);
-    const folder = await runMain(['ls', `s3://${sandbox.world.buckets.logs.name}/org-audit/AWSLogs/111122223333/CloudTrail/us-west-2/2026/11/`, ...as('auditor')]);
     assert.equal(folder.code, 0, folder.stderr);
     for (const d of ['24', '25', '26']) assert.match(folder.stdout, new RegExp(`PRE\\s+\\S+/2026/11/${d}/`));
   });
@@ -96,10 +115,16 @@ describe('CLI against the sandbox', { timeout: 240_000 }, () => {
 
   test('cat as the auditor: exit 1 and why — the key, the encryption context, kms:Decrypt', async () => {
     const key = sandbox.world.logKeys['us-west-2']['2026-11-24'][0];
-    const result = await runCli(['cat', `arn:aws:s3:::${sandbox.world.buckets.logs.name}/${key}`, '--trail', sandbox.world.trails.management.arn, ...as('auditor')], env);
+    const result = await runCli(
+      ['cat', `arn:aws:s3:::${sandbox.world.buckets.logs.name}/${key}`, '--trail', sandbox.world.trails.management.arn, ...as('auditor')],
+      env,
+    );
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /can reach s3:\/\/\S+ but may not decrypt it: it is encrypted with KMS key arn:aws:kms:us-west-2:111122223333:key\/1234abcd-12ab-34cd-56ef-1234567890ab\./);
+    assert.match(
+      result.stderr,
+      /can reach s3:\/\/\S+ but may not decrypt it: it is encrypted with KMS key arn:aws:kms:us-west-2:111122223333:key\/1234abcd-12ab-34cd-56ef-1234567890ab\./,
+    );
     assert.match(result.stderr, new RegExp(`aws:cloudtrail:arn=${sandbox.world.trails.management.arn}, and KMS refused`));
     assert.match(result.stderr, /Ask for kms:Decrypt on arn:aws:kms/);
     assert.doesNotMatch(result.stderr, /\n\s+at /);
@@ -142,7 +167,12 @@ describe('CLI against the sandbox', { timeout: 240_000 }, () => {
   });
 
   test('unknown access keys: exit 1, what to do', async () => {
-    const result = await runCli(['keys', '--endpoint-url', sandbox.endpoint], { ...cleanEnv(), AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000', AWS_SECRET_ACCESS_KEY: 'x', AWS_REGION: 'us-west-2' });
+    const result = await runCli(['keys', '--endpoint-url', sandbox.endpoint], {
+      ...cleanEnv(),
+      AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000',
+      AWS_SECRET_ACCESS_KEY: 'x',
+      AWS_REGION: 'us-west-2',
+    });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /No valid AWS credentials.*Choose a working profile/);
   });

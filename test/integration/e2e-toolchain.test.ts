@@ -38,17 +38,25 @@ test('installEnv drops what an outer npm exported and puts the given Node first 
   assert.equal(env.HOME, process.env.HOME, 'the rest of the environment is kept');
 });
 
-test('a nested npm run with the install environment computes its own user agent, as code-server\'s postinstall needs', async () => {
+test("a nested npm run with the install environment computes its own user agent, as code-server's postinstall needs", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ctkms-toolchain-'));
   try {
     // The check code-server's postinstall.sh makes: the Node major version in $npm_config_user_agent must be the
     // Node that runs the install. Here the running Node is this test's; the foreign one says v0.
-    const check = `const m = /node\\/v(\\d+)/.exec(process.env.npm_config_user_agent || ''); ` +
+    const check =
+      `const m = /node\\/v(\\d+)/.exec(process.env.npm_config_user_agent || ''); ` +
       `if (!m || m[1] !== process.versions.node.split('.')[0]) { console.error('ERROR: requires node v' + process.versions.node.split('.')[0] + ', detected ' + (m ? m[1] : 'none')); process.exit(1); } ` +
       `console.log('agent ' + process.env.npm_config_user_agent + ' scripts ' + process.env.npm_config_ignore_scripts);`;
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'toolchain-env-check', private: true, scripts: { check: `node -e "${check.replace(/"/g, '\\"')}"` } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'toolchain-env-check', private: true, scripts: { check: `node -e "${check.replace(/"/g, '\\"')}"` } }),
+    );
 
-    const clean = await runInstallStep('checking the nested npm', 'npm', ['run', '-s', 'check'], { cwd: dir, env: installEnv(foreignNpmEnvironment()), quiet: true });
+    const clean = await runInstallStep('checking the nested npm', 'npm', ['run', '-s', 'check'], {
+      cwd: dir,
+      env: installEnv(foreignNpmEnvironment()),
+      quiet: true,
+    });
     assert.match(clean, new RegExp(`agent npm/\\S+ node/${process.version.replace(/\./g, '\\.')} `));
     assert.doesNotMatch(clean, /v0\.1\.0/);
 
@@ -62,12 +70,16 @@ test('a nested npm run with the install environment computes its own user agent,
   }
 });
 
-test('a failed install step names the step and ends with npm\'s own last lines', async () => {
+test("a failed install step names the step and ends with npm's own last lines", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ctkms-toolchain-'));
   try {
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'toolchain-fail-check', private: true }));
     await assert.rejects(
-      runInstallStep('installing code-server (npm install)', 'npm', ['run', 'no-such-script'], { cwd: dir, env: installEnv(process.env), quiet: true }),
+      runInstallStep('installing code-server (npm install)', 'npm', ['run', 'no-such-script'], {
+        cwd: dir,
+        env: installEnv(process.env),
+        quiet: true,
+      }),
       (error: Error) => {
         assert.match(error.message, /^installing code-server \(npm install\): `npm run no-such-script` failed with exit code 1/);
         assert.match(error.message, /Its last lines:\n[\s\S]*Missing script: "no-such-script"/);
@@ -80,7 +92,8 @@ test('a failed install step names the step and ends with npm\'s own last lines',
 });
 
 test('the ready line takes the version line of code-server --version, not a log line before it', () => {
-  const output = '[2026-11-28T10:00:00.000Z] info  Wrote default config file to /root/.config/code-server/config.yaml\n4.139.1 0b2a1f0c with Code 1.139.1\n';
+  const output =
+    '[2026-11-28T10:00:00.000Z] info  Wrote default config file to /root/.config/code-server/config.yaml\n4.139.1 0b2a1f0c with Code 1.139.1\n';
   assert.equal(codeServerVersion(output), '4.139.1 0b2a1f0c with Code 1.139.1');
   assert.equal(codeServerVersion('[2026-11-28T10:00:00.000Z] info  Wrote default config file\n'), undefined);
   assert.equal(lastLines('a\n\nb\nc\n', 2), 'b\nc');

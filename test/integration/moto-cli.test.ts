@@ -52,7 +52,10 @@ describe('against moto', { timeout: 180_000 }, () => {
     const result = await runMain(['trails', '--json', ...global()]);
     assert.equal(result.code, 0, result.stderr);
     const trails = JSON.parse(result.stdout) as TrailInfo[];
-    assert.deepEqual(trails.map((trail) => trail.name), ['asymmetric-key', 'disabled-key', 'management']);
+    assert.deepEqual(
+      trails.map((trail) => trail.name),
+      ['asymmetric-key', 'disabled-key', 'management'],
+    );
     const management = trails.find((trail) => trail.name === 'management');
     assert.equal(management?.arn, world.trailArn);
     assert.equal(management?.status?.isLogging, true);
@@ -61,8 +64,17 @@ describe('against moto', { timeout: 180_000 }, () => {
     assert.equal(management?.key?.arn, world.healthyKeyArn);
     assert.equal(management?.key?.keySpec, 'SYMMETRIC_DEFAULT');
     assert.ok(!management?.key?.flags.some((flag) => flag.severity === 'error'));
-    assert.deepEqual(trails.find((trail) => trail.name === 'disabled-key')?.key?.flags.map((flag) => flag.code).filter((code) => code !== 'rotationDisabled'), ['disabled']);
-    assert.deepEqual(trails.find((trail) => trail.name === 'asymmetric-key')?.key?.flags.map((flag) => flag.code), ['notSymmetric']);
+    assert.deepEqual(
+      trails
+        .find((trail) => trail.name === 'disabled-key')
+        ?.key?.flags.map((flag) => flag.code)
+        .filter((code) => code !== 'rotationDisabled'),
+      ['disabled'],
+    );
+    assert.deepEqual(
+      trails.find((trail) => trail.name === 'asymmetric-key')?.key?.flags.map((flag) => flag.code),
+      ['notSymmetric'],
+    );
     assert.equal(trails.find((trail) => trail.name === 'disabled-key')?.keyPrefix, 'disabled');
   });
 
@@ -99,7 +111,10 @@ describe('against moto', { timeout: 180_000 }, () => {
 
   test('describeTrailKey flags a key in another region than the bucket and in another account', async () => {
     const key = await describeTrailKey(clients, world.healthyKeyArn, { bucketRegion: 'eu-west-1', trailAccount: '999999999999' });
-    assert.deepEqual(key.flags.map((flag) => flag.code).filter((code) => code !== 'rotationDisabled'), ['otherRegion', 'otherAccount']);
+    assert.deepEqual(
+      key.flags.map((flag) => flag.code).filter((code) => code !== 'rotationDisabled'),
+      ['otherRegion', 'otherAccount'],
+    );
     assert.match(key.flags[0].message, /key is in us-west-2 but the bucket is in eu-west-1/);
   });
 
@@ -110,14 +125,18 @@ describe('against moto', { timeout: 180_000 }, () => {
     assert.match(result.stdout, /CloudTrail-Digest\//);
   });
 
-  test('ls <trail-arn> --date: the day\'s files of every region, or of --region only', async () => {
+  test("ls <trail-arn> --date: the day's files of every region, or of --region only", async () => {
     const all = await runMain(['ls', world.trailArn, '--date', world.day, '--json', ...global()]);
     assert.equal(all.code, 0, all.stderr);
     const pages = JSON.parse(all.stdout) as { prefix: string; objects: { key: string }[] }[];
-    assert.deepEqual(pages.map((page) => page.prefix), [
-      `AWSLogs/${MOTO_ACCOUNT}/CloudTrail/us-east-1/2026/11/27/`, `AWSLogs/${MOTO_ACCOUNT}/CloudTrail/us-west-2/2026/11/27/`,
-    ]);
-    assert.deepEqual(pages[1].objects.map((object) => object.key), world.logKeys);
+    assert.deepEqual(
+      pages.map((page) => page.prefix),
+      [`AWSLogs/${MOTO_ACCOUNT}/CloudTrail/us-east-1/2026/11/27/`, `AWSLogs/${MOTO_ACCOUNT}/CloudTrail/us-west-2/2026/11/27/`],
+    );
+    assert.deepEqual(
+      pages[1].objects.map((object) => object.key),
+      world.logKeys,
+    );
     const one = await runCli(['ls', 'management', '--date', world.day, ...global(), '--region', MOTO_REGION], env);
     assert.equal(one.code, 0, one.stderr);
     assert.equal(one.stdout.trim().split('\n').length, 1 + world.logKeys.length);
@@ -166,8 +185,10 @@ describe('against moto', { timeout: 180_000 }, () => {
   });
 
   test('fetchLog: size limit and cancellation', async () => {
-    await assert.rejects(fetchLog(clients, { bucket: world.bucket, key: world.logKeys[0] }, { maxBytes: 1000 }),
-      (error: ExplainedError) => error.code === 'TooLarge' && /larger than the limit of 1000 B/.test(error.message));
+    await assert.rejects(
+      fetchLog(clients, { bucket: world.bucket, key: world.logKeys[0] }, { maxBytes: 1000 }),
+      (error: ExplainedError) => error.code === 'TooLarge' && /larger than the limit of 1000 B/.test(error.message),
+    );
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(fetchLog(clients, { bucket: world.bucket, key: world.logKeys[0] }, { signal: controller.signal }), CancelledError);
@@ -202,7 +223,16 @@ describe('against moto', { timeout: 180_000 }, () => {
   });
 
   test('usage errors exit 2 with the usage', async () => {
-    for (const args of [['cat'], ['cat', 'not-a-location'], ['ls', 'management', '--date', '2026-02-30'], ['ls'], ['trails', '--region', 'mars'], ['trails', '--bogus'], ['nonsense'], ['ls', `s3://${world.bucket}/x`, '--date', '2026-11-27']]) {
+    for (const args of [
+      ['cat'],
+      ['cat', 'not-a-location'],
+      ['ls', 'management', '--date', '2026-02-30'],
+      ['ls'],
+      ['trails', '--region', 'mars'],
+      ['trails', '--bogus'],
+      ['nonsense'],
+      ['ls', `s3://${world.bucket}/x`, '--date', '2026-11-27'],
+    ]) {
       const result = await runMain([...args, ...global()]);
       assert.equal(result.code, 2, args.join(' '));
       assert.match(result.stderr, /Usage: cloudtrail-kms/, args.join(' '));

@@ -33,27 +33,49 @@ export async function seedMoto(endpoint: string): Promise<MotoWorld> {
     const disabledMeta = (await kms.send(new CreateKeyCommand({ Description: 'disabled' }))).KeyMetadata;
     const disabled = disabledMeta?.Arn ?? '';
     await kms.send(new DisableKeyCommand({ KeyId: disabledMeta?.KeyId })); // moto wants the id, not the ARN
-    const asymmetric = (await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', Description: 'asymmetric' }))).KeyMetadata?.Arn ?? '';
+    const asymmetric =
+      (await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', Description: 'asymmetric' }))).KeyMetadata
+        ?.Arn ?? '';
 
     const bucket = 'moto-cloudtrail-logs';
     await s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: MOTO_REGION } }));
-    const created = await cloudTrail.send(new CreateTrailCommand({
-      Name: 'management', S3BucketName: bucket, KmsKeyId: healthy, IsMultiRegionTrail: true, EnableLogFileValidation: true,
-    }));
+    const created = await cloudTrail.send(
+      new CreateTrailCommand({
+        Name: 'management',
+        S3BucketName: bucket,
+        KmsKeyId: healthy,
+        IsMultiRegionTrail: true,
+        EnableLogFileValidation: true,
+      }),
+    );
     await cloudTrail.send(new StartLoggingCommand({ Name: 'management' }));
-    await cloudTrail.send(new CreateTrailCommand({ Name: 'disabled-key', S3BucketName: bucket, S3KeyPrefix: 'disabled', KmsKeyId: disabled }));
-    await cloudTrail.send(new CreateTrailCommand({ Name: 'asymmetric-key', S3BucketName: bucket, S3KeyPrefix: 'asym', KmsKeyId: asymmetric }));
+    await cloudTrail.send(
+      new CreateTrailCommand({ Name: 'disabled-key', S3BucketName: bucket, S3KeyPrefix: 'disabled', KmsKeyId: disabled }),
+    );
+    await cloudTrail.send(
+      new CreateTrailCommand({ Name: 'asymmetric-key', S3BucketName: bucket, S3KeyPrefix: 'asym', KmsKeyId: asymmetric }),
+    );
 
     const root = `AWSLogs/${MOTO_ACCOUNT}/CloudTrail/${MOTO_REGION}/2026/11/27/`;
     const logText = makeLogDocument(MOTO_ACCOUNT, MOTO_REGION, 40);
     const logKeys: string[] = [];
     for (const [index, minute] of ['0005', '0010', '0015'].entries()) {
       const key = `${root}${MOTO_ACCOUNT}_CloudTrail_${MOTO_REGION}_20261127T${minute}Z_abcdefghijklmno${index}.json.gz`;
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipText(logText), ServerSideEncryption: 'aws:kms', SSEKMSKeyId: healthy }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipText(logText), ServerSideEncryption: 'aws:kms', SSEKMSKeyId: healthy }),
+      );
       logKeys.push(key);
     }
     const eastKey = `AWSLogs/${MOTO_ACCOUNT}/CloudTrail/us-east-1/2026/11/27/${MOTO_ACCOUNT}_CloudTrail_us-east-1_20261127T0005Z_abcdefghijklmnop.json.gz`;
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: eastKey, Body: gzipText(makeLogDocument(MOTO_ACCOUNT, 'us-east-1', 3)), ServerSideEncryption: 'aws:kms', SSEKMSKeyId: healthy }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: eastKey,
+        Body: gzipText(makeLogDocument(MOTO_ACCOUNT, 'us-east-1', 3)),
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: healthy,
+      }),
+    );
     const digestKey = `AWSLogs/${MOTO_ACCOUNT}/CloudTrail-Digest/${MOTO_REGION}/2026/11/27/${MOTO_ACCOUNT}_CloudTrail-Digest_${MOTO_REGION}_management_${MOTO_REGION}_20261127T010000Z.json.gz`;
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: digestKey, Body: gzipText('{"logFiles":[]}') }));
     const plainKey = 'plain/records.json';
@@ -66,8 +88,17 @@ export async function seedMoto(endpoint: string): Promise<MotoWorld> {
     const full = gzipText(logText);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: truncatedKey, Body: full.subarray(0, Math.floor(full.length / 2)) }));
     return {
-      bucket, healthyKeyArn: healthy, disabledKeyArn: disabled, asymmetricKeyArn: asymmetric,
-      trailArn: created.TrailARN ?? '', day: '2026-11-27', logKeys, plainKey, corruptKey, truncatedKey, logText,
+      bucket,
+      healthyKeyArn: healthy,
+      disabledKeyArn: disabled,
+      asymmetricKeyArn: asymmetric,
+      trailArn: created.TrailARN ?? '',
+      day: '2026-11-27',
+      logKeys,
+      plainKey,
+      corruptKey,
+      truncatedKey,
+      logText,
     };
   } finally {
     kms.destroy();

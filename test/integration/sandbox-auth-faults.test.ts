@@ -42,7 +42,10 @@ describe('sandbox authentication and fault injection', () => {
 
   it('a wrong secret (bad signature) fails with SignatureDoesNotMatch / InvalidSignatureException', async () => {
     const admin = sandbox.principals.admin;
-    const c = sandboxClients(sandbox, { credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: `${admin.secretAccessKey}x` }, maxAttempts: 1 });
+    const c = sandboxClients(sandbox, {
+      credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: `${admin.secretAccessKey}x` },
+      maxAttempts: 1,
+    });
     await failsWith(c.s3.send(new ListObjectsV2Command({ Bucket: sandbox.world.buckets.logs.name })), 'SignatureDoesNotMatch', 403);
     await failsWith(c.sts.send(new GetCallerIdentityCommand({})), 'SignatureDoesNotMatch', 403);
     await failsWith(c.kms.send(new ListAliasesCommand({})), 'InvalidSignatureException', 400);
@@ -50,7 +53,9 @@ describe('sandbox authentication and fault injection', () => {
   });
 
   it('the caller identity and region come from the signature', async () => {
-    const who = await sandboxClients(sandbox, { principal: sandbox.principals.auditor, region: 'eu-central-1' }).sts.send(new GetCallerIdentityCommand({}));
+    const who = await sandboxClients(sandbox, { principal: sandbox.principals.auditor, region: 'eu-central-1' }).sts.send(
+      new GetCallerIdentityCommand({}),
+    );
     assert.equal(who.Arn, sandbox.principals.auditor.arn);
     assert.equal(who.Account, '111122223333');
   });
@@ -64,7 +69,11 @@ describe('sandbox authentication and fault injection', () => {
       sandbox.faults.add({ operation: 'GetObject', kind: 'throttle', times: 1 });
       await failsWith(one().kms.send(new DescribeKeyCommand({ KeyId: 'alias/cloudtrail-logs' })), 'ThrottlingException', 400);
       await failsWith(one().cloudtrail.send(new DescribeTrailsCommand({})), 'ThrottlingException', 400);
-      await failsWith(one().s3.send(new GetObjectCommand({ Bucket: sandbox.world.buckets.logs.name, Key: sandbox.world.tamperedLogKey })), 'SlowDown', 503);
+      await failsWith(
+        one().s3.send(new GetObjectCommand({ Bucket: sandbox.world.buckets.logs.name, Key: sandbox.world.tamperedLogKey })),
+        'SlowDown',
+        503,
+      );
       assert.deepEqual(sandbox.faults.list(), []);
     });
 
@@ -108,7 +117,9 @@ describe('sandbox authentication and fault injection', () => {
       assert.equal(sandbox.requests.count('DescribeKey'), 2);
       assert.equal(sandbox.requests.count(), 2);
       sandbox.faults.add({ operation: 'GetObject', kind: 'slowDown', times: 1 });
-      const got = await sandboxClients(sandbox).s3.send(new GetObjectCommand({ Bucket: sandbox.world.buckets.logs.name, Key: sandbox.world.tamperedLogKey }));
+      const got = await sandboxClients(sandbox).s3.send(
+        new GetObjectCommand({ Bucket: sandbox.world.buckets.logs.name, Key: sandbox.world.tamperedLogKey }),
+      );
       assert.equal(got.$metadata.attempts, 2);
       await got.Body!.transformToByteArray();
     });
@@ -117,7 +128,10 @@ describe('sandbox authentication and fault injection', () => {
       sandbox.faults.add({ operation: 'GetObject', kind: 'reset' });
       sandbox.faults.clear();
       assert.deepEqual(sandbox.faults.list(), []);
-      assert.throws(() => sandbox.faults.add({ operation: 'GetObject', kind: 'explode' as 'reset' }), /Invalid fault rule .*expected \{ operation: string, kind: throttle\|/);
+      assert.throws(
+        () => sandbox.faults.add({ operation: 'GetObject', kind: 'explode' as 'reset' }),
+        /Invalid fault rule .*expected \{ operation: string, kind: throttle\|/,
+      );
     });
   });
 
@@ -150,7 +164,10 @@ describe('sandbox SigV4 forms beyond the SDK defaults', () => {
 
   const signer = (secret?: string) =>
     new SignatureV4({
-      credentials: { accessKeyId: sandbox.principals.admin.accessKeyId, secretAccessKey: secret ?? sandbox.principals.admin.secretAccessKey },
+      credentials: {
+        accessKeyId: sandbox.principals.admin.accessKeyId,
+        secretAccessKey: secret ?? sandbox.principals.admin.secretAccessKey,
+      },
       region: 'us-west-2',
       service: 's3',
       sha256: Hash.bind(null, 'sha256'),
@@ -177,7 +194,10 @@ describe('sandbox SigV4 forms beyond the SDK defaults', () => {
     const key = sandbox.world.dataEventLogKeys[0];
     // As @aws-sdk/s3-request-presigner does: the payload is UNSIGNED-PAYLOAD.
     const bucketSwap = (r: HttpRequest) =>
-      Object.assign(r, { path: `/${sandbox.world.buckets.dataEvents.name}/${key}`, headers: { ...r.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+      Object.assign(r, {
+        path: `/${sandbox.world.buckets.dataEvents.name}/${key}`,
+        headers: { ...r.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      });
     const good = await fetchSigned(await signer().presign(bucketSwap(objectRequest(key)), { expiresIn: 300 }));
     assert.equal(good.status, 200);
     assert.deepEqual([...good.body.subarray(0, 2)], [0x1f, 0x8b]);

@@ -56,7 +56,10 @@ describe('sandbox through the real aws CLI', () => {
 
   it('cloudtrail describe-trails, kms list-aliases / describe-key, sts get-caller-identity', async () => {
     const trails = (await json(['cloudtrail', 'describe-trails'])).trailList as Array<Record<string, unknown>>;
-    assert.deepEqual(trails.map((t) => t.Name), ['management', 'data-events']);
+    assert.deepEqual(
+      trails.map((t) => t.Name),
+      ['management', 'data-events'],
+    );
     assert.equal(trails[0].KmsKeyId, sandbox.world.keys.healthy.arn);
     const aliases = (await json(['kms', 'list-aliases'])).Aliases as Array<Record<string, unknown>>;
     assert.ok(aliases.some((a) => a.AliasName === 'alias/cloudtrail-logs' && a.TargetKeyId === sandbox.world.keys.healthy.keyId));
@@ -71,7 +74,10 @@ describe('sandbox through the real aws CLI', () => {
     const bucket = sandbox.world.buckets.logs.name;
     const ls = await run(['s3', 'ls', '--recursive', `s3://${bucket}/org-audit/AWSLogs/111122223333/CloudTrail/eu-central-1/`]);
     assert.equal(ls.code, 0, ls.stderr);
-    const listed = ls.stdout.trim().split('\n').map((line) => line.trim().split(/\s+/).pop());
+    const listed = ls.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/).pop());
     assert.deepEqual(listed, Object.values(sandbox.world.logKeys['eu-central-1']).flat());
 
     const key = sandbox.world.logKeys['us-west-2']['2026-11-25'][0];
@@ -87,21 +93,42 @@ describe('sandbox through the real aws CLI', () => {
 
   it('the auditor reading an SSE-KMS log gets the AccessDenied that names kms:Decrypt', async () => {
     const key = sandbox.world.logKeys['us-west-2']['2026-11-25'][0];
-    const r = await run(['s3api', 'get-object', '--bucket', sandbox.world.buckets.logs.name, '--key', key, join(dir, 'should-not-exist.gz')], { principal: sandbox.principals.auditor });
+    const r = await run(
+      ['s3api', 'get-object', '--bucket', sandbox.world.buckets.logs.name, '--key', key, join(dir, 'should-not-exist.gz')],
+      { principal: sandbox.principals.auditor },
+    );
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /AccessDenied/);
     assert.match(r.stderr, /not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-west-2:111122223333:key\/1234abcd/);
   });
 
   it('cloudtrail lookup-events', async () => {
-    const out = await json(['cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=ConsoleLogin', '--max-results', '5', '--no-paginate']);
+    const out = await json([
+      'cloudtrail',
+      'lookup-events',
+      '--lookup-attributes',
+      'AttributeKey=EventName,AttributeValue=ConsoleLogin',
+      '--max-results',
+      '5',
+      '--no-paginate',
+    ]);
     const events = out.Events as Array<Record<string, unknown>>;
     assert.equal(events.length, 5);
     assert.ok(events.every((e) => e.EventName === 'ConsoleLogin' && typeof e.CloudTrailEvent === 'string'));
   });
 
   it('cloudtrail validate-logs: every seeded log valid except the tampered one (home region chain)', async () => {
-    const r = await run(['cloudtrail', 'validate-logs', '--trail-arn', sandbox.world.trails.management.arn, '--start-time', '2026-11-24T00:00:00Z', '--end-time', '2026-11-27T01:00:00Z', '--verbose']);
+    const r = await run([
+      'cloudtrail',
+      'validate-logs',
+      '--trail-arn',
+      sandbox.world.trails.management.arn,
+      '--start-time',
+      '2026-11-24T00:00:00Z',
+      '--end-time',
+      '2026-11-27T01:00:00Z',
+      '--verbose',
+    ]);
     assert.equal(r.code, 1, 'exit code 1 because one log is invalid');
     // Invalid lines go to stderr, valid ones to stdout.
     const lines = `${r.stdout}\n${r.stderr}`.split('\n');
@@ -110,14 +137,26 @@ describe('sandbox through the real aws CLI', () => {
       const expected = key === sandbox.world.tamperedLogKey ? "INVALID: hash value doesn't match" : 'valid';
       assert.ok(lines.includes(`Log file\ts3://${bucket}/${key}\t${expected}`), `${key} should be ${expected}`);
     }
-    for (const key of sandbox.world.digestKeys['us-west-2']) assert.ok(lines.includes(`Digest file\ts3://${bucket}/${key}\tvalid`), `digest ${key} valid`);
+    for (const key of sandbox.world.digestKeys['us-west-2'])
+      assert.ok(lines.includes(`Digest file\ts3://${bucket}/${key}\tvalid`), `digest ${key} valid`);
     assert.match(r.stdout, /72\/72 digest files valid/);
     assert.match(r.stdout, /17\/18 log files valid, 1\/18 log files INVALID/);
   });
 
   // validate-logs takes the digest (source) region from --region only, not from AWS_DEFAULT_REGION.
   it('cloudtrail validate-logs --region eu-central-1: the other region chain is all valid', async () => {
-    const r = await run(['cloudtrail', 'validate-logs', '--trail-arn', sandbox.world.trails.management.arn, '--start-time', '2026-11-24T00:00:00Z', '--end-time', '2026-11-27T01:00:00Z', '--region', 'eu-central-1']);
+    const r = await run([
+      'cloudtrail',
+      'validate-logs',
+      '--trail-arn',
+      sandbox.world.trails.management.arn,
+      '--start-time',
+      '2026-11-24T00:00:00Z',
+      '--end-time',
+      '2026-11-27T01:00:00Z',
+      '--region',
+      'eu-central-1',
+    ]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /72\/72 digest files valid/);
     assert.match(r.stdout, /18\/18 log files valid/);

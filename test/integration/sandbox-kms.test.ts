@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, EnableKeyCommand, GenerateDataKeyWithoutPlaintextCommand, DecryptCommand, DescribeKeyCommand, DisableKeyCommand, EncryptCommand,
-  GenerateDataKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSServiceException, ListAliasesCommand,
-  ListKeysCommand, ScheduleKeyDeletionCommand,
+  CancelKeyDeletionCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  EnableKeyCommand,
+  GenerateDataKeyWithoutPlaintextCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  EncryptCommand,
+  GenerateDataKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  KMSServiceException,
+  ListAliasesCommand,
+  ListKeysCommand,
+  ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
@@ -52,7 +65,9 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     const pending = await kms.send(new DescribeKeyCommand({ KeyId: sandbox.world.keys.pendingDeletion.keyId }));
     assert.equal(pending.KeyMetadata?.KeyState, 'PendingDeletion');
     assert.ok(pending.KeyMetadata?.DeletionDate instanceof Date);
-    const rsa = await kms.send(new DescribeKeyCommand({ KeyId: `arn:aws:kms:us-west-2:${sandbox.accountId}:${sandbox.world.keys.asymmetric.alias}` }));
+    const rsa = await kms.send(
+      new DescribeKeyCommand({ KeyId: `arn:aws:kms:us-west-2:${sandbox.accountId}:${sandbox.world.keys.asymmetric.alias}` }),
+    );
     assert.equal(rsa.KeyMetadata?.KeySpec, 'RSA_2048');
     assert.equal(rsa.KeyMetadata?.KeyUsage, 'ENCRYPT_DECRYPT');
     assert.deepEqual(rsa.KeyMetadata?.EncryptionAlgorithms, ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256']);
@@ -63,7 +78,10 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     const eu = sandboxClients(sandbox, { region: 'eu-central-1' }).kms;
     await rejectsWith(eu.send(new DescribeKeyCommand({ KeyId: sandbox.world.keys.healthy.arn })), 'NotFoundException');
     const aliases = await eu.send(new ListAliasesCommand({}));
-    assert.deepEqual(aliases.Aliases?.map((a) => a.AliasName), ['alias/aws/ebs', 'alias/aws/lambda', 'alias/aws/secretsmanager']);
+    assert.deepEqual(
+      aliases.Aliases?.map((a) => a.AliasName),
+      ['alias/aws/ebs', 'alias/aws/lambda', 'alias/aws/secretsmanager'],
+    );
   });
 
   it('lists keys and aliases with paging', async () => {
@@ -75,54 +93,103 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     assert.equal(second.Truncated, false);
     assert.equal(first.Keys!.length + second.Keys!.length, 7);
     const aliases = await kms.send(new ListAliasesCommand({ KeyId: sandbox.world.keys.healthy.keyId }));
-    assert.deepEqual(aliases.Aliases?.map((a) => a.AliasName), ['alias/cloudtrail-logs']);
+    assert.deepEqual(
+      aliases.Aliases?.map((a) => a.AliasName),
+      ['alias/cloudtrail-logs'],
+    );
     assert.equal(aliases.Aliases?.[0].TargetKeyId, sandbox.world.keys.healthy.keyId);
   });
 
   it('serves the CloudTrail key policy and rotation status', async () => {
     const { kms } = clients;
     const policy = await kms.send(new GetKeyPolicyCommand({ KeyId: sandbox.world.keys.healthy.keyId, PolicyName: 'default' }));
-    const doc = JSON.parse(policy.Policy!) as { Statement: Array<{ Sid: string; Principal: unknown; Action: unknown; Condition?: Record<string, Record<string, string>> }> };
+    const doc = JSON.parse(policy.Policy!) as {
+      Statement: Array<{ Sid: string; Principal: unknown; Action: unknown; Condition?: Record<string, Record<string, string>> }>;
+    };
     const encrypt = doc.Statement.find((s) => s.Sid === 'Allow CloudTrail to encrypt logs');
     assert.deepEqual(encrypt?.Principal, { Service: 'cloudtrail.amazonaws.com' });
     assert.equal(encrypt?.Action, 'kms:GenerateDataKey*');
-    assert.equal(encrypt?.Condition?.StringLike['kms:EncryptionContext:aws:cloudtrail:arn'], `arn:aws:cloudtrail:*:${sandbox.accountId}:trail/*`);
+    assert.equal(
+      encrypt?.Condition?.StringLike['kms:EncryptionContext:aws:cloudtrail:arn'],
+      `arn:aws:cloudtrail:*:${sandbox.accountId}:trail/*`,
+    );
     assert.ok(doc.Statement.some((s) => s.Sid === 'Allow CloudTrail to describe key'));
     assert.ok(doc.Statement.some((s) => s.Sid === 'Allow principals in the account to decrypt log files'));
     const rotation = await kms.send(new GetKeyRotationStatusCommand({ KeyId: sandbox.world.keys.healthy.keyId }));
     assert.equal(rotation.KeyRotationEnabled, true);
-    await rejectsWith(kms.send(new GetKeyRotationStatusCommand({ KeyId: sandbox.world.keys.asymmetric.keyId })), 'UnsupportedOperationException');
+    await rejectsWith(
+      kms.send(new GetKeyRotationStatusCommand({ KeyId: sandbox.world.keys.asymmetric.keyId })),
+      'UnsupportedOperationException',
+    );
   });
 
   it('envelope encryption: GenerateDataKey + Decrypt with the same context; a wrong context fails', async () => {
     const { kms } = clients;
     const context = { 'aws:cloudtrail:arn': sandbox.world.trails.management.arn, purpose: 'test' };
-    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/cloudtrail-logs', KeySpec: 'AES_256', EncryptionContext: context }));
+    const dk = await kms.send(
+      new GenerateDataKeyCommand({ KeyId: 'alias/cloudtrail-logs', KeySpec: 'AES_256', EncryptionContext: context }),
+    );
     assert.equal(dk.Plaintext?.length, 32);
     assert.equal(dk.KeyId, sandbox.world.keys.healthy.arn);
-    const back = await kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob, EncryptionContext: { purpose: 'test', 'aws:cloudtrail:arn': sandbox.world.trails.management.arn } }));
+    const back = await kms.send(
+      new DecryptCommand({
+        CiphertextBlob: dk.CiphertextBlob,
+        EncryptionContext: { purpose: 'test', 'aws:cloudtrail:arn': sandbox.world.trails.management.arn },
+      }),
+    );
     assert.deepEqual(Buffer.from(back.Plaintext!), Buffer.from(dk.Plaintext!));
     assert.equal(back.KeyId, sandbox.world.keys.healthy.arn);
-    await rejectsWith(kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob, EncryptionContext: { purpose: 'other' } })), 'InvalidCiphertextException');
+    await rejectsWith(
+      kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob, EncryptionContext: { purpose: 'other' } })),
+      'InvalidCiphertextException',
+    );
     await rejectsWith(kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob })), 'InvalidCiphertextException');
-    await rejectsWith(kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob, EncryptionContext: context, KeyId: sandbox.world.keys.disabled.keyId })), 'IncorrectKeyException');
+    await rejectsWith(
+      kms.send(
+        new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob, EncryptionContext: context, KeyId: sandbox.world.keys.disabled.keyId }),
+      ),
+      'IncorrectKeyException',
+    );
   });
 
   it('Encrypt/Decrypt symmetric and RSA; asymmetric keys refuse GenerateDataKey', async () => {
     const { kms } = clients;
-    const enc = await kms.send(new EncryptCommand({ KeyId: 'alias/cloudtrail-logs', Plaintext: Buffer.from('secret'), EncryptionContext: { a: 'b' } }));
+    const enc = await kms.send(
+      new EncryptCommand({ KeyId: 'alias/cloudtrail-logs', Plaintext: Buffer.from('secret'), EncryptionContext: { a: 'b' } }),
+    );
     const dec = await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: { a: 'b' } }));
     assert.equal(Buffer.from(dec.Plaintext!).toString(), 'secret');
-    const rsaEnc = await kms.send(new EncryptCommand({ KeyId: sandbox.world.keys.asymmetric.alias, Plaintext: Buffer.from('rsa'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
-    const rsaDec = await kms.send(new DecryptCommand({ KeyId: sandbox.world.keys.asymmetric.keyId, CiphertextBlob: rsaEnc.CiphertextBlob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
+    const rsaEnc = await kms.send(
+      new EncryptCommand({
+        KeyId: sandbox.world.keys.asymmetric.alias,
+        Plaintext: Buffer.from('rsa'),
+        EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
+      }),
+    );
+    const rsaDec = await kms.send(
+      new DecryptCommand({
+        KeyId: sandbox.world.keys.asymmetric.keyId,
+        CiphertextBlob: rsaEnc.CiphertextBlob,
+        EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
+      }),
+    );
     assert.equal(Buffer.from(rsaDec.Plaintext!).toString(), 'rsa');
-    await rejectsWith(kms.send(new GenerateDataKeyCommand({ KeyId: sandbox.world.keys.asymmetric.keyId, KeySpec: 'AES_256' })), 'InvalidKeyUsageException');
+    await rejectsWith(
+      kms.send(new GenerateDataKeyCommand({ KeyId: sandbox.world.keys.asymmetric.keyId, KeySpec: 'AES_256' })),
+      'InvalidKeyUsageException',
+    );
   });
 
   it('disabled and pending-deletion keys refuse cryptography', async () => {
     const { kms } = clients;
-    await rejectsWith(kms.send(new GenerateDataKeyCommand({ KeyId: sandbox.world.keys.disabled.alias, KeySpec: 'AES_256' })), 'DisabledException');
-    await rejectsWith(kms.send(new EncryptCommand({ KeyId: sandbox.world.keys.pendingDeletion.alias, Plaintext: Buffer.from('x') })), 'KMSInvalidStateException');
+    await rejectsWith(
+      kms.send(new GenerateDataKeyCommand({ KeyId: sandbox.world.keys.disabled.alias, KeySpec: 'AES_256' })),
+      'DisabledException',
+    );
+    await rejectsWith(
+      kms.send(new EncryptCommand({ KeyId: sandbox.world.keys.pendingDeletion.alias, Plaintext: Buffer.from('x') })),
+      'KMSInvalidStateException',
+    );
   });
 
   it('CreateKey, CreateAlias, DisableKey and ScheduleKeyDeletion change what DescribeKey and crypto see', async () => {
@@ -147,9 +214,17 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     await kms.send(new EnableKeyCommand({ KeyId: keyId }));
     const again = await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
     assert.equal(Buffer.from(again.Plaintext!).toString(), 'x');
-    const noPlain = await kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, NumberOfBytes: 64, EncryptionContext: { 'aws:ebs:id': 'vol-1' } }));
+    const noPlain = await kms.send(
+      new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, NumberOfBytes: 64, EncryptionContext: { 'aws:ebs:id': 'vol-1' } }),
+    );
     assert.equal((noPlain as { Plaintext?: unknown }).Plaintext, undefined);
-    assert.equal(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: noPlain.CiphertextBlob, EncryptionContext: { 'aws:ebs:id': 'vol-1' } }))).Plaintext!).length, 64);
+    assert.equal(
+      Buffer.from(
+        (await kms.send(new DecryptCommand({ CiphertextBlob: noPlain.CiphertextBlob, EncryptionContext: { 'aws:ebs:id': 'vol-1' } })))
+          .Plaintext!,
+      ).length,
+      64,
+    );
   });
 
   it('auditor may describe but not decrypt (AccessDeniedException naming the key)', async () => {
@@ -158,7 +233,10 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     const enc = await clients.kms.send(new EncryptCommand({ KeyId: 'alias/cloudtrail-logs', Plaintext: Buffer.from('x') }));
     await assert.rejects(auditor.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob })), (e: KMSServiceException) => {
       assert.equal(e.name, 'AccessDeniedException');
-      assert.match(e.message, /auditor is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-west-2:111122223333:key\/1234abcd/);
+      assert.match(
+        e.message,
+        /auditor is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-west-2:111122223333:key\/1234abcd/,
+      );
       return true;
     });
   });
@@ -166,9 +244,13 @@ describe('sandbox KMS (real SDK v3 client)', () => {
   it('every KMS call (served, or made by S3 for a reader) becomes a CloudTrail event LookupEvents finds', async () => {
     const { kms, cloudtrail } = clients;
     const context = { marker: `lookup-${Date.now()}` };
-    const enc = await kms.send(new EncryptCommand({ KeyId: 'alias/cloudtrail-logs', Plaintext: Buffer.from('x'), EncryptionContext: context }));
+    const enc = await kms.send(
+      new EncryptCommand({ KeyId: 'alias/cloudtrail-logs', Plaintext: Buffer.from('x'), EncryptionContext: context }),
+    );
     await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: context }));
-    const events = await cloudtrail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Decrypt' }], MaxResults: 5 }));
+    const events = await cloudtrail.send(
+      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Decrypt' }], MaxResults: 5 }),
+    );
     const record = JSON.parse(events.Events![0].CloudTrailEvent!) as KmsEventRecord;
     assert.equal(record.eventVersion, '1.11');
     assert.equal(record.eventSource, 'kms.amazonaws.com');
@@ -186,7 +268,9 @@ describe('sandbox KMS (real SDK v3 client)', () => {
     const logKey = sandbox.world.logKeys['us-west-2']['2026-11-26'][3];
     const auditor = sandboxClients(sandbox, { principal: sandbox.principals.auditor }).s3;
     await assert.rejects(auditor.send(new GetObjectCommand({ Bucket: sandbox.world.buckets.logs.name, Key: logKey })));
-    const byAuditor = await cloudtrail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'auditor' }], MaxResults: 1 }));
+    const byAuditor = await cloudtrail.send(
+      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'auditor' }], MaxResults: 1 }),
+    );
     const denied = JSON.parse(byAuditor.Events![0].CloudTrailEvent!) as KmsEventRecord;
     assert.equal(denied.eventName, 'Decrypt');
     assert.equal(denied.errorCode, 'AccessDenied');

@@ -3,8 +3,16 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import {
-  DeleteObjectCommand, GetBucketLocationCommand, GetObjectCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsCommand,
-  ListObjectsV2Command, PutObjectCommand, S3ServiceException, paginateListObjectsV2,
+  DeleteObjectCommand,
+  GetBucketLocationCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  ListObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3ServiceException,
+  paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { sandboxClients } from './helpers/sandboxClients';
@@ -34,37 +42,73 @@ describe('sandbox S3 (real SDK v3 client)', () => {
 
   it('browses AWSLogs folders with a delimiter, the way the tree does', async () => {
     const top = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: accountPrefix, Delimiter: '/' }));
-    assert.deepEqual(top.CommonPrefixes?.map((p) => p.Prefix), [`${accountPrefix}CloudTrail-Digest/`, `${accountPrefix}CloudTrail/`]);
+    assert.deepEqual(
+      top.CommonPrefixes?.map((p) => p.Prefix),
+      [`${accountPrefix}CloudTrail-Digest/`, `${accountPrefix}CloudTrail/`],
+    );
     const regions = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/`, Delimiter: '/' }));
-    assert.deepEqual(regions.CommonPrefixes?.map((p) => p.Prefix), [`${accountPrefix}CloudTrail/eu-central-1/`, `${accountPrefix}CloudTrail/us-west-2/`]);
-    const day = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/25/`, Delimiter: '/' }));
-    assert.deepEqual(day.Contents?.map((c) => c.Key), sandbox.world.logKeys['us-west-2']['2026-11-25']);
+    assert.deepEqual(
+      regions.CommonPrefixes?.map((p) => p.Prefix),
+      [`${accountPrefix}CloudTrail/eu-central-1/`, `${accountPrefix}CloudTrail/us-west-2/`],
+    );
+    const day = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/25/`, Delimiter: '/' }),
+    );
+    assert.deepEqual(
+      day.Contents?.map((c) => c.Key),
+      sandbox.world.logKeys['us-west-2']['2026-11-25'],
+    );
     assert.equal(day.KeyCount, 6);
     assert.match(day.Contents![0].Key!, /\/111122223333_CloudTrail_us-west-2_20261125T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/);
   });
 
   it('pages with max-keys, continuation tokens and start-after; common prefixes count toward max-keys', async () => {
-    const days = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/`, Delimiter: '/', MaxKeys: 2 }));
+    const days = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/`, Delimiter: '/', MaxKeys: 2 }),
+    );
     assert.equal(days.KeyCount, 2);
     assert.equal(days.IsTruncated, true);
     const rest = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/`, Delimiter: '/', MaxKeys: 2, ContinuationToken: days.NextContinuationToken }),
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/`,
+        Delimiter: '/',
+        MaxKeys: 2,
+        ContinuationToken: days.NextContinuationToken,
+      }),
     );
     assert.equal(rest.IsTruncated, true);
     const last = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/`, Delimiter: '/', MaxKeys: 2, ContinuationToken: rest.NextContinuationToken }),
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        Prefix: `${accountPrefix}CloudTrail/us-west-2/2026/11/`,
+        Delimiter: '/',
+        MaxKeys: 2,
+        ContinuationToken: rest.NextContinuationToken,
+      }),
     );
     assert.equal(last.IsTruncated, false);
-    assert.deepEqual([...days.CommonPrefixes!, ...rest.CommonPrefixes!, ...last.CommonPrefixes!].map((p) => p.Prefix?.slice(-3)), ['22/', '23/', '24/', '25/', '26/']);
+    assert.deepEqual(
+      [...days.CommonPrefixes!, ...rest.CommonPrefixes!, ...last.CommonPrefixes!].map((p) => p.Prefix?.slice(-3)),
+      ['22/', '23/', '24/', '25/', '26/'],
+    );
 
     const all: string[] = [];
-    for await (const page of paginateListObjectsV2({ client: s3, pageSize: 7 }, { Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/eu-central-1/` })) {
+    for await (const page of paginateListObjectsV2(
+      { client: s3, pageSize: 7 },
+      { Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/eu-central-1/` },
+    )) {
       all.push(...(page.Contents ?? []).map((c) => c.Key!));
     }
     assert.deepEqual(all, Object.values(sandbox.world.logKeys['eu-central-1']).flat());
 
-    const after = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/eu-central-1/`, StartAfter: all[9], MaxKeys: 3 }));
-    assert.deepEqual(after.Contents?.map((c) => c.Key), all.slice(10, 13));
+    const after = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${accountPrefix}CloudTrail/eu-central-1/`, StartAfter: all[9], MaxKeys: 3 }),
+    );
+    assert.deepEqual(
+      after.Contents?.map((c) => c.Key),
+      all.slice(10, 13),
+    );
   });
 
   it('pages ListObjects v1 with Marker (as aws cloudtrail validate-logs does)', async () => {
@@ -74,7 +118,10 @@ describe('sandbox S3 (real SDK v3 client)', () => {
     assert.equal(first.IsTruncated, true);
     const second = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: first.NextMarker }));
     assert.equal(second.IsTruncated, false);
-    assert.deepEqual([...first.Contents!, ...second.Contents!].map((c) => c.Key), sandbox.world.digestKeys['us-west-2']);
+    assert.deepEqual(
+      [...first.Contents!, ...second.Contents!].map((c) => c.Key),
+      sandbox.world.digestKeys['us-west-2'],
+    );
   });
 
   it('GetObject decrypts an SSE-KMS log: a gzip CloudTrail document, with the SSE headers', async () => {
@@ -108,30 +155,68 @@ describe('sandbox S3 (real SDK v3 client)', () => {
   });
 
   it('PutObject with SSE-KMS (buffer and streaming bodies) round-trips with user metadata', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'notes/a b+c.txt', Body: 'hello sandbox', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'alias/cloudtrail-logs', Metadata: { team: 'audit' } }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'notes/a b+c.txt',
+        Body: 'hello sandbox',
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: 'alias/cloudtrail-logs',
+        Metadata: { team: 'audit' },
+      }),
+    );
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'notes/a b+c.txt' }));
     assert.equal(await got.Body!.transformToString(), 'hello sandbox');
     assert.equal(got.Metadata?.team, 'audit');
     assert.equal(got.SSEKMSKeyId, sandbox.world.keys.healthy.arn);
 
     const big = Buffer.alloc(300_000, 7);
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'notes/stream.bin', Body: Readable.from([big.subarray(0, 100_000), big.subarray(100_000)]), ContentLength: big.length }));
-    const back = Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'notes/stream.bin' }))).Body!.transformToByteArray());
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'notes/stream.bin',
+        Body: Readable.from([big.subarray(0, 100_000), big.subarray(100_000)]),
+        ContentLength: big.length,
+      }),
+    );
+    const back = Buffer.from(
+      await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'notes/stream.bin' }))).Body!.transformToByteArray(),
+    );
     assert.ok(back.equals(big));
 
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'notes/bucket-key.txt', Body: 'bk', ServerSideEncryption: 'aws:kms', BucketKeyEnabled: true }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'notes/bucket-key.txt',
+        Body: 'bk',
+        ServerSideEncryption: 'aws:kms',
+        BucketKeyEnabled: true,
+      }),
+    );
     const bk = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'notes/bucket-key.txt' }));
     assert.equal(bk.BucketKeyEnabled, true);
 
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'notes/bucket-key.txt' }));
     const left = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'notes/' }));
-    assert.deepEqual(left.Contents?.map((c) => c.Key), ['notes/a b+c.txt', 'notes/stream.bin']);
+    assert.deepEqual(
+      left.Contents?.map((c) => c.Key),
+      ['notes/a b+c.txt', 'notes/stream.bin'],
+    );
   });
 
   it('missing keys and buckets fail as S3 does', async () => {
-    await assert.rejects(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'nope.json.gz' })), (e: S3ServiceException) => e.name === 'NoSuchKey' && e.$metadata.httpStatusCode === 404);
-    await assert.rejects(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'nope.json.gz' })), (e: S3ServiceException) => e.$metadata.httpStatusCode === 404);
-    await assert.rejects(s3.send(new ListObjectsV2Command({ Bucket: 'no-such-bucket' })), (e: S3ServiceException) => e.name === 'NoSuchBucket');
+    await assert.rejects(
+      s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'nope.json.gz' })),
+      (e: S3ServiceException) => e.name === 'NoSuchKey' && e.$metadata.httpStatusCode === 404,
+    );
+    await assert.rejects(
+      s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'nope.json.gz' })),
+      (e: S3ServiceException) => e.$metadata.httpStatusCode === 404,
+    );
+    await assert.rejects(
+      s3.send(new ListObjectsV2Command({ Bucket: 'no-such-bucket' })),
+      (e: S3ServiceException) => e.name === 'NoSuchBucket',
+    );
   });
 
   describe('SSE-KMS read failures', () => {
@@ -153,25 +238,34 @@ describe('sandbox S3 (real SDK v3 client)', () => {
     });
 
     it('disabled key: 400 KMS.DisabledException', async () => {
-      await assert.rejects(s3.send(new GetObjectCommand({ Bucket: bucket, Key: sandbox.world.objects.disabledKeyLog })), (e: S3ServiceException) => {
-        assert.equal(e.name, 'KMS.DisabledException');
-        assert.equal(e.$metadata.httpStatusCode, 400);
-        assert.equal(e.message, `${sandbox.world.keys.disabled.arn} is disabled.`);
-        return true;
-      });
+      await assert.rejects(
+        s3.send(new GetObjectCommand({ Bucket: bucket, Key: sandbox.world.objects.disabledKeyLog })),
+        (e: S3ServiceException) => {
+          assert.equal(e.name, 'KMS.DisabledException');
+          assert.equal(e.$metadata.httpStatusCode, 400);
+          assert.equal(e.message, `${sandbox.world.keys.disabled.arn} is disabled.`);
+          return true;
+        },
+      );
     });
 
     it('key pending deletion: 400 KMS.KMSInvalidStateException', async () => {
-      await assert.rejects(s3.send(new GetObjectCommand({ Bucket: bucket, Key: sandbox.world.objects.pendingDeletionKeyLog })), (e: S3ServiceException) => {
-        assert.equal(e.name, 'KMS.KMSInvalidStateException');
-        assert.equal(e.message, `${sandbox.world.keys.pendingDeletion.arn} is pending deletion.`);
-        return true;
-      });
+      await assert.rejects(
+        s3.send(new GetObjectCommand({ Bucket: bucket, Key: sandbox.world.objects.pendingDeletionKeyLog })),
+        (e: S3ServiceException) => {
+          assert.equal(e.name, 'KMS.KMSInvalidStateException');
+          assert.equal(e.message, `${sandbox.world.keys.pendingDeletion.arn} is pending deletion.`);
+          return true;
+        },
+      );
     });
 
     it('auditor may not write', async () => {
       const auditor = sandboxClients(sandbox, { principal: sandbox.principals.auditor }).s3;
-      await assert.rejects(auditor.send(new PutObjectCommand({ Bucket: bucket, Key: 'x', Body: 'x' })), (e: S3ServiceException) => e.name === 'AccessDenied' && /s3:PutObject/.test(e.message));
+      await assert.rejects(
+        auditor.send(new PutObjectCommand({ Bucket: bucket, Key: 'x', Body: 'x' })),
+        (e: S3ServiceException) => e.name === 'AccessDenied' && /s3:PutObject/.test(e.message),
+      );
     });
   });
 });

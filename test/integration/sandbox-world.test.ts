@@ -31,7 +31,7 @@ describe('sandbox world seeding', () => {
       assert.notEqual(a.port, b.port);
       assert.deepEqual(JSON.parse(JSON.stringify(a.world)), JSON.parse(JSON.stringify(b.world)));
       const [ia, ib] = await Promise.all([inventory(a), inventory(b)]);
-      assert.equal(ia.length, 36 + 144 + 2 + 6 + 50, "36 logs, 144 digests, 2 old logs, 6 data-event logs, 50 events");
+      assert.equal(ia.length, 36 + 144 + 2 + 6 + 50, '36 logs, 144 digests, 2 old logs, 6 data-event logs, 50 events');
       assert.deepEqual(ia, ib);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
@@ -59,7 +59,11 @@ describe('sandbox world seeding', () => {
       assert.equal(first.KeyCount, 1000);
       assert.equal(first.IsTruncated, true);
       let count = 0;
-      for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: sandbox.world.buckets.logs.name, Prefix: scale.busyDayPrefix })) count += page.KeyCount ?? 0;
+      for await (const page of paginateListObjectsV2(
+        { client: s3 },
+        { Bucket: sandbox.world.buckets.logs.name, Prefix: scale.busyDayPrefix },
+      ))
+        count += page.KeyCount ?? 0;
       assert.equal(count, 10_000);
 
       const out = await s3.send(new GetObjectCommand({ Bucket: sandbox.world.buckets.logs.name, Key: scale.bigLogKey }));

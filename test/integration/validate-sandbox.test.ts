@@ -13,7 +13,10 @@ const END = '2026-11-27T01:00:00Z';
 
 /** The verdict lines (tab-separated) of an output, sorted, for set comparison. */
 function verdictLines(text: string): string[] {
-  return text.split('\n').filter((line) => line.includes('\t')).sort();
+  return text
+    .split('\n')
+    .filter((line) => line.includes('\t'))
+    .sort();
 }
 
 describe('validate against the sandbox and the real aws CLI', { timeout: 300_000 }, () => {
@@ -23,14 +26,38 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
   let bucket: string;
   const as = (): string[] => ['--profile', 'admin', '--endpoint-url', sandbox.endpoint];
 
-  const awsValidate = (region: string) => new Promise<CliResult>((resolve) => {
-    execFile('aws', ['cloudtrail', 'validate-logs', '--trail-arn', sandbox.world.trails.management.arn, '--start-time', START, '--end-time', END,
-      // validate-logs makes its own S3 clients without --endpoint-url; only AWS_ENDPOINT_URL reaches them.
-      '--verbose', '--region', region, '--profile', 'admin'], { env: { ...env, AWS_PAGER: '', AWS_ENDPOINT_URL: sandbox.endpoint }, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 127) : 0, stdout: String(stdout), stderr: String(stderr) });
+  const awsValidate = (region: string) =>
+    new Promise<CliResult>((resolve) => {
+      execFile(
+        'aws',
+        [
+          'cloudtrail',
+          'validate-logs',
+          '--trail-arn',
+          sandbox.world.trails.management.arn,
+          '--start-time',
+          START,
+          '--end-time',
+          END,
+          // validate-logs makes its own S3 clients without --endpoint-url; only AWS_ENDPOINT_URL reaches them.
+          '--verbose',
+          '--region',
+          region,
+          '--profile',
+          'admin',
+        ],
+        { env: { ...env, AWS_PAGER: '', AWS_ENDPOINT_URL: sandbox.endpoint }, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          resolve({
+            code: error ? (typeof error.code === 'number' ? error.code : 127) : 0,
+            stdout: String(stdout),
+            stderr: String(stderr),
+          });
+        },
+      );
     });
-  });
-  const ours = (region: string, extra: string[] = []) => runCli(['validate', 'management', '--start-time', START, '--end-time', END, '--region', region, ...as(), ...extra], env, 120_000);
+  const ours = (region: string, extra: string[] = []) =>
+    runCli(['validate', 'management', '--start-time', START, '--end-time', END, '--region', region, ...as(), ...extra], env, 120_000);
 
   /** Runs both and asserts the same verdict lines and exit code; returns our lines. */
   async function sameAsAwsCli(region: string): Promise<string[]> {
@@ -73,10 +100,14 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
   test('eu-central-1: all valid, exit 0, the same lines as aws validate-logs; --json one object per line', async () => {
     const lines = await sameAsAwsCli('eu-central-1');
     assert.equal(lines.filter((line) => line.endsWith('\tvalid')).length, lines.length);
-    for (const key of Object.values(sandbox.world.logKeys['eu-central-1']).flat()) assert.ok(lines.includes(`Log file\ts3://${bucket}/${key}\tvalid`), key);
+    for (const key of Object.values(sandbox.world.logKeys['eu-central-1']).flat())
+      assert.ok(lines.includes(`Log file\ts3://${bucket}/${key}\tvalid`), key);
     const json = await ours('eu-central-1', ['--json']);
     assert.equal(json.code, 0, json.stderr);
-    const objects = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const objects = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const summary = objects.pop() as Record<string, unknown>;
     assert.equal(summary.type, 'summary');
     assert.equal(summary.validDigests, 72);
@@ -121,7 +152,10 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /No trail "no-such-trail" in us-west-2\./);
     // Without kms:Decrypt the (SSE-KMS) digests cannot be read: the walk stops with the key and the context to ask for.
-    const denied = await runCli(['validate', 'management', '--start-time', START, '--end-time', END, '--profile', 'auditor', '--endpoint-url', sandbox.endpoint], env);
+    const denied = await runCli(
+      ['validate', 'management', '--start-time', START, '--end-time', END, '--profile', 'auditor', '--endpoint-url', sandbox.endpoint],
+      env,
+    );
     assert.equal(denied.code, 1);
     assert.match(denied.stderr, new RegExp(`may not decrypt it: it is encrypted with KMS key ${sandbox.world.keys.healthy.arn}`));
     assert.match(denied.stderr, /Ask for kms:Decrypt/);
@@ -135,13 +169,18 @@ describe('validate against the sandbox and the real aws CLI', { timeout: 300_000
     try {
       const original = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       const body = Buffer.from(await (original.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.concat([body, gzipSync('{"Records":[{"eventName":"Forged"}]}')]) }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.concat([body, gzipSync('{"Records":[{"eventName":"Forged"}]}')]) }),
+      );
     } finally {
       s3.destroy();
     }
     const [mine, theirs] = await Promise.all([ours('eu-central-1'), awsValidate('eu-central-1')]);
     assert.equal(mine.code, 1);
-    assert.ok(verdictLines(mine.stdout).includes(`Log file\ts3://${bucket}/${key}\tINVALID: unexpected data after end of compressed stream`), mine.stdout);
+    assert.ok(
+      verdictLines(mine.stdout).includes(`Log file\ts3://${bucket}/${key}\tINVALID: unexpected data after end of compressed stream`),
+      mine.stdout,
+    );
     assert.ok(verdictLines(theirs.stdout + theirs.stderr).includes(`Log file\ts3://${bucket}/${key}\tvalid`));
   });
 });

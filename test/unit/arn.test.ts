@@ -4,7 +4,10 @@ import { parseArn, parseS3Location, s3Arn, s3Uri } from '../../src/core/arn';
 
 test('parseArn splits a KMS key ARN', () => {
   assert.deepEqual(parseArn('arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'), {
-    partition: 'aws', service: 'kms', region: 'us-west-2', account: '111122223333',
+    partition: 'aws',
+    service: 'kms',
+    region: 'us-west-2',
+    account: '111122223333',
     resource: 'key/1234abcd-12ab-34cd-56ef-1234567890ab',
   });
 });

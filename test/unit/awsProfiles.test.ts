@@ -38,7 +38,10 @@ aws_secret_access_key = secret
 
 test('profiles come from both files, default first, non-profile sections skipped', () => {
   const profiles = parseAwsProfiles(CONFIG, CREDENTIALS);
-  assert.deepEqual(profiles.map((p) => p.name), ['default', 'admin', 'audit', 'sandbox-auditor']);
+  assert.deepEqual(
+    profiles.map((p) => p.name),
+    ['default', 'admin', 'audit', 'sandbox-auditor'],
+  );
   const byName = Object.fromEntries(profiles.map((p) => [p.name, p]));
   assert.deepEqual(byName.default.sources, ['config', 'credentials']);
   assert.equal(byName.default.region, 'us-west-2');

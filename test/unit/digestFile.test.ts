@@ -2,8 +2,15 @@ import assert from 'node:assert/strict';
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import {
-  digestFields, digestStringToSign, loadPublicKey, parseDigestJson, publicKeyFingerprint, readDigest, verifyDigest,
-  verifyDigestSignature, type SignedDigest,
+  digestFields,
+  digestStringToSign,
+  loadPublicKey,
+  parseDigestJson,
+  publicKeyFingerprint,
+  readDigest,
+  verifyDigest,
+  verifyDigestSignature,
+  type SignedDigest,
 } from '../../src/core/digestFile';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -14,9 +21,16 @@ function signedDigest(fields: Record<string, unknown> = {}, o: { bucket?: string
   const bucket = o.bucket ?? 'b';
   const key = o.key ?? 'AWSLogs/1/CloudTrail-Digest/r/2026/11/24/d.json.gz';
   const doc = {
-    awsAccountId: '111122223333', digestStartTime: '2026-11-24T00:00:00Z', digestEndTime: '2026-11-24T01:00:00Z',
-    digestS3Bucket: bucket, digestS3Object: key, digestPublicKeyFingerprint: publicKeyFingerprint(pkcs1),
-    digestSignatureAlgorithm: 'SHA256withRSA', previousDigestSignature: null, previousDigestS3Bucket: null, previousDigestS3Object: null,
+    awsAccountId: '111122223333',
+    digestStartTime: '2026-11-24T00:00:00Z',
+    digestEndTime: '2026-11-24T01:00:00Z',
+    digestS3Bucket: bucket,
+    digestS3Object: key,
+    digestPublicKeyFingerprint: publicKeyFingerprint(pkcs1),
+    digestSignatureAlgorithm: 'SHA256withRSA',
+    previousDigestSignature: null,
+    previousDigestS3Bucket: null,
+    previousDigestS3Object: null,
     logFiles: [{ s3Bucket: bucket, s3Object: 'log.json.gz', hashValue: 'ab', hashAlgorithm: 'SHA-256' }],
     ...fields,
   };
@@ -32,9 +46,15 @@ function check(fetched: SignedDigest, der: Uint8Array | undefined = pkcs1): void
 
 describe('digest files', () => {
   it('string to sign: the aws-cli test vector', () => {
-    const text = digestStringToSign({ digestEndTime: 'a', digestS3Bucket: 'b', digestS3Object: 'c', previousDigestSignature: null }, Buffer.from('abc'));
+    const text = digestStringToSign(
+      { digestEndTime: 'a', digestS3Bucket: 'b', digestS3Object: 'c', previousDigestSignature: null },
+      Buffer.from('abc'),
+    );
     assert.equal(text, 'a\nb/c\nba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\nnull');
-    const chained = digestStringToSign({ digestEndTime: 'a', digestS3Bucket: 'b', digestS3Object: 'c', previousDigestSignature: 'ff00' }, Buffer.from('abc'));
+    const chained = digestStringToSign(
+      { digestEndTime: 'a', digestS3Bucket: 'b', digestS3Object: 'c', previousDigestSignature: 'ff00' },
+      Buffer.from('abc'),
+    );
     assert.ok(chained.endsWith('\nff00'));
   });
 
@@ -69,7 +89,14 @@ describe('digest files', () => {
   });
 
   it('missing required fields or non-JSON: invalid format', () => {
-    for (const field of ['digestPublicKeyFingerprint', 'digestS3Bucket', 'digestS3Object', 'previousDigestSignature', 'digestEndTime', 'digestStartTime']) {
+    for (const field of [
+      'digestPublicKeyFingerprint',
+      'digestS3Bucket',
+      'digestS3Object',
+      'previousDigestSignature',
+      'digestEndTime',
+      'digestStartTime',
+    ]) {
       const doc = parseDigestJson(signedDigest().inflated);
       delete doc[field];
       assert.throws(() => digestFields(doc), { name: 'DigestInvalid', message: 'invalid format' }, field);
@@ -81,8 +108,16 @@ describe('digest files', () => {
   });
 
   it('an unknown fingerprint: "public key not found in region …"; a key that is not RSA DER: "Unable to load PKCS #1 key"', () => {
-    assert.throws(() => { const d = signedDigest(); verifyDigest(d, readDigest(d), undefined, 'us-west-2'); }, { message: `public key not found in region us-west-2 for fingerprint ${publicKeyFingerprint(pkcs1)}` });
-    assert.throws(() => check(signedDigest(), Buffer.from('not a key')), { message: `Unable to load PKCS #1 key with fingerprint ${publicKeyFingerprint(pkcs1)}` });
+    assert.throws(
+      () => {
+        const d = signedDigest();
+        verifyDigest(d, readDigest(d), undefined, 'us-west-2');
+      },
+      { message: `public key not found in region us-west-2 for fingerprint ${publicKeyFingerprint(pkcs1)}` },
+    );
+    assert.throws(() => check(signedDigest(), Buffer.from('not a key')), {
+      message: `Unable to load PKCS #1 key with fingerprint ${publicKeyFingerprint(pkcs1)}`,
+    });
   });
 
   it('a backfill digest without backfill-generation-timestamp metadata: invalid format', () => {
@@ -90,5 +125,4 @@ describe('digest files', () => {
     assert.throws(() => check(signedDigest({}, { key })), { message: 'invalid format' });
     check({ ...signedDigest({}, { key }), backfillGenerationTimestamp: '2026-11-24T00:00:00.000Z' });
   });
-
 });

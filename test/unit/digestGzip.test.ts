@@ -14,11 +14,14 @@ const gz = gzipSync(text);
 
 describe('first gzip member hash', () => {
   it('hashes the decompressed bytes, whatever the chunking (1 byte, 7 bytes, all at once)', async () => {
-    for (const size of [1, 7, gz.length]) assert.deepEqual(await hashFirstGzipMember(chunks(gz, size)), { status: 'hashed', sha256: sha }, `chunks of ${size}`);
+    for (const size of [1, 7, gz.length])
+      assert.deepEqual(await hashFirstGzipMember(chunks(gz, size)), { status: 'hashed', sha256: sha }, `chunks of ${size}`);
   });
 
   it('an appended gzip member or trailing garbage: trailing-data (the aws CLI v2 "unexpected data after end of compressed stream")', async () => {
-    assert.deepEqual(await hashFirstGzipMember(chunks(Buffer.concat([gz, gzipSync('{"Records":[{"forged":true}]}')]), 100)), { status: 'trailing-data' });
+    assert.deepEqual(await hashFirstGzipMember(chunks(Buffer.concat([gz, gzipSync('{"Records":[{"forged":true}]}')]), 100)), {
+      status: 'trailing-data',
+    });
     assert.deepEqual(await hashFirstGzipMember(chunks(Buffer.concat([gz, Buffer.from('x'.repeat(20))]), 100)), { status: 'trailing-data' });
   });
 

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corruptGzipError, explainAwsError, ExplainedError, formatBytes, s3EncryptionContext, tooLargeError, truncatedGzipError } from '../../src/core/errors';
+import {
+  corruptGzipError,
+  explainAwsError,
+  ExplainedError,
+  formatBytes,
+  s3EncryptionContext,
+  tooLargeError,
+  truncatedGzipError,
+} from '../../src/core/errors';
 
 const KEY = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const TRAIL = 'arn:aws:cloudtrail:us-west-2:111122223333:trail/management';
@@ -15,24 +23,40 @@ test('ExplainedError: message is what, why and what to do as one text', () => {
 
 test('GetObject denied with a kms:Decrypt message: names the key, the encryption context and the permission', () => {
   const error = explainAwsError(
-    { name: 'AccessDenied', message: `User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: kms:Decrypt on resource: ${KEY} because no identity-based policy allows the kms:Decrypt action`, $metadata: { httpStatusCode: 403 } },
+    {
+      name: 'AccessDenied',
+      message: `User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: kms:Decrypt on resource: ${KEY} because no identity-based policy allows the kms:Decrypt action`,
+      $metadata: { httpStatusCode: 403 },
+    },
     { operation: 'GetObject', ...where, keyArn: KEY, trailArn: TRAIL, callerArn: 'arn:aws:iam::111122223333:user/auditor' },
   );
   assert.equal(error.code, 'KmsDecryptDenied');
-  assert.match(error.message, /^You \(arn:aws:iam::111122223333:user\/auditor\) can reach s3:\/\/logs\/AWSLogs\/.+ but may not decrypt it: it is encrypted with KMS key arn:aws:kms/);
-  assert.match(error.message, new RegExp(`encryption context aws:s3:arn=arn:aws:s3:::logs/AWSLogs/.*f\\.json\\.gz, aws:cloudtrail:arn=${TRAIL}, and KMS refused`));
+  assert.match(
+    error.message,
+    /^You \(arn:aws:iam::111122223333:user\/auditor\) can reach s3:\/\/logs\/AWSLogs\/.+ but may not decrypt it: it is encrypted with KMS key arn:aws:kms/,
+  );
+  assert.match(
+    error.message,
+    new RegExp(`encryption context aws:s3:arn=arn:aws:s3:::logs/AWSLogs/.*f\\.json\\.gz, aws:cloudtrail:arn=${TRAIL}, and KMS refused`),
+  );
   assert.match(error.message, /Ask for kms:Decrypt on arn:aws:kms:us-west-2:111122223333:key\/1234abcd/);
   assert.match(error.message, /kms:EncryptionContext:aws:cloudtrail:arn/);
 });
 
 test('GetObject denied without kms in the message but HeadObject showed aws:kms: still a decrypt denial', () => {
-  const error = explainAwsError({ name: 'AccessDenied', message: 'Access Denied', $metadata: { httpStatusCode: 403 } }, { operation: 'GetObject', ...where, keyArn: KEY });
+  const error = explainAwsError(
+    { name: 'AccessDenied', message: 'Access Denied', $metadata: { httpStatusCode: 403 } },
+    { operation: 'GetObject', ...where, keyArn: KEY },
+  );
   assert.equal(error.code, 'KmsDecryptDenied');
   assert.match(error.message, /and aws:cloudtrail:arn=<the trail ARN> for CloudTrail logs/);
 });
 
 test('GetObject denied by S3 itself: asks for s3:GetObject', () => {
-  const error = explainAwsError({ name: 'AccessDenied', message: 'User x is not authorized to perform: s3:GetObject', $metadata: { httpStatusCode: 403 } }, { operation: 'GetObject', ...where });
+  const error = explainAwsError(
+    { name: 'AccessDenied', message: 'User x is not authorized to perform: s3:GetObject', $metadata: { httpStatusCode: 403 } },
+    { operation: 'GetObject', ...where },
+  );
   assert.equal(error.code, 'AccessDenied');
   assert.match(error.message, /Ask for s3:GetObject on arn:aws:s3:::logs\/AWSLogs/);
 });
@@ -42,49 +66,91 @@ test('bucket key: the encryption context is the bucket ARN', () => {
 });
 
 test('disabled and pending-deletion keys: the state and what to do', () => {
-  const disabled = explainAwsError({ name: 'KMS.DisabledException', message: `${KEY} is disabled.`, $metadata: { httpStatusCode: 400 } }, { operation: 'GetObject', ...where });
+  const disabled = explainAwsError(
+    { name: 'KMS.DisabledException', message: `${KEY} is disabled.`, $metadata: { httpStatusCode: 400 } },
+    { operation: 'GetObject', ...where },
+  );
   assert.equal(disabled.code, 'KeyDisabled');
   assert.match(disabled.message, new RegExp(`KMS key ${KEY} is disabled\\.`));
   assert.match(disabled.message, /aws kms enable-key --key-id/);
-  const pending = explainAwsError({ name: 'KMS.KMSInvalidStateException', message: `${KEY} is pending deletion.` }, { operation: 'GetObject', ...where });
+  const pending = explainAwsError(
+    { name: 'KMS.KMSInvalidStateException', message: `${KEY} is pending deletion.` },
+    { operation: 'GetObject', ...where },
+  );
   assert.equal(pending.code, 'KeyInvalidState');
   assert.match(pending.message, /is pending deletion\..*cancel-key-deletion/);
 });
 
 test('missing object and bucket', () => {
-  assert.equal(explainAwsError({ name: 'NoSuchKey', message: 'The specified key does not exist.' }, { operation: 'GetObject', ...where }).code, 'NoSuchKey');
-  const bucket = explainAwsError({ name: 'NoSuchBucket', message: 'The specified bucket does not exist' }, { operation: 'ListObjectsV2', bucket: 'gone' });
+  assert.equal(
+    explainAwsError({ name: 'NoSuchKey', message: 'The specified key does not exist.' }, { operation: 'GetObject', ...where }).code,
+    'NoSuchKey',
+  );
+  const bucket = explainAwsError(
+    { name: 'NoSuchBucket', message: 'The specified bucket does not exist' },
+    { operation: 'ListObjectsV2', bucket: 'gone' },
+  );
   assert.equal(bucket.code, 'NoSuchBucket');
   assert.match(bucket.message, /The bucket gone does not exist\..*does not exist\. Check/);
 });
 
 test('expired or missing credentials: choose a profile or sso login', () => {
-  for (const name of ['ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'CredentialsProviderError', 'InvalidAccessKeyId', 'UnrecognizedClientException']) {
+  for (const name of [
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidClientTokenId',
+    'CredentialsProviderError',
+    'InvalidAccessKeyId',
+    'UnrecognizedClientException',
+  ]) {
     const error = explainAwsError({ name, message: 'whatever' }, { operation: 'DescribeTrails', profile: 'dev' });
     assert.equal(error.code, 'Credentials', name);
     assert.match(error.message, /aws sso login --profile dev/);
   }
-  assert.match(explainAwsError({ name: 'ExpiredToken', message: 'The provided token has expired.' }, { operation: 'GetObject', profile: 'dev' }).message, /have expired/);
+  assert.match(
+    explainAwsError({ name: 'ExpiredToken', message: 'The provided token has expired.' }, { operation: 'GetObject', profile: 'dev' })
+      .message,
+    /have expired/,
+  );
 });
 
 test('throttling that outlasted the retries, server errors, network', () => {
   for (const name of ['ThrottlingException', 'SlowDown', 'Throttling', 'TooManyRequestsException']) {
-    assert.equal(explainAwsError({ name, message: 'Rate exceeded' }, { operation: 'DescribeTrails', region: 'us-west-2' }).code, 'Throttled', name);
+    assert.equal(
+      explainAwsError({ name, message: 'Rate exceeded' }, { operation: 'DescribeTrails', region: 'us-west-2' }).code,
+      'Throttled',
+      name,
+    );
   }
-  assert.match(explainAwsError({ name: 'SlowDown' }, { operation: 'GetObject', ...where }).message, /kept throttling GetObject on s3:\/\/logs/);
-  assert.equal(explainAwsError({ name: 'InternalError', $metadata: { httpStatusCode: 500 } }, { operation: 'GetObject' }).code, 'ServiceError');
-  assert.equal(explainAwsError({ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, { operation: 'ListKeys' }).code, 'Network');
+  assert.match(
+    explainAwsError({ name: 'SlowDown' }, { operation: 'GetObject', ...where }).message,
+    /kept throttling GetObject on s3:\/\/logs/,
+  );
+  assert.equal(
+    explainAwsError({ name: 'InternalError', $metadata: { httpStatusCode: 500 } }, { operation: 'GetObject' }).code,
+    'ServiceError',
+  );
+  assert.equal(
+    explainAwsError({ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, { operation: 'ListKeys' }).code,
+    'Network',
+  );
 });
 
-test('awsJson codes with a namespace are cleaned; unknown errors keep AWS\'s words', () => {
-  assert.equal(explainAwsError({ name: 'com.amazonaws.kms#NotFoundException', message: 'nope' }, { operation: 'DescribeKey', keyArn: KEY }).code, 'KeyNotFound');
+test("awsJson codes with a namespace are cleaned; unknown errors keep AWS's words", () => {
+  assert.equal(
+    explainAwsError({ name: 'com.amazonaws.kms#NotFoundException', message: 'nope' }, { operation: 'DescribeKey', keyArn: KEY }).code,
+    'KeyNotFound',
+  );
   const other = explainAwsError({ name: 'WeirdException', message: 'odd' }, { operation: 'GetTrail', region: 'eu-west-1' });
   assert.equal(other.code, 'WeirdException');
   assert.equal(other.message, 'GetTrail in eu-west-1 failed. AWS said: WeirdException: odd.');
 });
 
 test('gzip, size and byte words', () => {
-  assert.match(corruptGzipError('s3://b/k', 'incorrect header check').message, /s3:\/\/b\/k is not a readable gzip file\. Decompression failed: incorrect header check/);
+  assert.match(
+    corruptGzipError('s3://b/k', 'incorrect header check').message,
+    /s3:\/\/b\/k is not a readable gzip file\. Decompression failed: incorrect header check/,
+  );
   assert.equal(truncatedGzipError('s3://b/k').code, 'TruncatedGzip');
   assert.match(tooLargeError('s3://b/k', 50 * 1024 * 1024, 60 * 1024 * 1024).message, /larger than the limit of 50 MiB .*after 60 MiB/);
   assert.equal(formatBytes(512), '512 B');

@@ -3,11 +3,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface Rule { match: string; name: string }
-const grammar = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'syntaxes', 'cloudtrail-json.injection.tmLanguage.json'), 'utf8')) as {
-  scopeName: string; injectionSelector: string; repository: Record<string, Rule>;
+interface Rule {
+  match: string;
+  name: string;
+}
+const grammar = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'syntaxes', 'cloudtrail-json.injection.tmLanguage.json'), 'utf8'),
+) as {
+  scopeName: string;
+  injectionSelector: string;
+  repository: Record<string, Rule>;
 };
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] } };
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] };
+};
 
 // The patterns use only syntax Oniguruma and JavaScript share (lookbehind, \d, \b), so JavaScript can check them.
 function matches(rule: string, text: string): string[] {
@@ -22,7 +31,9 @@ test('the grammar is injected into JSON string values only', () => {
 });
 
 test('ARNs are matched whole, and nothing else', () => {
-  assert.deepEqual(matches('arn', '"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"'), ['arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab']);
+  assert.deepEqual(matches('arn', '"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"'), [
+    'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  ]);
   assert.deepEqual(matches('arn', '"arn:aws:s3:::bucket/AWSLogs/x.json.gz"'), ['arn:aws:s3:::bucket/AWSLogs/x.json.gz']);
   assert.deepEqual(matches('arn', '"not an arn: aws:kms"'), []);
 });

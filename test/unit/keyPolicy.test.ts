@@ -20,27 +20,55 @@ const consolePolicy = (): Doc => JSON.parse(cloudTrailKeyPolicy(ACCOUNT, 'us-wes
 function docPolicy(reader = `arn:aws:iam::${ACCOUNT}:user/auditor`): Doc {
   return {
     Statement: [
-      { Sid: 'Enable IAM user permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
       {
-        Sid: 'Allow CloudTrail to encrypt logs', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*',
-        Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': [`arn:aws:cloudtrail:*:${ACCOUNT}:trail/*`] }, StringEquals: { 'aws:SourceArn': TRAIL } },
+        Sid: 'Enable IAM user permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+        Action: 'kms:*',
+        Resource: '*',
       },
-      { Sid: 'Allow CloudTrail to describe key', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: { 'aws:SourceArn': TRAIL } } },
       {
-        Sid: 'Allow principals to decrypt log files', Effect: 'Allow', Principal: { AWS: reader }, Action: 'kms:Decrypt', Resource: '*',
+        Sid: 'Allow CloudTrail to encrypt logs',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:GenerateDataKey*',
+        Resource: '*',
+        Condition: {
+          StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': [`arn:aws:cloudtrail:*:${ACCOUNT}:trail/*`] },
+          StringEquals: { 'aws:SourceArn': TRAIL },
+        },
+      },
+      {
+        Sid: 'Allow CloudTrail to describe key',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceArn': TRAIL } },
+      },
+      {
+        Sid: 'Allow principals to decrypt log files',
+        Effect: 'Allow',
+        Principal: { AWS: reader },
+        Action: 'kms:Decrypt',
+        Resource: '*',
         Condition: { Null: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'false' } },
       },
     ],
   };
 }
 
-const check = (doc: Doc | string, s: Partial<KeyPolicySubject> = {}) => checkKeyPolicy(typeof doc === 'string' ? doc : JSON.stringify(doc), { ...subject, ...s });
+const check = (doc: Doc | string, s: Partial<KeyPolicySubject> = {}) =>
+  checkKeyPolicy(typeof doc === 'string' ? doc : JSON.stringify(doc), { ...subject, ...s });
 
 describe('key policy check', () => {
-  it('the console\'s CloudTrail key policy: CloudTrail may encrypt and describe, a user of the account may decrypt', () => {
+  it("the console's CloudTrail key policy: CloudTrail may encrypt and describe, a user of the account may decrypt", () => {
     const report = check(consolePolicy());
     assert.equal(report.cloudTrailEncrypt.answer, 'yes');
-    assert.match(report.cloudTrailEncrypt.reasons[0], /"Allow CloudTrail to encrypt logs" allows kms:GenerateDataKey to cloudtrail\.amazonaws\.com/);
+    assert.match(
+      report.cloudTrailEncrypt.reasons[0],
+      /"Allow CloudTrail to encrypt logs" allows kms:GenerateDataKey to cloudtrail\.amazonaws\.com/,
+    );
     assert.equal(report.cloudTrailDescribe.answer, 'yes');
     assert.equal(report.callerDecrypt.answer, 'yes');
     assert.match(report.callerDecrypt.reasons[0], /"Allow principals in the account to decrypt log files"/);
@@ -48,16 +76,27 @@ describe('key policy check', () => {
 
   it('the documented recommended statements: yes, yes, yes for the named reader; an assumed role matches its role ARN', () => {
     const report = check(docPolicy());
-    assert.deepEqual([report.cloudTrailEncrypt.answer, report.cloudTrailDescribe.answer, report.callerDecrypt.answer], ['yes', 'yes', 'yes']);
-    const role = check(docPolicy(`arn:aws:iam::${ACCOUNT}:role/path/Auditors`), { callerArn: `arn:aws:sts::${ACCOUNT}:assumed-role/Auditors/alice` });
+    assert.deepEqual(
+      [report.cloudTrailEncrypt.answer, report.cloudTrailDescribe.answer, report.callerDecrypt.answer],
+      ['yes', 'yes', 'yes'],
+    );
+    const role = check(docPolicy(`arn:aws:iam::${ACCOUNT}:role/path/Auditors`), {
+      callerArn: `arn:aws:sts::${ACCOUNT}:assumed-role/Auditors/alice`,
+    });
     assert.equal(role.callerDecrypt.answer, 'yes');
   });
 
-  it('KMS\'s default policy (root only): CloudTrail may not encrypt; the caller\'s decrypt depends on IAM → cannot tell', () => {
+  it("KMS's default policy (root only): CloudTrail may not encrypt; the caller's decrypt depends on IAM → cannot tell", () => {
     const report = check(defaultKeyPolicy(ACCOUNT));
     assert.equal(report.cloudTrailEncrypt.answer, 'no');
-    assert.match(report.cloudTrailEncrypt.reasons.join('\n'), /No statement of the key policy allows kms:GenerateDataKey to cloudtrail\.amazonaws\.com/);
-    assert.match(report.cloudTrailEncrypt.reasons.join('\n'), /its principal is for \{"AWS":"arn:aws:iam::111122223333:root"\}, not the service cloudtrail\.amazonaws\.com/);
+    assert.match(
+      report.cloudTrailEncrypt.reasons.join('\n'),
+      /No statement of the key policy allows kms:GenerateDataKey to cloudtrail\.amazonaws\.com/,
+    );
+    assert.match(
+      report.cloudTrailEncrypt.reasons.join('\n'),
+      /its principal is for \{"AWS":"arn:aws:iam::111122223333:root"\}, not the service cloudtrail\.amazonaws\.com/,
+    );
     assert.equal(report.cloudTrailDescribe.answer, 'no');
     assert.equal(report.callerDecrypt.answer, 'cannot tell');
     assert.match(report.callerDecrypt.reasons[0], /depends on its IAM policies/);
@@ -65,14 +104,25 @@ describe('key policy check', () => {
 
   it('aws:SourceArn naming another trail: CloudTrail may not encrypt, and the reason names the key and values', () => {
     const doc = consolePolicy();
-    (doc.Statement[1].Condition as Record<string, Record<string, string>>).StringEquals['aws:SourceArn'] = `arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/other`;
+    (doc.Statement[1].Condition as Record<string, Record<string, string>>).StringEquals['aws:SourceArn'] =
+      `arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/other`;
     const report = check(doc);
     assert.equal(report.cloudTrailEncrypt.answer, 'no');
-    assert.ok(report.cloudTrailEncrypt.reasons.some((r) => r.includes(`aws:SourceArn is ${TRAIL}, which fails StringEquals aws:SourceArn "arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/other"`)), report.cloudTrailEncrypt.reasons.join('\n'));
+    assert.ok(
+      report.cloudTrailEncrypt.reasons.some((r) =>
+        r.includes(
+          `aws:SourceArn is ${TRAIL}, which fails StringEquals aws:SourceArn "arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/other"`,
+        ),
+      ),
+      report.cloudTrailEncrypt.reasons.join('\n'),
+    );
   });
 
   it('an encryption-context pattern for another account: no encrypt, no decrypt', () => {
-    const text = cloudTrailKeyPolicy(ACCOUNT, 'us-west-2', TRAIL).replace(/arn:aws:cloudtrail:\*:111122223333:trail\/\*/g, 'arn:aws:cloudtrail:*:444455556666:trail/*');
+    const text = cloudTrailKeyPolicy(ACCOUNT, 'us-west-2', TRAIL).replace(
+      /arn:aws:cloudtrail:\*:111122223333:trail\/\*/g,
+      'arn:aws:cloudtrail:*:444455556666:trail/*',
+    );
     const report = check(text);
     assert.equal(report.cloudTrailEncrypt.answer, 'no');
     assert.equal(report.callerDecrypt.answer, 'cannot tell', 'only the root statement (IAM) is left');

@@ -7,9 +7,24 @@ const KEY = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 
 test('valid link arguments pass', () => {
   assert.deepEqual(trailTarget({ arn: TRAIL }), { kind: 'trail', arn: TRAIL });
-  assert.deepEqual(kmsKeyTarget({ arn: KEY }), { kind: 'kmsKey', arn: KEY, keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', region: 'us-west-2', account: '111122223333' });
-  assert.deepEqual(kmsKeyTarget({ alias: 'alias/cloudtrail', region: 'us-west-2' }), { kind: 'kmsKey', alias: 'alias/cloudtrail', region: 'us-west-2' });
-  assert.deepEqual(s3ObjectTarget({ bucket: 'b-1', key: 'AWSLogs/x.json.gz', region: 'us-west-2' }), { kind: 's3Object', bucket: 'b-1', key: 'AWSLogs/x.json.gz', region: 'us-west-2' });
+  assert.deepEqual(kmsKeyTarget({ arn: KEY }), {
+    kind: 'kmsKey',
+    arn: KEY,
+    keyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+    region: 'us-west-2',
+    account: '111122223333',
+  });
+  assert.deepEqual(kmsKeyTarget({ alias: 'alias/cloudtrail', region: 'us-west-2' }), {
+    kind: 'kmsKey',
+    alias: 'alias/cloudtrail',
+    region: 'us-west-2',
+  });
+  assert.deepEqual(s3ObjectTarget({ bucket: 'b-1', key: 'AWSLogs/x.json.gz', region: 'us-west-2' }), {
+    kind: 's3Object',
+    bucket: 'b-1',
+    key: 'AWSLogs/x.json.gz',
+    region: 'us-west-2',
+  });
   assert.deepEqual(s3PrefixTarget({ bucket: 'b-1' }), { kind: 's3Prefix', bucket: 'b-1', prefix: '' });
 });
 
@@ -41,7 +56,13 @@ test('pasted text becomes a target only when it parses', () => {
 test('document links are found in JSON text with their exact ranges', () => {
   const text = `{"a": "${TRAIL}", "b": "s3://b-1/k.json.gz", "c": "arn:aws:iam::111122223333:role/x", "d": "${KEY}"}`;
   const links = findLinkTargets(text);
-  assert.deepEqual(links.map((l) => text.slice(l.start, l.end)), [TRAIL, 's3://b-1/k.json.gz', KEY]);
-  assert.deepEqual(links.map((l) => l.target.kind), ['trail', 's3Object', 'kmsKey']);
+  assert.deepEqual(
+    links.map((l) => text.slice(l.start, l.end)),
+    [TRAIL, 's3://b-1/k.json.gz', KEY],
+  );
+  assert.deepEqual(
+    links.map((l) => l.target.kind),
+    ['trail', 's3Object', 'kmsKey'],
+  );
   assert.equal(findLinkTargets(text, 1).length, 1);
 });

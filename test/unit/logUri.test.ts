@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromLogUriParts, logDisplayName, toLogUriParts, type LogLocation } from '../../src/core/logUri';
 
-const KEY = 'AWSLogs/111122223333/CloudTrail/us-west-2/2026/01/02/111122223333_CloudTrail_us-west-2_20260102T0105Z_abcdEFGH12345678.json.gz';
+const KEY =
+  'AWSLogs/111122223333/CloudTrail/us-west-2/2026/01/02/111122223333_CloudTrail_us-west-2_20260102T0105Z_abcdEFGH12345678.json.gz';
 
 test('a standard log key reads like its S3 location and ends in .json', () => {
   const parts = toLogUriParts({ bucket: 'trail-bucket', key: KEY, region: 'us-west-2', profile: 'audit' });
@@ -21,9 +22,20 @@ test('the same location always gives the same URI (stable)', () => {
 
 test('hostile and unusual keys round-trip exactly', () => {
   const keys = [
-    'plain.json', 'no-extension', 'a//double/slash.json.gz', '/leading-slash.json.gz', 'trailing/', 'x.json.gz.json.gz',
-    'q?uery#frag%25.json.gz', 'space and ünïcödé ✓.json.gz', '../../etc/passwd', 'a&profile=evil&region=x.json',
-    'key=injected.json', '[link](command:workbench.action.terminal.new).json.gz', '%E0%A4%A', 'a.json',
+    'plain.json',
+    'no-extension',
+    'a//double/slash.json.gz',
+    '/leading-slash.json.gz',
+    'trailing/',
+    'x.json.gz.json.gz',
+    'q?uery#frag%25.json.gz',
+    'space and ünïcödé ✓.json.gz',
+    '../../etc/passwd',
+    'a&profile=evil&region=x.json',
+    'key=injected.json',
+    '[link](command:workbench.action.terminal.new).json.gz',
+    '%E0%A4%A',
+    'a.json',
   ];
   for (const key of keys) {
     for (const extra of [{}, { region: 'us-east-1' }, { region: 'us-east-1', profile: 'we&ird=profile' }]) {

@@ -58,5 +58,8 @@ test('markdownLink escapes its text', () => {
 });
 
 test('markdownLink titles keep no characters that could end the link', () => {
-  assert.equal(markdownLink('a', 'command:ours', 'arn:aws:s3:::b/[y](command:evil).json'), '[a](command:ours "arn:aws:s3:::b/ycommand:evil.json")');
+  assert.equal(
+    markdownLink('a', 'command:ours', 'arn:aws:s3:::b/[y](command:evil).json'),
+    '[a](command:ours "arn:aws:s3:::b/ycommand:evil.json")',
+  );
 });

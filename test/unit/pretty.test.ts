@@ -37,9 +37,21 @@ test('prettyPrintJson equals JSON.stringify(JSON.parse(x), null, 2) on every cor
 
 test('prettyPrintJson equals the baseline on compact, odd-spaced and nested input', () => {
   const inputs = [
-    '{}', '[]', '0', '-0.5', 'true', 'false', 'null', '"x"', '  {"a" :1 ,"b":[ ] , "c" : { } }  ',
-    '{"a":{"b":{"c":{"d":[1,[2,[3,[4,{}]]]]}}}}', '[[],[[]],{},{"":""}]', '{"Records":[{"eventVersion":"1.11","readOnly":true,"x":null}]}',
-    '\t\r\n[\n1\n,\n2\n]\n', '{"emoji":"😀","é":"ü","cjk":"漢字"}', '[1.5,-2,0,100,1e+21]',
+    '{}',
+    '[]',
+    '0',
+    '-0.5',
+    'true',
+    'false',
+    'null',
+    '"x"',
+    '  {"a" :1 ,"b":[ ] , "c" : { } }  ',
+    '{"a":{"b":{"c":{"d":[1,[2,[3,[4,{}]]]]}}}}',
+    '[[],[[]],{},{"":""}]',
+    '{"Records":[{"eventVersion":"1.11","readOnly":true,"x":null}]}',
+    '\t\r\n[\n1\n,\n2\n]\n',
+    '{"emoji":"😀","é":"ü","cjk":"漢字"}',
+    '[1.5,-2,0,100,1e+21]',
   ];
   for (const input of inputs) {
     assert.equal(prettyPrintJson(input), baseline(input), input);
@@ -49,8 +61,10 @@ test('prettyPrintJson equals the baseline on compact, odd-spaced and nested inpu
 
 test('prettyPrintJson keeps string and number tokens verbatim (escapes, big numbers, trailing zeros)', () => {
   const cases: [string, string][] = [
-    ['{"a":"\\u00e9\\n\\"\\/","n":12345678901234567890123,"f":1.10,"e":1E+400}',
-      '{\n  "a": "\\u00e9\\n\\"\\/",\n  "n": 12345678901234567890123,\n  "f": 1.10,\n  "e": 1E+400\n}'],
+    [
+      '{"a":"\\u00e9\\n\\"\\/","n":12345678901234567890123,"f":1.10,"e":1E+400}',
+      '{\n  "a": "\\u00e9\\n\\"\\/",\n  "n": 12345678901234567890123,\n  "f": 1.10,\n  "e": 1E+400\n}',
+    ],
     ['["\\ud83d\\ude00", "\\uD83D"]', '[\n  "\\ud83d\\ude00",\n  "\\uD83D"\n]'],
   ];
   for (const [input, expected] of cases) {
@@ -74,7 +88,9 @@ test('prettyPrintJson is fine with deep nesting and long strings', () => {
   assert.equal(prettyPrintJson(long), baseline(long));
   assertBytes(long, baseline(long), 'long');
   // Several output buffer growths, with multi-byte characters and surrogate pairs at every possible boundary.
-  const mixed = JSON.stringify({ Records: Array.from({ length: 20_000 }, (_, i) => ({ i, s: 'ab😀é漢'.repeat(i % 7), n: null, t: [true, false, {}] })) });
+  const mixed = JSON.stringify({
+    Records: Array.from({ length: 20_000 }, (_, i) => ({ i, s: 'ab😀é漢'.repeat(i % 7), n: null, t: [true, false, {}] })),
+  });
   assert.equal(prettyPrintJson(mixed), baseline(mixed));
   assertBytes(mixed, baseline(mixed), 'mixed');
 });
@@ -109,7 +125,11 @@ test('prettyPrintJson throws NotJson with a position for invalid JSON', () => {
   for (const [input, message] of cases) {
     const fromText = notJsonMessage(() => prettyPrintJson(input), input);
     assert.match(fromText, message, input);
-    assert.equal(notJsonMessage(() => prettyPrintJsonBytes(Buffer.from(input, 'utf8')), input), fromText, input);
+    assert.equal(
+      notJsonMessage(() => prettyPrintJsonBytes(Buffer.from(input, 'utf8')), input),
+      fromText,
+      input,
+    );
     assert.throws(() => JSON.parse(input), SyntaxError, `baseline also rejects ${JSON.stringify(input)}`);
   }
 });
@@ -134,10 +154,19 @@ test('prettyPrintJsonBytes replaces invalid UTF-8 with U+FFFD, as Buffer.toStrin
   }
   // Invalid UTF-8 and invalid JSON: the error is the one for the replaced text, position in characters.
   const bad = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x20, 0x78, 0x7d]); // {"a":"<FF>" x}
-  assert.match(notJsonMessage(() => prettyPrintJsonBytes(bad), 'invalid UTF-8'), /Expected "," or "}" at line 1, column 10, but found "x"/);
-  assert.match(notJsonMessage(() => prettyPrintJsonBytes(Buffer.from([0x22, 0xc3])), 'truncated'), /closing quote of a string at line 1, column 3/);
+  assert.match(
+    notJsonMessage(() => prettyPrintJsonBytes(bad), 'invalid UTF-8'),
+    /Expected "," or "}" at line 1, column 10, but found "x"/,
+  );
+  assert.match(
+    notJsonMessage(() => prettyPrintJsonBytes(Buffer.from([0x22, 0xc3])), 'truncated'),
+    /closing quote of a string at line 1, column 3/,
+  );
   // Outside strings, a non-ASCII byte is no JSON token whatever its encoding.
-  assert.match(notJsonMessage(() => prettyPrintJsonBytes(Buffer.from([0x5b, 0xff, 0x5d])), 'stray'), /Expected a value .* at line 1, column 2, but found "\ufffd"/);
+  assert.match(
+    notJsonMessage(() => prettyPrintJsonBytes(Buffer.from([0x5b, 0xff, 0x5d])), 'stray'),
+    /Expected a value .* at line 1, column 2, but found "\ufffd"/,
+  );
 });
 
 test('prettyPrintJsonBytes reads a view at an offset (fetchLog hands out views on its receive buffer)', () => {
@@ -145,8 +174,21 @@ test('prettyPrintJsonBytes reads a view at an offset (fetchLog hands out views o
   const padded = Buffer.concat([Buffer.from('xx\n{"'), json, Buffer.from('"]')]);
   const view = padded.subarray(5, 5 + json.length);
   assert.equal(Buffer.from(prettyPrintJsonBytes(view)).toString('utf8'), baseline(json.toString()));
-  const invalidView = Buffer.concat([Buffer.from('\n\n'), Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x20, 0x31, 0x5d]), Buffer.from('[')]).subarray(2, 9);
-  assert.match(notJsonMessage(() => prettyPrintJsonBytes(invalidView), 'view'), /line 1, column 6/);
-  assert.match(notJsonMessage(() => prettyPrintJsonBytes(padded.subarray(3, 5)), 'view'), /closing quote of a string at line 1, column 3/);
-  assert.match(notJsonMessage(() => prettyPrintJsonBytes(new Uint8Array(0)), 'empty'), /Expected a JSON value at line 1, column 1, but found the end of the text/);
+  const invalidView = Buffer.concat([
+    Buffer.from('\n\n'),
+    Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x20, 0x31, 0x5d]),
+    Buffer.from('['),
+  ]).subarray(2, 9);
+  assert.match(
+    notJsonMessage(() => prettyPrintJsonBytes(invalidView), 'view'),
+    /line 1, column 6/,
+  );
+  assert.match(
+    notJsonMessage(() => prettyPrintJsonBytes(padded.subarray(3, 5)), 'view'),
+    /closing quote of a string at line 1, column 3/,
+  );
+  assert.match(
+    notJsonMessage(() => prettyPrintJsonBytes(new Uint8Array(0)), 'empty'),
+    /Expected a JSON value at line 1, column 1, but found the end of the text/,
+  );
 });

@@ -11,6 +11,7 @@ export function looksLikeCloudTrail(text: string): boolean {
   if (/"Records"\s*:\s*\[/.test(head)) return true;
   if (/"CloudTrailEvent"\s*:/.test(head)) return true;
   const has = (key: string): boolean => head.includes(`"${key}"`);
-  return (has('eventVersion') && (has('eventSource') || has('userIdentity') || has('eventType')))
-    || (has('eventSource') && has('eventName'));
+  return (
+    (has('eventVersion') && (has('eventSource') || has('userIdentity') || has('eventType'))) || (has('eventSource') && has('eventName'))
+  );
 }

@@ -63,7 +63,10 @@ export function toInnerOffset(embedded: EmbeddedText, outerOffset: number): numb
   let best = 0;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (map[mid] <= outerOffset) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    if (map[mid] <= outerOffset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return best;
 }

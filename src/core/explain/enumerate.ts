@@ -21,7 +21,10 @@ type Json = Record<string, unknown>;
 /** Keys nested deeper than this are not listed (a path that long helps nobody, and building it would be quadratic). */
 export const MAX_KEY_DEPTH = 256;
 
-interface Frame { node: JsonNode; path: Path }
+interface Frame {
+  node: JsonNode;
+  path: Path;
+}
 
 /** Walks the keys of a parsed record depth-first (iteratively: deep nesting must not overflow the stack). */
 function* walkKeys(root: JsonNode): Generator<{ path: Path; prop: JsonProp }> {
@@ -34,7 +37,8 @@ function* walkKeys(root: JsonNode): Generator<{ path: Path; prop: JsonProp }> {
       for (const prop of node.props) {
         const propPath = [...path, prop.key];
         yield { path: propPath, prop };
-        if (prop.value && (prop.value.kind === 'object' || prop.value.kind === 'array')) children.push({ node: prop.value, path: propPath });
+        if (prop.value && (prop.value.kind === 'object' || prop.value.kind === 'array'))
+          children.push({ node: prop.value, path: propPath });
       }
       for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
     } else if (node.kind === 'array') {
@@ -55,7 +59,13 @@ export function* explainEveryKey(text: string, index?: RecordIndex): Generator<K
     if (idx.kind === 'lookupEvents') {
       for (const { path, prop } of walkKeys(root)) {
         const resolved = resolveLookupPath(path);
-        yield { path: [...prefix, ...path], offset: prop.keyStart, title: resolved ? `${resolved.name} — ${resolved.doc.title}` : undefined, sections: resolved ? [{ text: resolved.doc.meaning }] : [], links: resolved ? [{ kind: 'doc', url: resolved.doc.doc.url, title: resolved.doc.doc.title }] : [] };
+        yield {
+          path: [...prefix, ...path],
+          offset: prop.keyStart,
+          title: resolved ? `${resolved.name} — ${resolved.doc.title}` : undefined,
+          sections: resolved ? [{ text: resolved.doc.meaning }] : [],
+          links: resolved ? [{ kind: 'doc', url: resolved.doc.doc.url, title: resolved.doc.doc.title }] : [],
+        };
         if (path.length === 1 && path[0] === 'CloudTrailEvent' && prop.value && prop.value.kind === 'string') {
           const embedded = decodeEmbedded(text, prop.value.start, prop.value.end);
           const inner = parseTree(embedded.text);
@@ -63,7 +73,13 @@ export function* explainEveryKey(text: string, index?: RecordIndex): Generator<K
           const record = toValue(inner) as Json;
           for (const entry of walkKeys(inner)) {
             const body = describe(entry.path, keyLocation(entry.prop), record);
-            yield { path: [...prefix, 'CloudTrailEvent', ...entry.path], offset: toOuterRange(embedded, entry.prop.keyStart, entry.prop.keyEnd).start, title: body?.title, sections: body?.sections ?? [], links: body?.links ?? [] };
+            yield {
+              path: [...prefix, 'CloudTrailEvent', ...entry.path],
+              offset: toOuterRange(embedded, entry.prop.keyStart, entry.prop.keyEnd).start,
+              title: body?.title,
+              sections: body?.sections ?? [],
+              links: body?.links ?? [],
+            };
           }
         }
       }
@@ -73,7 +89,13 @@ export function* explainEveryKey(text: string, index?: RecordIndex): Generator<K
     const record = toValue(root) as Json;
     for (const { path, prop } of walkKeys(root)) {
       const body = describe(path, keyLocation(prop), record);
-      yield { path: [...prefix, ...path], offset: prop.keyStart, title: body?.title, sections: body?.sections ?? [], links: body?.links ?? [] };
+      yield {
+        path: [...prefix, ...path],
+        offset: prop.keyStart,
+        title: body?.title,
+        sections: body?.sections ?? [],
+        links: body?.links ?? [],
+      };
     }
   }
 }

@@ -31,10 +31,14 @@ function indexFor(text: string, index: RecordIndex | undefined): RecordIndex {
 /** Path from the document root to record i. */
 export function recordPrefix(index: RecordIndex, i: number): Path {
   switch (index.kind) {
-    case 'records': return ['Records', i];
-    case 'lookupEvents': return ['Events', i];
-    case 'array': return [i];
-    default: return [];
+    case 'records':
+      return ['Records', i];
+    case 'lookupEvents':
+      return ['Events', i];
+    case 'array':
+      return [i];
+    default:
+      return [];
   }
 }
 
@@ -86,8 +90,13 @@ function explainLookupElement(text: string, offset: number, element: JsonNode, p
   const top = location.path[0];
   const eventProp = element.props.find((prop) => prop.key === 'CloudTrailEvent');
   const literal = eventProp?.value;
-  const insideLiteral = top === 'CloudTrailEvent' && !location.onKey && literal !== undefined
-    && (literal.kind === 'string' || literal.kind === 'invalid') && offset > literal.start && offset < literal.end - 1;
+  const insideLiteral =
+    top === 'CloudTrailEvent' &&
+    !location.onKey &&
+    literal !== undefined &&
+    (literal.kind === 'string' || literal.kind === 'invalid') &&
+    offset > literal.start &&
+    offset < literal.end - 1;
   if (insideLiteral && literal) {
     const embedded = decodeEmbedded(text, literal.start, literal.end);
     const inner = explainEmbedded(embedded, toInnerOffset(embedded, offset));
@@ -151,13 +160,31 @@ function valueSection(doc: FieldDoc, value: string): ExplainSection {
   return { heading: `Value ${value}`, text: known ?? `This explorer does not know the value ${value}.` };
 }
 
-const STORY_ROOTS = new Set(['eventName', 'eventSource', 'requestParameters', 'responseElements', 'resources', 'additionalEventData', 'userIdentity', 'errorCode', 'errorMessage', 'serviceEventDetails']);
+const STORY_ROOTS = new Set([
+  'eventName',
+  'eventSource',
+  'requestParameters',
+  'responseElements',
+  'resources',
+  'additionalEventData',
+  'userIdentity',
+  'errorCode',
+  'errorMessage',
+  'serviceEventDetails',
+]);
 
-interface Body { title: string; sections: ExplainSection[]; links: ExplainLink[] }
+interface Body {
+  title: string;
+  sections: ExplainSection[];
+  links: ExplainLink[];
+}
 
 /** The explanation of a key or value at `path` (relative to the record) given the whole record. */
 export function describe(path: Path, location: Pick<Location, 'onKey' | 'node' | 'prop'>, record: Json): Body | undefined {
-  const facts = { eventSource: typeof record.eventSource === 'string' ? record.eventSource : undefined, eventName: typeof record.eventName === 'string' ? record.eventName : undefined };
+  const facts = {
+    eventSource: typeof record.eventSource === 'string' ? record.eventSource : undefined,
+    eventName: typeof record.eventName === 'string' ? record.eventName : undefined,
+  };
   const resolved = resolveRecordPath(path, facts);
   if (!resolved) return undefined;
   const doc = resolved.doc;
@@ -174,14 +201,17 @@ export function describe(path: Path, location: Pick<Location, 'onKey' | 'node' |
   const valueNote = valueString !== undefined ? describeValue(resolved, valueString, facts.eventName) : undefined;
   if (valueNote && (value !== undefined || resolved.contextKey)) sections.push(valueNote);
   if (valueString !== undefined) {
-    const link = resolved.name.endsWith('keyId') || resolved.name === 'resources[].ARN' ? kmsKeyLink(valueString, defaults) ?? linkForValue(valueString, defaults) : linkForValue(valueString, defaults);
+    const link =
+      resolved.name.endsWith('keyId') || resolved.name === 'resources[].ARN'
+        ? (kmsKeyLink(valueString, defaults) ?? linkForValue(valueString, defaults))
+        : linkForValue(valueString, defaults);
     if (link) links.push(link);
   }
 
   const isKms = facts.eventSource === 'kms.amazonaws.com';
   if (isKms && facts.eventName) {
     const op = KMS_OPERATIONS[facts.eventName];
-    if ((path[0] === 'eventName') && op) sections.push({ heading: `Operation ${facts.eventName}`, text: `${facts.eventName} ${op.does}.` });
+    if (path[0] === 'eventName' && op) sections.push({ heading: `Operation ${facts.eventName}`, text: `${facts.eventName} ${op.does}.` });
     if (STORY_ROOTS.has(String(path[0]))) {
       const story = kmsStory(record);
       if (story) {
@@ -214,16 +244,34 @@ function describeValue(resolved: Resolved, value: string, eventName: string | un
     if (context.key === 'aws:s3:arn') {
       const location = parseS3Location(value);
       if (location) {
-        if (location.key === '') return { heading: 'This value', text: `Names bucket ${location.bucket} itself, not an object: the bucket uses an S3 Bucket Key (or, for CloudTrail, the trail is being set up).` };
-        if (location.key.endsWith('/')) return { heading: 'This value', text: `Names the folder s3://${location.bucket}/${location.key}, not an object: CloudTrail uses the bucket and log folder when it checks the key while a trail is created or updated.` };
-        return { heading: 'This value', text: `Names the object s3://${location.bucket}/${location.key}${eventName === 'Decrypt' ? ', whose data key was decrypted (someone read the object)' : eventName?.startsWith('GenerateDataKey') ? ', the object the data key encrypts' : ''}.` };
+        if (location.key === '')
+          return {
+            heading: 'This value',
+            text: `Names bucket ${location.bucket} itself, not an object: the bucket uses an S3 Bucket Key (or, for CloudTrail, the trail is being set up).`,
+          };
+        if (location.key.endsWith('/'))
+          return {
+            heading: 'This value',
+            text: `Names the folder s3://${location.bucket}/${location.key}, not an object: CloudTrail uses the bucket and log folder when it checks the key while a trail is created or updated.`,
+          };
+        return {
+          heading: 'This value',
+          text: `Names the object s3://${location.bucket}/${location.key}${eventName === 'Decrypt' ? ', whose data key was decrypted (someone read the object)' : eventName?.startsWith('GenerateDataKey') ? ', the object the data key encrypts' : ''}.`,
+        };
       }
     }
     if (context.key === 'aws:cloudtrail:arn') {
       const arn = parseArn(value);
-      if (arn) return { heading: 'This value', text: `Trail ${arn.resource.replace(/^trail\//, '')} in ${arn.region || 'an unnamed Region'}${arn.account ? `, account ${arn.account}` : ''}.` };
+      if (arn)
+        return {
+          heading: 'This value',
+          text: `Trail ${arn.resource.replace(/^trail\//, '')} in ${arn.region || 'an unnamed Region'}${arn.account ? `, account ${arn.account}` : ''}.`,
+        };
     }
-    return { heading: `Context pair ${context.key}`, text: context.known ? `Set by ${context.info.service}.` : 'Not a key a known AWS integration sets: it was chosen by the caller.' };
+    return {
+      heading: `Context pair ${context.key}`,
+      text: context.known ? `Set by ${context.info.service}.` : 'Not a key a known AWS integration sets: it was chosen by the caller.',
+    };
   }
   if (resolved.name === 'userIdentity.invokedBy' && value !== 'AWS Internal') {
     return { heading: 'This value', text: `${serviceName(value)} made the request on the principal's behalf.` };

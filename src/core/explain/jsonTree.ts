@@ -7,19 +7,44 @@
 
 export type JsonNode = JsonObject | JsonArray | JsonScalar;
 
-export interface JsonObject { kind: 'object'; start: number; end: number; props: JsonProp[] }
-export interface JsonArray { kind: 'array'; start: number; end: number; items: JsonNode[] }
+export interface JsonObject {
+  kind: 'object';
+  start: number;
+  end: number;
+  props: JsonProp[];
+}
+export interface JsonArray {
+  kind: 'array';
+  start: number;
+  end: number;
+  items: JsonNode[];
+}
 export interface JsonScalar {
   kind: 'string' | 'number' | 'boolean' | 'null' | 'invalid';
   start: number;
   end: number;
   value: string | number | boolean | null;
 }
-export interface JsonProp { key: string; keyStart: number; keyEnd: number; value?: JsonNode }
+export interface JsonProp {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value?: JsonNode;
+}
 
 const enum Ch {
-  Tab = 9, Lf = 10, Cr = 13, Space = 32, Quote = 34, Comma = 44, Colon = 58,
-  OpenBracket = 91, Backslash = 92, CloseBracket = 93, OpenBrace = 123, CloseBrace = 125,
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Colon = 58,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
 }
 
 interface Frame {
@@ -59,8 +84,16 @@ export function decodeString(text: string, start: number, end: number, closed: b
 }
 
 function isTokenChar(c: number): boolean {
-  return !(isWhitespace(c) || c === Ch.Comma || c === Ch.Colon || c === Ch.Quote || c === Ch.OpenBrace
-    || c === Ch.CloseBrace || c === Ch.OpenBracket || c === Ch.CloseBracket);
+  return !(
+    isWhitespace(c) ||
+    c === Ch.Comma ||
+    c === Ch.Colon ||
+    c === Ch.Quote ||
+    c === Ch.OpenBrace ||
+    c === Ch.CloseBrace ||
+    c === Ch.OpenBracket ||
+    c === Ch.CloseBracket
+  );
 }
 
 function scalarToken(text: string, start: number, limit: number): JsonScalar {
@@ -82,7 +115,10 @@ export function parseTree(text: string, start = 0, limit = text.length): JsonNod
 
   const attach = (node: JsonNode): void => {
     const top = stack[stack.length - 1];
-    if (!top) { root = node; return; }
+    if (!top) {
+      root = node;
+      return;
+    }
     if (top.node.kind === 'array') top.node.items.push(node);
     else if (top.prop) top.prop.value = node;
     top.state = 'next';
@@ -95,12 +131,18 @@ export function parseTree(text: string, start = 0, limit = text.length): JsonNod
 
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (isWhitespace(c)) { i++; continue; }
+    if (isWhitespace(c)) {
+      i++;
+      continue;
+    }
     const top = stack[stack.length - 1];
     if (!top && root) break;
 
     if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
-      if (!top) { i++; continue; }
+      if (!top) {
+        i++;
+        continue;
+      }
       const matches = (c === Ch.CloseBrace) === (top.node.kind === 'object');
       close(matches ? i + 1 : i);
       if (matches) i++;
@@ -124,7 +166,11 @@ export function parseTree(text: string, start = 0, limit = text.length): JsonNod
           i = end;
           continue;
         }
-        if (c === Ch.Colon) { top.state = 'value'; i++; continue; }
+        if (c === Ch.Colon) {
+          top.state = 'value';
+          i++;
+          continue;
+        }
         // A value where a key belongs (e.g. a missing key): read it as an anonymous property's value.
         if (top.state === 'next' || top.state === 'key') {
           const prop: JsonProp = { key: '', keyStart: i, keyEnd: i };
@@ -136,7 +182,10 @@ export function parseTree(text: string, start = 0, limit = text.length): JsonNod
       }
       if (top.state === 'colon') {
         top.state = 'value';
-        if (c === Ch.Colon) { i++; continue; }
+        if (c === Ch.Colon) {
+          i++;
+          continue;
+        }
       }
     } else if (top && top.state === 'next') {
       top.state = 'value'; // a missing comma between array items
@@ -144,15 +193,17 @@ export function parseTree(text: string, start = 0, limit = text.length): JsonNod
 
     // A value.
     if (c === Ch.OpenBrace || c === Ch.OpenBracket) {
-      const node: JsonObject | JsonArray = c === Ch.OpenBrace
-        ? { kind: 'object', start: i, end: limit, props: [] }
-        : { kind: 'array', start: i, end: limit, items: [] };
+      const node: JsonObject | JsonArray =
+        c === Ch.OpenBrace ? { kind: 'object', start: i, end: limit, props: [] } : { kind: 'array', start: i, end: limit, items: [] };
       attach(node);
       stack.push({ node, state: node.kind === 'object' ? 'key' : 'value' });
       i++;
       continue;
     }
-    if (c === Ch.Colon) { i++; continue; }
+    if (c === Ch.Colon) {
+      i++;
+      continue;
+    }
     let scalar: JsonScalar;
     if (c === Ch.Quote) {
       const { end, closed } = stringEnd(text, i, limit);
@@ -233,7 +284,10 @@ function findProp(props: JsonProp[], offset: number): JsonProp | undefined {
   let best = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (props[mid].keyStart <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    if (props[mid].keyStart <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   if (best < 0) return undefined;
   const prop = props[best];

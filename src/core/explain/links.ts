@@ -9,7 +9,10 @@ const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
 
 /** Defaults for key references that carry no Region or account (a bare key ID or alias name). */
-export interface KeyDefaults { region?: string; account?: string }
+export interface KeyDefaults {
+  region?: string;
+  account?: string;
+}
 
 export function trailLink(value: string): ExplainLink | undefined {
   const arn = parseArn(value);
@@ -51,11 +54,16 @@ export function linkForValue(value: string, defaults: KeyDefaults = {}): Explain
 /** A stable text for a link (CLI output, de-duplication). */
 export function linkTarget(link: ExplainLink): string {
   switch (link.kind) {
-    case 'trail': return link.arn;
-    case 's3Object': return `s3://${link.bucket}/${link.key}`;
-    case 's3Prefix': return `s3://${link.bucket}/${link.prefix}`;
-    case 'kmsKey': return link.arn ?? [link.region, link.account, link.keyId ?? link.alias].filter(Boolean).join(':');
-    case 'doc': return link.url;
+    case 'trail':
+      return link.arn;
+    case 's3Object':
+      return `s3://${link.bucket}/${link.key}`;
+    case 's3Prefix':
+      return `s3://${link.bucket}/${link.prefix}`;
+    case 'kmsKey':
+      return link.arn ?? [link.region, link.account, link.keyId ?? link.alias].filter(Boolean).join(':');
+    case 'doc':
+      return link.url;
   }
 }
 

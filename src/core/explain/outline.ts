@@ -12,7 +12,9 @@ function parseRecord(text: string, start: number, end: number): { value: Json; t
   try {
     const value = JSON.parse(text.slice(start, end)) as unknown;
     if (value && typeof value === 'object' && !Array.isArray(value)) return { value: value as Json };
-  } catch { /* broken record: use the tolerant parser */ }
+  } catch {
+    /* broken record: use the tolerant parser */
+  }
   const tree = parseTree(text, start, end);
   if (!tree || tree.kind !== 'object') return undefined;
   return { value: toValue(tree, 4) as Json, tree };
@@ -53,7 +55,8 @@ export function outline(text: string, index?: RecordIndex): OutlineEntry[] {
         const inner = innerRecord(text, start, end, parsed);
         if (inner) record = inner;
         else if (!str(record.EventName) && !str(record.EventId)) continue;
-        else record = { eventTime: str(record.EventTime), eventName: str(record.EventName), userIdentity: { userName: str(record.Username) } };
+        else
+          record = { eventTime: str(record.EventTime), eventName: str(record.EventName), userIdentity: { userName: str(record.Username) } };
       } else {
         if (!isEventValue(record)) continue;
         selection = eventNameRange(text, start, end, str(record.eventName));
@@ -62,7 +65,14 @@ export function outline(text: string, index?: RecordIndex): OutlineEntry[] {
       const eventName = str(record.eventName);
       const principal = principalLabel(record.userIdentity) ?? str((record.userIdentity as Json | undefined)?.userName);
       const label = [eventTime, eventName, principal].filter(Boolean).join(' ') || `record ${i}`;
-      entries.push({ label, eventTime, eventName, principal, range: { start, end }, selectionRange: selection ?? { start, end: Math.min(start + 1, end) } });
+      entries.push({
+        label,
+        eventTime,
+        eventName,
+        principal,
+        range: { start, end },
+        selectionRange: selection ?? { start, end: Math.min(start + 1, end) },
+      });
     }
     return entries;
   } catch {
@@ -85,7 +95,7 @@ function innerRecord(text: string, start: number, end: number, parsed: { value: 
   }
   try {
     const value = JSON.parse(source) as unknown;
-    return value && typeof value === 'object' ? value as Json : undefined;
+    return value && typeof value === 'object' ? (value as Json) : undefined;
   } catch {
     return undefined;
   }

@@ -95,7 +95,10 @@ export function buildRecordIndex(text: string): RecordIndex {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const q = closingQuote(text, i);
-      if (q < 0) { i = n; break; }
+      if (q < 0) {
+        i = n;
+        break;
+      }
       if (depth === 1 && topIsObject && recordsDepth === -1 && q - i - 1 <= 8) {
         // A short string at the top level of an object: maybe the key of the records array.
         let j = q + 1;
@@ -131,11 +134,17 @@ export function buildRecordIndex(text: string): RecordIndex {
       }
       depth--;
       if (depth === 1 && recordsDepth === 2) pendingKey = undefined;
-      if (depth <= 0) { topEnd = i + 1; break; }
+      if (depth <= 0) {
+        topEnd = i + 1;
+        break;
+      }
       continue;
     }
   }
-  if (recordStart >= 0) { starts.push(recordStart); ends.push(n); }
+  if (recordStart >= 0) {
+    starts.push(recordStart);
+    ends.push(n);
+  }
 
   if (recordsDepth === -1) {
     // A single event object (or some other JSON object): one record, the whole object.

@@ -43,8 +43,11 @@ export function pattern(path: Path): string {
 }
 
 const CONTEXT_MAPS = new Set([
-  'encryptionContext', 'sourceEncryptionContext', 'destinationEncryptionContext',
-  'constraints.encryptionContextSubset', 'constraints.encryptionContextEquals',
+  'encryptionContext',
+  'sourceEncryptionContext',
+  'destinationEncryptionContext',
+  'constraints.encryptionContextSubset',
+  'constraints.encryptionContextEquals',
 ]);
 
 export function contextKeyDoc(key: string): { info: ContextKeyDoc; known: boolean } {
@@ -86,7 +89,12 @@ export function resolveRecordPath(path: Path, facts: EventFacts): Resolved | und
   const rest = pattern(path.slice(1));
   const isKms = facts.eventSource === 'kms.amazonaws.com';
 
-  if (section === 'requestParameters' || section === 'responseElements' || section === 'additionalEventData' || section === 'serviceEventDetails') {
+  if (
+    section === 'requestParameters' ||
+    section === 'responseElements' ||
+    section === 'additionalEventData' ||
+    section === 'serviceEventDetails'
+  ) {
     // An encryption-context key: explained by the service that sets it.
     const last = path[path.length - 1];
     const parent = pattern(path.slice(1, -1));
@@ -102,10 +110,14 @@ export function resolveRecordPath(path: Path, facts: EventFacts): Resolved | und
     }
     const signIn = lookup(SIGN_IN_FIELDS, name);
     if (signIn) return { name, doc: signIn };
-    const table = section === 'requestParameters' ? KMS_REQUEST_PARAMS
-      : section === 'responseElements' ? KMS_RESPONSE_FIELDS
-        : section === 'additionalEventData' ? KMS_ADDITIONAL_DATA
-          : KMS_SERVICE_EVENT_DETAILS;
+    const table =
+      section === 'requestParameters'
+        ? KMS_REQUEST_PARAMS
+        : section === 'responseElements'
+          ? KMS_RESPONSE_FIELDS
+          : section === 'additionalEventData'
+            ? KMS_ADDITIONAL_DATA
+            : KMS_SERVICE_EVENT_DETAILS;
     if (isKms || section === 'additionalEventData') {
       const kms = lookup(table, rest);
       if (kms && (isKms || rest === 'keyMaterialId')) return { name, doc: kms };
@@ -118,7 +130,15 @@ export function resolveRecordPath(path: Path, facts: EventFacts): Resolved | und
   }
 
   if (name.startsWith('userIdentity.sessionContext.webIdFederationData.attributes.')) {
-    return { name, doc: { title: 'An attribute from the web identity provider', meaning: 'A value the identity provider passed along with the federated identity (for example an application or user ID).', type: 'string', doc: DOCS.userIdentity } };
+    return {
+      name,
+      doc: {
+        title: 'An attribute from the web identity provider',
+        meaning: 'A value the identity provider passed along with the federated identity (for example an application or user ID).',
+        type: 'string',
+        doc: DOCS.userIdentity,
+      },
+    };
   }
   if (name.startsWith('eventContext.') || name.startsWith('edgeDeviceDetails.') || name.startsWith('serviceEventDetails.')) {
     const top = lookup(RECORD_FIELDS, section);

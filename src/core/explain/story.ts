@@ -10,7 +10,7 @@ import type { ExplainLink } from './types';
 type Json = Record<string, unknown>;
 
 function obj(value: unknown): Json | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? value as Json : undefined;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 }
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -47,18 +47,24 @@ export function principalLabel(userIdentity: unknown): string | undefined {
   const issuer = obj(obj(identity.sessionContext)?.sessionIssuer);
   const invokedBy = str(identity.invokedBy);
   switch (type) {
-    case 'IAMUser': return userName ? `IAM user ${userName}` : arn ?? 'an IAM user';
+    case 'IAMUser':
+      return userName ? `IAM user ${userName}` : (arn ?? 'an IAM user');
     case 'AssumedRole': {
       const role = str(issuer?.userName) ?? (arn ? arn.split('/')[1] : undefined);
       const session = arn ? arn.split('/').slice(2).join('/') : undefined;
       if (role) return session ? `role ${role} (session ${session})` : `role ${role}`;
       return arn ?? 'an assumed role';
     }
-    case 'Root': return `the root user of account ${str(identity.accountId) ?? '(unknown)'}`;
-    case 'AWSService': return invokedBy ? serviceName(invokedBy) : 'an AWS service';
-    case 'AWSAccount': return `account ${str(identity.accountId) ?? '(unknown)'}`;
-    case 'FederatedUser': return arn ?? 'a federated user';
-    case 'IdentityCenterUser': return `IAM Identity Center user ${str(obj(identity.onBehalfOf)?.userId) ?? ''}`.trim();
+    case 'Root':
+      return `the root user of account ${str(identity.accountId) ?? '(unknown)'}`;
+    case 'AWSService':
+      return invokedBy ? serviceName(invokedBy) : 'an AWS service';
+    case 'AWSAccount':
+      return `account ${str(identity.accountId) ?? '(unknown)'}`;
+    case 'FederatedUser':
+      return arn ?? 'a federated user';
+    case 'IdentityCenterUser':
+      return `IAM Identity Center user ${str(obj(identity.onBehalfOf)?.userId) ?? ''}`.trim();
     default:
       if (!type && invokedBy) return invokedBy === 'AWS Internal' ? 'AWS itself' : serviceName(invokedBy);
       return arn ?? userName ?? (type ? `a ${type} principal` : undefined);
@@ -96,10 +102,18 @@ function describeContext(context: Json | undefined): Subject | undefined {
   if (trail) {
     const name = trailName(trail);
     if (location && LOG_FILE.test(location.key)) {
-      return { text: `log file ${lastPart(location.key)} of trail ${name}`, logFile: true, where: `s3://${location.bucket}/${location.key}` };
+      return {
+        text: `log file ${lastPart(location.key)} of trail ${name}`,
+        logFile: true,
+        where: `s3://${location.bucket}/${location.key}`,
+      };
     }
     if (location && DIGEST_FILE.test(location.key)) {
-      return { text: `digest file ${lastPart(location.key)} of trail ${name}`, logFile: true, where: `s3://${location.bucket}/${location.key}` };
+      return {
+        text: `digest file ${lastPart(location.key)} of trail ${name}`,
+        logFile: true,
+        where: `s3://${location.bucket}/${location.key}`,
+      };
     }
     if (location && (location.key === '' || location.key.endsWith('/'))) {
       const folder = `s3://${location.bucket}/${location.key}`;
@@ -123,21 +137,28 @@ function describeContext(context: Json | undefined): Subject | undefined {
   const secret = str(context.SecretARN);
   if (secret) {
     const version = str(context.SecretVersionId);
-    if (version === 'RequestToValidateKeyAccess') return { text: `secret ${arnName(secret)} (Secrets Manager only checking that it may use the key)` };
+    if (version === 'RequestToValidateKeyAccess')
+      return { text: `secret ${arnName(secret)} (Secrets Manager only checking that it may use the key)` };
     return { text: `secret ${arnName(secret)}${version ? ` (version ${version})` : ''}` };
   }
   const table = str(context['aws:dynamodb:tableName']);
   if (table) return { text: `DynamoDB table ${table}` };
-  return named('aws:ebs:id', 'EBS volume')
-    ?? named('aws:lambda:FunctionArn', 'Lambda function', arnName)
-    ?? named('PARAMETER_ARN', 'Parameter Store parameter', arnName)
-    ?? named('aws:rds:db-id', 'RDS DB instance')
-    ?? named('aws:logs:arn', 'CloudWatch Logs', arnName)
-    ?? named('aws:sqs:arn', 'SQS queue', arnName)
-    ?? named('aws:sns:topicArn', 'SNS topic', arnName)
-    ?? (Object.keys(context).length > 0
-      ? { text: `data with the encryption context ${Object.entries(context).map(([k, v]) => `${k}=${String(v)}`).join(', ')}` }
-      : undefined);
+  return (
+    named('aws:ebs:id', 'EBS volume') ??
+    named('aws:lambda:FunctionArn', 'Lambda function', arnName) ??
+    named('PARAMETER_ARN', 'Parameter Store parameter', arnName) ??
+    named('aws:rds:db-id', 'RDS DB instance') ??
+    named('aws:logs:arn', 'CloudWatch Logs', arnName) ??
+    named('aws:sqs:arn', 'SQS queue', arnName) ??
+    named('aws:sns:topicArn', 'SNS topic', arnName) ??
+    (Object.keys(context).length > 0
+      ? {
+          text: `data with the encryption context ${Object.entries(context)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', ')}`,
+        }
+      : undefined)
+  );
 }
 
 function keyLabel(requestParameters: Json | undefined, resources: unknown): string | undefined {
@@ -145,7 +166,10 @@ function keyLabel(requestParameters: Json | undefined, resources: unknown): stri
   return str(first?.ARN) ?? str(requestParameters?.keyId);
 }
 
-export interface Story { text: string; links: ExplainLink[] }
+export interface Story {
+  text: string;
+  links: ExplainLink[];
+}
 
 /** Plain-words account of a KMS event; undefined for other events. */
 export function kmsStory(record: Json): Story | undefined {
@@ -168,13 +192,20 @@ export function kmsStory(record: Json): Story | undefined {
 
   if (isDataKey && subject?.trailSetup) {
     const { trail, folder } = subject.trailSetup;
-    sentences.push(`CloudTrail checked that it may use this key when trail ${trail} was configured: it asked KMS for a data key bound to the trail and to its log folder ${folder} (${actor}${invokedBy ? `, invokedBy ${invokedBy}` : ''}). No log file is encrypted by this call; the data key is discarded.`);
+    sentences.push(
+      `CloudTrail checked that it may use this key when trail ${trail} was configured: it asked KMS for a data key bound to the trail and to its log folder ${folder} (${actor}${invokedBy ? `, invokedBy ${invokedBy}` : ''}). No log file is encrypted by this call; the data key is discarded.`,
+    );
   } else if (isDataKey && subject?.logFile && fromCloudTrail) {
     sentences.push(`CloudTrail (${invokedBy ? `invokedBy ${invokedBy}` : actor}) asked KMS for a data key to encrypt ${subject.text}.`);
-    sentences.push(`S3 stores the encrypted data key with the file (${subject.where}) and asks KMS to decrypt it whenever someone reads the file.`);
+    sentences.push(
+      `S3 stores the encrypted data key with the file (${subject.where}) and asks KMS to decrypt it whenever someone reads the file.`,
+    );
   } else if (op === 'Decrypt' && subject?.logFile) {
-    const via = invokedBy && !actorIsService ? ` (S3 asked KMS on their behalf; invokedBy ${invokedBy})` : ' (S3 asked KMS on their behalf)';
-    sentences.push(`${capitalize(actor)} decrypted ${subject.text}${via}: reading ${subject.where ?? 'the file'} made S3 ask KMS to decrypt the file's data key.`);
+    const via =
+      invokedBy && !actorIsService ? ` (S3 asked KMS on their behalf; invokedBy ${invokedBy})` : ' (S3 asked KMS on their behalf)';
+    sentences.push(
+      `${capitalize(actor)} decrypted ${subject.text}${via}: reading ${subject.where ?? 'the file'} made S3 ask KMS to decrypt the file's data key.`,
+    );
   } else if (isDataKey) {
     const via = invokedBy && !actorIsService ? ` through ${serviceName(invokedBy)}` : '';
     sentences.push(`${capitalize(actor)}${via} asked KMS for a data key${subject ? ` to encrypt ${subject.text}` : ''}.`);
@@ -185,7 +216,9 @@ export function kmsStory(record: Json): Story | undefined {
     sentences.push(`${capitalize(actor)} encrypted data${subject ? ` for ${subject.text}` : ''} directly under the KMS key.`);
   } else if (op === 'ReEncrypt') {
     const destination = str(request?.destinationKeyId);
-    sentences.push(`${capitalize(actor)} re-encrypted ${subject ? subject.text : 'ciphertext'}${destination ? ` under key ${destination}` : ''} without seeing the plaintext.`);
+    sentences.push(
+      `${capitalize(actor)} re-encrypted ${subject ? subject.text : 'ciphertext'}${destination ? ` under key ${destination}` : ''} without seeing the plaintext.`,
+    );
   } else {
     const info = KMS_OPERATIONS[op];
     sentences.push(`${capitalize(actor)} called ${op}${key ? ` on ${key}` : ''}.${info ? ` ${op} ${info.does}.` : ''}`);

@@ -1,7 +1,10 @@
 /** The public shapes of the explain engine (see index.ts). Plain data: the hover and the CLI render it. */
 
 /** Offsets into the text (UTF-16 code units, like `string.length`). `end` is exclusive. */
-export interface TextRange { start: number; end: number }
+export interface TextRange {
+  start: number;
+  end: number;
+}
 
 /**
  * A typed target the renderer may turn into a command link. Built only from values that parsed
@@ -15,7 +18,10 @@ export type ExplainLink =
   | { kind: 'doc'; url: string; title: string };
 
 /** Plain text; the renderer escapes it. */
-export interface ExplainSection { heading?: string; text: string }
+export interface ExplainSection {
+  heading?: string;
+  text: string;
+}
 
 export interface Explanation {
   /** The key or value under the cursor. */

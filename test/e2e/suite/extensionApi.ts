@@ -24,7 +24,7 @@ export async function extensionApi(): Promise<ApiLike> {
 
 export function label(node: NodeLike): string {
   const item = node.item();
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 export function description(node: NodeLike): string {
@@ -36,7 +36,8 @@ export function description(node: NodeLike): string {
 export async function child(api: ApiLike, parent: NodeLike | undefined, name: string): Promise<NodeLike> {
   const children = await api.trails.provider.getChildren(parent);
   const found = children.find((node) => label(node) === name);
-  if (!found) throw new Error(`no child "${name}" under ${parent ? label(parent) : 'the root'}; children: ${children.map(label).join(', ')}`);
+  if (!found)
+    throw new Error(`no child "${name}" under ${parent ? label(parent) : 'the root'}; children: ${children.map(label).join(', ')}`);
   return found;
 }
 
@@ -51,7 +52,9 @@ export async function path(api: ApiLike, ...names: string[]): Promise<NodeLike> 
 /** The Markdown text of all hovers at a position. */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return (hovers ?? []).flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))).join('\n---\n');
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')))
+    .join('\n---\n');
 }
 
 /** `command:<id>?<json args>` links in Markdown, decoded. */

@@ -14,12 +14,28 @@ describe('hover on a hostile log file on disk', function () {
     const folder = process.env.CLOUDTRAIL_KMS_E2E_WORKSPACE;
     assert.ok(folder, 'CLOUDTRAIL_KMS_E2E_WORKSPACE is not set');
     const file = join(folder, 'hostile-cloudtrail.json');
-    writeFileSync(file, JSON.stringify({ Records: [{
-      eventVersion: '1.08', eventTime: '2026-11-26T01:00:00Z', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt',
-      awsRegion: 'us-west-2', userAgent: HOSTILE_AGENT, eventType: 'AwsApiCall',
-      userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/[x](command:evil)', accountId: '111122223333' },
-      requestParameters: { encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::bucket-1/[y](command:evil2).json.gz' } },
-    }] }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          Records: [
+            {
+              eventVersion: '1.08',
+              eventTime: '2026-11-26T01:00:00Z',
+              eventSource: 'kms.amazonaws.com',
+              eventName: 'Decrypt',
+              awsRegion: 'us-west-2',
+              userAgent: HOSTILE_AGENT,
+              eventType: 'AwsApiCall',
+              userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/[x](command:evil)', accountId: '111122223333' },
+              requestParameters: { encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::bucket-1/[y](command:evil2).json.gz' } },
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     assert.equal(document.languageId, 'json');
     const text = await hoverText(document.uri, positionOf(document, HOSTILE_AGENT.slice(0, 8), 3));

@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { findTestFiles, runMocha } from '../mochaHost';
 
 export function run(): Promise<void> {
-  const files = findTestFiles(__dirname).sort((a, b) => Number(basename(b) === 'activation.test.js') - Number(basename(a) === 'activation.test.js'));
+  const files = findTestFiles(__dirname).sort(
+    (a, b) => Number(basename(b) === 'activation.test.js') - Number(basename(a) === 'activation.test.js'),
+  );
   return runMocha(files);
 }

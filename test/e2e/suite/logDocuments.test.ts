@@ -8,7 +8,10 @@ function logUri(bucket: string, key: string, query: string): vscode.Uri {
 }
 
 async function openLog(bucket: string, key: string): Promise<vscode.TextDocument> {
-  const result = await vscode.commands.executeCommand<{ opened: boolean; uri?: string; error?: string }>('cloudtrailKms.openLog', { bucket, key });
+  const result = await vscode.commands.executeCommand<{ opened: boolean; uri?: string; error?: string }>('cloudtrailKms.openLog', {
+    bucket,
+    key,
+  });
   assert.ok(result?.opened, `opening s3://${bucket}/${key} failed: ${result?.error}`);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
   assert.ok(document, 'the opened document is not among the text documents');
@@ -42,7 +45,10 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
   });
 
   it('refuses to write the decrypted document anywhere', async () => {
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(kmsLog.uri, new Uint8Array([1]))), /evidence|read-only|readonly|NoPermissions/i);
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.writeFile(kmsLog.uri, new Uint8Array([1]))),
+      /evidence|read-only|readonly|NoPermissions/i,
+    );
   });
 
   it('explains encryptionContext and links the trail, the log object and the key', async () => {
@@ -52,7 +58,10 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     const commands = links.map((link) => link.command);
     assert.ok(commands.includes('cloudtrailKms.revealTrail'), `links: ${commands.join(', ')}`);
     assert.ok(commands.includes('cloudtrailKms.revealKey'), `links: ${commands.join(', ')}`);
-    assert.ok(commands.includes('cloudtrailKms.openLog') || commands.includes('cloudtrailKms.revealS3Prefix'), `links: ${commands.join(', ')}`);
+    assert.ok(
+      commands.includes('cloudtrailKms.openLog') || commands.includes('cloudtrailKms.revealS3Prefix'),
+      `links: ${commands.join(', ')}`,
+    );
   });
 
   it('explains aws:s3:arn and its link opens that very log object', async () => {
@@ -74,7 +83,9 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     assert.ok(reveal);
     const result = await vscode.commands.executeCommand<{ revealed: boolean; node?: string }>(reveal.command, ...reveal.args);
     assert.deepEqual(result, { revealed: true, node: `trail ${facts.trails.management.arn}` });
-    const key = await vscode.commands.executeCommand<{ revealed: boolean; node?: string }>('cloudtrailKms.revealKey', { arn: facts.keys.healthy.arn });
+    const key = await vscode.commands.executeCommand<{ revealed: boolean; node?: string }>('cloudtrailKms.revealKey', {
+      arn: facts.keys.healthy.arn,
+    });
     assert.equal(key.revealed, true);
     assert.match(key.node ?? '', /^key /);
   });
@@ -91,18 +102,24 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
   });
 
   it('refuses a forged link argument', async () => {
-    const result = await vscode.commands.executeCommand<{ revealed: boolean; message?: string }>('cloudtrailKms.revealTrail', { arn: '[x](command:workbench.action.terminal.new)' });
+    const result = await vscode.commands.executeCommand<{ revealed: boolean; message?: string }>('cloudtrailKms.revealTrail', {
+      arn: '[x](command:workbench.action.terminal.new)',
+    });
     assert.equal(result.revealed, false);
     assert.match(result.message ?? '', /Not a trail ARN/);
-    const open = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', { bucket: '../etc', key: 'passwd' });
+    const open = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', {
+      bucket: '../etc',
+      key: 'passwd',
+    });
     assert.equal(open.opened, false);
     assert.match(open.error ?? '', /Not an S3 bucket name/);
   });
 
   it('gives the record outline', async () => {
     // JSON's own provider adds its `Records` symbol; ours are the Event symbols.
-    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', kmsLog.uri))
-      .filter((symbol) => symbol.kind === vscode.SymbolKind.Event);
+    const symbols = (
+      await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', kmsLog.uri)
+    ).filter((symbol) => symbol.kind === vscode.SymbolKind.Event);
     const records = (JSON.parse(kmsLog.getText()) as { Records: { eventTime: string; eventName: string }[] }).Records;
     assert.equal(symbols.length, records.length);
     assert.ok(symbols[0].name.startsWith(`${records[0].eventTime} ${records[0].eventName}`), symbols[0].name);
@@ -113,12 +130,18 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', kmsLog.uri);
     const targets = links.map((link) => link.target?.toString(true) ?? '');
     assert.ok(targets.length > 0);
-    assert.ok(targets.every((target) => target.startsWith('command:cloudtrailKms.openTarget?')), targets[0]);
+    assert.ok(
+      targets.every((target) => target.startsWith('command:cloudtrailKms.openTarget?')),
+      targets[0],
+    );
   });
 
   it('opens an s3:// URI pasted into Open S3 URI or ARN…', async () => {
     const key = newestLogKeys(facts).keys[0];
-    const result = await vscode.commands.executeCommand<{ opened: boolean; uri?: string }>('cloudtrailKms.openS3Location', `s3://${bucket}/${key}`);
+    const result = await vscode.commands.executeCommand<{ opened: boolean; uri?: string }>(
+      'cloudtrailKms.openS3Location',
+      `s3://${bucket}/${key}`,
+    );
     assert.equal(result.opened, true);
     const bad = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openS3Location', 'not a location');
     assert.equal(bad.opened, false);

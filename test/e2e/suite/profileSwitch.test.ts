@@ -14,19 +14,30 @@ describe('switching the profile (against the sandbox)', function () {
   it('reloads the tree and drops decrypted logs: the auditor sees the trails but may not decrypt', async () => {
     const api = await extensionApi();
     const key = newestLogKeys(facts).keys[1];
-    const asAdmin = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', { bucket: facts.trails.management.bucket, key });
+    const asAdmin = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', {
+      bucket: facts.trails.management.bucket,
+      key,
+    });
     assert.ok(asAdmin.opened, asAdmin.error);
 
     let changed = false;
-    const watcher = (api.trails.provider as unknown as { onDidChangeTreeData: vscode.Event<unknown> }).onDidChangeTreeData(() => (changed = true));
+    const watcher = (api.trails.provider as unknown as { onDidChangeTreeData: vscode.Event<unknown> }).onDidChangeTreeData(
+      () => (changed = true),
+    );
     await vscode.workspace.getConfiguration('cloudtrailKms').update('profile', 'sandbox-auditor', vscode.ConfigurationTarget.Global);
     for (let i = 0; i < 40 && !changed; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     watcher.dispose();
     assert.ok(changed, 'the tree was not refreshed on the profile change');
 
     const roots = await api.trails.provider.getChildren();
-    assert.ok(roots.some((node) => label(node) === facts.trails.management.name), roots.map(label).join(', '));
-    const asAuditor = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', { bucket: facts.trails.management.bucket, key: newestLogKeys(facts).keys[2] });
+    assert.ok(
+      roots.some((node) => label(node) === facts.trails.management.name),
+      roots.map(label).join(', '),
+    );
+    const asAuditor = await vscode.commands.executeCommand<{ opened: boolean; error?: string }>('cloudtrailKms.openLog', {
+      bucket: facts.trails.management.bucket,
+      key: newestLogKeys(facts).keys[2],
+    });
     assert.equal(asAuditor.opened, false);
     assert.match(asAuditor.error ?? '', /kms:Decrypt/);
   });

@@ -25,7 +25,7 @@ describe('trails tree (against the sandbox)', function () {
     assert.equal(dataEvents.item().contextValue, 'trail');
   });
 
-  it('shows the management trail\'s key: alias, key spec, state', async () => {
+  it("shows the management trail's key: alias, key spec, state", async () => {
     const children = await api.trails.provider.getChildren(await path(api, facts.trails.management.name));
     const key = children.find((node) => node.kind === 'key');
     assert.ok(key, `no key node among ${children.map(label).join(', ')}`);
@@ -54,7 +54,10 @@ describe('trails tree (against the sandbox)', function () {
 
   it('browses the logs: region → year → month → day (recent first) → files', async () => {
     const logs = await path(api, facts.trails.management.name, 'Logs');
-    assert.equal(description(logs), `s3://${facts.trails.management.bucket}/${facts.trails.management.s3KeyPrefix}/AWSLogs/${facts.accountId}/`);
+    assert.equal(
+      description(logs),
+      `s3://${facts.trails.management.bucket}/${facts.trails.management.s3KeyPrefix}/AWSLogs/${facts.accountId}/`,
+    );
     const kinds = (await api.trails.provider.getChildren(logs)).map(label);
     assert.ok(kinds.includes('CloudTrail') && kinds.includes('CloudTrail-Digest'), kinds.join(', '));
     const regions = (await api.trails.provider.getChildren(await child(api, logs, 'CloudTrail'))).map(label);

@@ -8,7 +8,11 @@ import { openViewContainer, runCommand, viewPane, waitForIdle } from '../workben
 import { newestLogKeys, world } from '../worldFacts';
 
 function treeRow(pane: Locator, label: string): Locator {
-  return pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  return pane
+    .locator('.monaco-list-row', {
+      has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    })
+    .first();
 }
 
 async function expand(pane: Locator, labels: string[]): Promise<void> {
@@ -22,7 +26,12 @@ async function expand(pane: Locator, labels: string[]): Promise<void> {
 
 /** Finds, outside the workbench, a newest-day log with a GenerateDataKey record, and the line of its encryptionContext. */
 async function kmsLogWithLine(): Promise<{ s3: string; line: number }> {
-  const sandbox = JSON.parse(process.env.CLOUDTRAIL_KMS_E2E_SANDBOX ?? '{}') as { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
+  const sandbox = JSON.parse(process.env.CLOUDTRAIL_KMS_E2E_SANDBOX ?? '{}') as {
+    endpoint: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+  };
   const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
   process.env.AWS_ACCESS_KEY_ID = sandbox.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = sandbox.secretAccessKey;
@@ -90,7 +99,7 @@ export const tests: UiTest[] = [
     },
   },
   {
-    name: 'hovering a KMS event\'s encryption context shows the linked trail and log object',
+    name: "hovering a KMS event's encryption context shows the linked trail and log object",
     timeoutMs: 150_000,
     async run({ page, screenshot }) {
       const { s3, line } = await kmsLogWithLine();
@@ -138,7 +147,10 @@ export const tests: UiTest[] = [
       const { day, keys } = newestLogKeys(facts);
       // The region list stays on screen until the day list replaces it: wait for the day picker itself.
       await page.locator('.quick-input-widget input[placeholder^="Which day"]').waitFor({ state: 'visible', timeout: 30_000 });
-      await rows.filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await rows
+        .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await rows.first().innerText(), new RegExp(day), 'the newest day is not listed first');
       await input.press('Enter');
       const newestFile = (keys[keys.length - 1].split('/').pop() ?? '').replace(/\.gz$/, '');

@@ -10,7 +10,11 @@ type Json = Record<string, unknown>;
 /** CloudTrail (awsJson1_1, `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.*`). */
 export function handleCloudTrail(state: SandboxState, operation: string, input: Json, ctx: RequestContext): Json {
   if (!isAllowed(ctx.principal, `cloudtrail:${operation}`)) {
-    throw new AwsError(400, 'AccessDeniedException', `User: ${ctx.principal.arn} is not authorized to perform: cloudtrail:${operation} because no identity-based policy allows the cloudtrail:${operation} action`);
+    throw new AwsError(
+      400,
+      'AccessDeniedException',
+      `User: ${ctx.principal.arn} is not authorized to perform: cloudtrail:${operation} because no identity-based policy allows the cloudtrail:${operation} action`,
+    );
   }
   switch (operation) {
     case 'DescribeTrails': {
@@ -25,7 +29,11 @@ export function handleCloudTrail(state: SandboxState, operation: string, input: 
     case 'GetTrailStatus':
       return trailStatus(findTrail(state, ctx, input.Name));
     case 'ListTrails': {
-      const trails = trailsVisibleIn(state.trails, ctx.region, true).map((t) => ({ TrailARN: t.arn, Name: t.name, HomeRegion: t.homeRegion }));
+      const trails = trailsVisibleIn(state.trails, ctx.region, true).map((t) => ({
+        TrailARN: t.arn,
+        Name: t.name,
+        HomeRegion: t.homeRegion,
+      }));
       return { Trails: trails };
     }
     case 'LookupEvents':
@@ -61,11 +69,21 @@ function trailStatus(t: Trail): Json {
   };
 }
 
-const ATTRIBUTE_KEYS = new Set(['EventId', 'EventName', 'ReadOnly', 'Username', 'ResourceType', 'ResourceName', 'EventSource', 'AccessKeyId']);
+const ATTRIBUTE_KEYS = new Set([
+  'EventId',
+  'EventName',
+  'ReadOnly',
+  'Username',
+  'ResourceType',
+  'ResourceName',
+  'EventSource',
+  'AccessKeyId',
+]);
 
 function lookupEvents(state: SandboxState, input: Json, ctx: RequestContext): Json {
   const attributes = (input.LookupAttributes as Array<{ AttributeKey: string; AttributeValue: string }> | undefined) ?? [];
-  if (attributes.length > 1) throw new AwsError(400, 'InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.');
+  if (attributes.length > 1)
+    throw new AwsError(400, 'InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.');
   const attribute = attributes[0];
   if (attribute && (!ATTRIBUTE_KEYS.has(attribute.AttributeKey) || !attribute.AttributeValue)) {
     throw new AwsError(400, 'InvalidLookupAttributesException', `Invalid lookup attribute: ${attribute.AttributeKey}`);
@@ -81,20 +99,31 @@ function lookupEvents(state: SandboxState, input: Json, ctx: RequestContext): Js
   const end = input.EndTime === undefined ? now : Number(input.EndTime) * 1000;
   const start = input.StartTime === undefined ? now - 90 * 86_400_000 : Number(input.StartTime) * 1000;
   if (start > end) throw new AwsError(400, 'InvalidTimeRangeException', 'Start time must be before end time.');
-  const fingerprint = createHash('sha256').update(JSON.stringify([attribute, start, end, ctx.region])).digest('hex').slice(0, 16);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([attribute, start, end, ctx.region]))
+    .digest('hex')
+    .slice(0, 16);
   let offset = 0;
   if (input.NextToken !== undefined) {
     const [fp, at] = Buffer.from(String(input.NextToken), 'base64').toString().split(':');
     if (fp !== fingerprint || !/^\d+$/.test(at ?? '')) {
-      throw new AwsError(400, 'InvalidNextTokenException', 'The NextToken is not valid for this request; send the same parameters that produced it.');
+      throw new AwsError(
+        400,
+        'InvalidNextTokenException',
+        'The NextToken is not valid for this request; send the same parameters that produced it.',
+      );
     }
     offset = Number(at);
   }
   // The sandbox world has no Insights events.
   const wantsInsights = input.EventCategory === 'insight';
-  const matching = wantsInsights ? [] : state.events
-    .inRegion(ctx.region)
-    .filter((e) => e.time >= start && e.time <= end && (!attribute || matches(e.record, attribute.AttributeKey, attribute.AttributeValue)));
+  const matching = wantsInsights
+    ? []
+    : state.events
+        .inRegion(ctx.region)
+        .filter(
+          (e) => e.time >= start && e.time <= end && (!attribute || matches(e.record, attribute.AttributeKey, attribute.AttributeValue)),
+        );
   const page = matching.slice(offset, offset + maxResults);
   const next = offset + maxResults < matching.length ? Buffer.from(`${fingerprint}:${offset + maxResults}`).toString('base64') : undefined;
   return {
@@ -167,7 +196,14 @@ function listPublicKeys(state: SandboxState, input: Json): Json {
   const overlaps = start <= validTo.getTime() && end >= key.validFrom.getTime();
   return {
     PublicKeyList: overlaps
-      ? [{ Value: key.publicDer.toString('base64'), ValidityStartTime: key.validFrom.getTime() / 1000, ValidityEndTime: validTo.getTime() / 1000, Fingerprint: key.fingerprint }]
+      ? [
+          {
+            Value: key.publicDer.toString('base64'),
+            ValidityStartTime: key.validFrom.getTime() / 1000,
+            ValidityEndTime: validTo.getTime() / 1000,
+            Fingerprint: key.fingerprint,
+          },
+        ]
       : [],
   };
 }

@@ -7,7 +7,9 @@ export class Faults implements FaultController {
 
   add(rule: FaultRule): void {
     if (!rule || typeof rule.operation !== 'string' || !KINDS.includes(rule.kind)) {
-      throw new Error(`Invalid fault rule ${JSON.stringify(rule)}: expected { operation: string, kind: ${KINDS.join('|')}, times?: number }`);
+      throw new Error(
+        `Invalid fault rule ${JSON.stringify(rule)}: expected { operation: string, kind: ${KINDS.join('|')}, times?: number }`,
+      );
     }
     this.rules.push({ rule: { ...rule }, left: rule.times ?? Number.POSITIVE_INFINITY });
   }
@@ -38,7 +40,9 @@ export function faultsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Fau
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`CLOUDTRAIL_SANDBOX_FAULTS is not JSON (${(e as Error).message}); expected e.g. [{"operation":"GetObject","kind":"throttle","times":2}]`);
+    throw new Error(
+      `CLOUDTRAIL_SANDBOX_FAULTS is not JSON (${(e as Error).message}); expected e.g. [{"operation":"GetObject","kind":"throttle","times":2}]`,
+    );
   }
   if (!Array.isArray(parsed)) throw new Error('CLOUDTRAIL_SANDBOX_FAULTS must be a JSON array of fault rules');
   return parsed as FaultRule[];

@@ -86,7 +86,11 @@ function serve(state: SandboxState, faults: Faults, requests: Requests, req: Inc
     operation = target.slice(target.lastIndexOf('.') + 1);
   } else if (target) {
     return send(res, jsonError(400, 'UnknownOperationException', `Unknown target ${target}`, requestId), undefined);
-  } else if (req.method === 'POST' && rawPath === '/' && (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+  } else if (
+    req.method === 'POST' &&
+    rawPath === '/' &&
+    (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded')
+  ) {
     protocol = 'sts';
     operation = new URLSearchParams(body.toString('utf8')).get('Action') ?? 'Unknown';
   } else {
@@ -155,7 +159,11 @@ function dispatch(
       return { status: 200, headers: jsonHeaders, body: Buffer.from(JSON.stringify(out)) };
     }
     case 'sts':
-      return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: handleSts(state, operation, ctx) };
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+        body: handleSts(state, operation, ctx),
+      };
     case 's3': {
       let body = rawBody;
       const sha = header(req, 'x-amz-content-sha256') ?? '';
@@ -248,13 +256,18 @@ function authError(protocol: Protocol, reason: 'missing' | 'malformed' | 'unknow
   }
   if (reason === 'malformed') {
     if (protocol === 's3') return new AwsError(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed.');
-    return new AwsError(400, protocol === 'sts' ? 'IncompleteSignature' : 'IncompleteSignatureException', 'Authorization header requires Credential, SignedHeaders and Signature.');
+    return new AwsError(
+      400,
+      protocol === 'sts' ? 'IncompleteSignature' : 'IncompleteSignatureException',
+      'Authorization header requires Credential, SignedHeaders and Signature.',
+    );
   }
   if (reason === 'payloadMismatch') {
     return new AwsError(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
   if (reason === 'unknownKey') {
-    if (protocol === 's3') return new AwsError(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+    if (protocol === 's3')
+      return new AwsError(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
     if (protocol === 'sts') return new AwsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     return new AwsError(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
   }

@@ -28,7 +28,7 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 export function readCredential(req: SignedRequest): Credential | undefined {
   const auth = header(req.headers, 'authorization');
   const query = new URLSearchParams(req.rawQuery);
-  const scope = auth ? /Credential=([^,\s]+)/.exec(auth)?.[1] : query.get('X-Amz-Credential') ?? undefined;
+  const scope = auth ? /Credential=([^,\s]+)/.exec(auth)?.[1] : (query.get('X-Amz-Credential') ?? undefined);
   if (!scope) return undefined;
   const [accessKeyId, date, region, service, terminator] = scope.split('/');
   if (!accessKeyId || !date || !region || !service || terminator !== 'aws4_request') return undefined;
@@ -77,7 +77,9 @@ export function verifySigV4(req: SignedRequest, secretFor: (accessKeyId: string)
     return { ok: false, reason: 'payloadMismatch', credential };
   }
   // Presigned S3 URLs sign UNSIGNED-PAYLOAD (the JS presigner also hoists it into X-Amz-Content-Sha256).
-  const payloadHash = presigned ? (query.find(([k]) => k === 'X-Amz-Content-Sha256')?.[1] ?? 'UNSIGNED-PAYLOAD') : (declaredHash ?? bodyHash);
+  const payloadHash = presigned
+    ? (query.find(([k]) => k === 'X-Amz-Content-Sha256')?.[1] ?? 'UNSIGNED-PAYLOAD')
+    : (declaredHash ?? bodyHash);
 
   const canonicalQuery = query
     .filter(([k]) => !(presigned && k === 'X-Amz-Signature'))
@@ -89,14 +91,7 @@ export function verifySigV4(req: SignedRequest, secretFor: (accessKeyId: string)
     .map((name) => `${name}:${(header(req.headers, name) ?? '').trim().replace(/\s+/g, ' ')}\n`)
     .join('');
   const canonicalPath = credential.service === 's3' ? req.rawPath || '/' : doubleEncodedPath(req.rawPath);
-  const canonicalRequest = [
-    req.method,
-    canonicalPath,
-    canonicalQuery,
-    canonicalHeaders,
-    signedHeaders.join(';'),
-    payloadHash,
-  ].join('\n');
+  const canonicalRequest = [req.method, canonicalPath, canonicalQuery, canonicalHeaders, signedHeaders.join(';'), payloadHash].join('\n');
   const scope = `${credential.date}/${credential.region}/${credential.service}/aws4_request`;
   const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
   let key = hmac(`AWS4${secret}`, credential.date);
@@ -156,5 +151,8 @@ function sha256Hex(s: string): string {
 }
 
 function toAmzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

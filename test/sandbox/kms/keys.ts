@@ -48,7 +48,11 @@ export class KeyStore {
 
   addAlias(alias: AliasEntry): void {
     if (this.aliases.some((a) => a.region === alias.region && a.aliasName === alias.aliasName)) {
-      throw new AwsError(400, 'AlreadyExistsException', `An alias with the name arn:aws:kms:${alias.region}:${this.accountOf(alias)}:${alias.aliasName} already exists`);
+      throw new AwsError(
+        400,
+        'AlreadyExistsException',
+        `An alias with the name arn:aws:kms:${alias.region}:${this.accountOf(alias)}:${alias.aliasName} already exists`,
+      );
     }
     this.aliases.push(alias);
   }
@@ -67,7 +71,12 @@ export class KeyStore {
 
   /** Key id, key ARN, alias name or alias ARN, in the caller's region (KMS keys are regional). */
   resolve(region: string, ref: string | undefined): KmsKey {
-    if (!ref) throw new AwsError(400, 'ValidationException', "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+    if (!ref)
+      throw new AwsError(
+        400,
+        'ValidationException',
+        "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null",
+      );
     let key: KmsKey | undefined;
     const aliasArn = /^arn:aws:kms:([^:]+):(\d{12}):(alias\/.+)$/.exec(ref);
     const keyArn = /^arn:aws:kms:([^:]+):(\d{12}):key\/(.+)$/.exec(ref);
@@ -76,7 +85,12 @@ export class KeyStore {
       const inRegion = aliasArn ? aliasArn[1] === region : true;
       const alias = inRegion ? this.aliases.find((a) => a.region === region && a.aliasName === name) : undefined;
       key = alias ? this.keys.get(alias.targetKeyId) : undefined;
-      if (!key) throw new AwsError(400, 'NotFoundException', `Alias arn:aws:kms:${region}:${aliasArn?.[2] ?? '111122223333'}:${name} is not found.`);
+      if (!key)
+        throw new AwsError(
+          400,
+          'NotFoundException',
+          `Alias arn:aws:kms:${region}:${aliasArn?.[2] ?? '111122223333'}:${name} is not found.`,
+        );
       return key;
     }
     if (keyArn) key = keyArn[1] === region ? this.keys.get(keyArn[3]) : undefined;
@@ -106,9 +120,10 @@ export class KeyStore {
 
   /** The key a ciphertext blob names, or InvalidCiphertextException. */
   keyOfBlob(blob: Buffer): KmsKey {
-    const keyId = blob.length > MAGIC.length + KEY_ID_LENGTH + 28 && blob.subarray(0, 4).equals(MAGIC)
-      ? blob.subarray(4, 4 + KEY_ID_LENGTH).toString('ascii')
-      : undefined;
+    const keyId =
+      blob.length > MAGIC.length + KEY_ID_LENGTH + 28 && blob.subarray(0, 4).equals(MAGIC)
+        ? blob.subarray(4, 4 + KEY_ID_LENGTH).toString('ascii')
+        : undefined;
     const key = keyId ? this.keys.get(keyId) : undefined;
     if (!key) throw new AwsError(400, 'InvalidCiphertextException', '');
     return key;
@@ -133,7 +148,9 @@ export class KeyStore {
 /** Encryption context bound as AAD: canonical (sorted keys) JSON. */
 export function contextAad(context: Record<string, string> | undefined): Buffer {
   if (!context || Object.keys(context).length === 0) return Buffer.alloc(0);
-  const sorted = Object.keys(context).sort().map((k) => [k, context[k]]);
+  const sorted = Object.keys(context)
+    .sort()
+    .map((k) => [k, context[k]]);
   return Buffer.from(JSON.stringify(sorted));
 }
 

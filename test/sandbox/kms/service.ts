@@ -9,8 +9,15 @@ import { defaultKeyPolicy } from './policy';
 type Json = Record<string, unknown>;
 
 const READ_ONLY = new Set([
-  'DescribeKey', 'ListKeys', 'ListAliases', 'GetKeyPolicy', 'GetKeyRotationStatus',
-  'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'Encrypt', 'Decrypt',
+  'DescribeKey',
+  'ListKeys',
+  'ListAliases',
+  'GetKeyPolicy',
+  'GetKeyRotationStatus',
+  'GenerateDataKey',
+  'GenerateDataKeyWithoutPlaintext',
+  'Encrypt',
+  'Decrypt',
 ]);
 
 /** KMS (awsJson1_1, `TrentService.*`). Every call, allowed or not, becomes a CloudTrail event. */
@@ -61,7 +68,11 @@ type Handler = (state: SandboxState, input: Json, ctx: RequestContext, authorize
 
 function requireAccountAction(ctx: RequestContext, operation: string, state: SandboxState): void {
   if (!isAllowed(ctx.principal, `kms:${operation}`)) {
-    throw new AwsError(400, 'AccessDeniedException', notAuthorizedMessage(ctx.principal, `kms:${operation}`, `arn:aws:kms:${ctx.region}:${state.accountId}:*`));
+    throw new AwsError(
+      400,
+      'AccessDeniedException',
+      notAuthorizedMessage(ctx.principal, `kms:${operation}`, `arn:aws:kms:${ctx.region}:${state.accountId}:*`),
+    );
   }
 }
 
@@ -159,7 +170,12 @@ const HANDLERS: Record<string, Handler> = {
     if (!(length >= 1 && length <= 1024)) throw new AwsError(400, 'ValidationException', 'NumberOfBytes must be between 1 and 1024');
     const plaintext = randomBytes(length);
     const blob = state.keys.encryptSymmetric(key, plaintext, context(input));
-    return { CiphertextBlob: blob.toString('base64'), Plaintext: plaintext.toString('base64'), KeyId: key.arn, KeyMaterialId: key.keyMaterialId };
+    return {
+      CiphertextBlob: blob.toString('base64'),
+      Plaintext: plaintext.toString('base64'),
+      KeyId: key.arn,
+      KeyMaterialId: key.keyMaterialId,
+    };
   },
   GenerateDataKeyWithoutPlaintext(state, input, ctx, authorize) {
     const out = HANDLERS.GenerateDataKey(state, input, ctx, authorize);
@@ -171,13 +187,17 @@ const HANDLERS: Record<string, Handler> = {
     authorize(key);
     state.keys.assertUsable(key, 'ENCRYPT_DECRYPT', 'Encrypt');
     const plaintext = Buffer.from(String(input.Plaintext ?? ''), 'base64');
-    if (plaintext.length === 0 || plaintext.length > 4096) throw new AwsError(400, 'ValidationException', 'Plaintext must be 1 to 4096 bytes');
+    if (plaintext.length === 0 || plaintext.length > 4096)
+      throw new AwsError(400, 'ValidationException', 'Plaintext must be 1 to 4096 bytes');
     if (key.keySpec === 'RSA_2048') {
       const algorithm = String(input.EncryptionAlgorithm ?? '');
       if (algorithm !== 'RSAES_OAEP_SHA_256') {
         throw new AwsError(400, 'InvalidKeyUsageException', `The sandbox supports RSAES_OAEP_SHA_256 for ${key.arn}`);
       }
-      const ct = publicEncrypt({ key: createPublicKey(key.rsaPrivateKey!), oaepHash: 'sha256', padding: constants.RSA_PKCS1_OAEP_PADDING }, plaintext);
+      const ct = publicEncrypt(
+        { key: createPublicKey(key.rsaPrivateKey!), oaepHash: 'sha256', padding: constants.RSA_PKCS1_OAEP_PADDING },
+        plaintext,
+      );
       return { CiphertextBlob: ct.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: algorithm };
     }
     const blob = state.keys.encryptSymmetric(key, plaintext, context(input));
@@ -201,7 +221,11 @@ const HANDLERS: Record<string, Handler> = {
       const key = state.keys.keyOfBlob(blob);
       if (key.keyId !== named.keyId) {
         authorize(named);
-        throw new AwsError(400, 'IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.');
+        throw new AwsError(
+          400,
+          'IncorrectKeyException',
+          'The key ID in the request does not identify a CMK that can perform this operation.',
+        );
       }
     }
     const key = state.keys.keyOfBlob(blob);
@@ -209,7 +233,12 @@ const HANDLERS: Record<string, Handler> = {
     authorize(key);
     state.keys.assertUsable(key, 'ENCRYPT_DECRYPT', 'Decrypt');
     const plaintext = state.keys.decryptSymmetric(key, blob, context(input));
-    return { KeyId: key.arn, Plaintext: plaintext.toString('base64'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT', KeyMaterialId: key.keyMaterialId };
+    return {
+      KeyId: key.arn,
+      Plaintext: plaintext.toString('base64'),
+      EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+      KeyMaterialId: key.keyMaterialId,
+    };
   },
   DisableKey(state, input, ctx, authorize) {
     const key = state.keys.resolve(ctx.region, input.KeyId as string);
@@ -266,7 +295,16 @@ export function keyMetadata(key: KmsKey): Json {
     KeySpec: key.keySpec,
     ...(key.keyUsage === 'ENCRYPT_DECRYPT'
       ? { EncryptionAlgorithms: symmetric ? ['SYMMETRIC_DEFAULT'] : ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] }
-      : { SigningAlgorithms: ['RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512'] }),
+      : {
+          SigningAlgorithms: [
+            'RSASSA_PSS_SHA_256',
+            'RSASSA_PSS_SHA_384',
+            'RSASSA_PSS_SHA_512',
+            'RSASSA_PKCS1_V1_5_SHA_256',
+            'RSASSA_PKCS1_V1_5_SHA_384',
+            'RSASSA_PKCS1_V1_5_SHA_512',
+          ],
+        }),
     MultiRegion: false,
     ...(symmetric ? { CurrentKeyMaterialId: key.keyMaterialId } : {}),
   };
@@ -281,7 +319,11 @@ function page<T>(items: T[], input: Json, field: string): Json {
   const start = input.Marker ? Number(Buffer.from(String(input.Marker), 'base64').toString()) : 0;
   const slice = items.slice(start, start + limit);
   const truncated = start + limit < items.length;
-  return { [field]: slice, Truncated: truncated, ...(truncated ? { NextMarker: Buffer.from(String(start + limit)).toString('base64') } : {}) };
+  return {
+    [field]: slice,
+    Truncated: truncated,
+    ...(truncated ? { NextMarker: Buffer.from(String(start + limit)).toString('base64') } : {}),
+  };
 }
 
 /** requestParameters as CloudTrail logs them: camelCase members, never plaintext or ciphertext. */
@@ -297,7 +339,13 @@ function loggedParameters(operation: string, input: Json): Json | null {
 
 function responseOf(operation: string, result: Json, keyArn: string | undefined): Json | null {
   if (operation === 'CreateKey') return { keyMetadata: result.KeyMetadata };
-  if (operation === 'ScheduleKeyDeletion') return { keyId: result.KeyId, keyState: result.KeyState, deletionDate: result.DeletionDate, pendingWindowInDays: result.PendingWindowInDays };
+  if (operation === 'ScheduleKeyDeletion')
+    return {
+      keyId: result.KeyId,
+      keyState: result.KeyState,
+      deletionDate: result.DeletionDate,
+      pendingWindowInDays: result.PendingWindowInDays,
+    };
   if (operation === 'DisableKey' || operation === 'EnableKey') return { keyId: keyArn ?? null };
   if (operation === 'CancelKeyDeletion') return { keyId: result.KeyId };
   return null;

@@ -11,9 +11,11 @@ export function listObjects(bucket: Bucket, query: URLSearchParams, v2: boolean)
   const delimiter = query.get('delimiter') ?? '';
   const maxKeysText = query.get('max-keys');
   const maxKeys = maxKeysText === null ? 1000 : Number(maxKeysText);
-  if (!Number.isInteger(maxKeys) || maxKeys < 0) throw new AwsError(400, 'InvalidArgument', 'Provided max-keys not an integer or within integer range');
+  if (!Number.isInteger(maxKeys) || maxKeys < 0)
+    throw new AwsError(400, 'InvalidArgument', 'Provided max-keys not an integer or within integer range');
   const encodingType = query.get('encoding-type') ?? undefined;
-  if (encodingType !== undefined && encodingType !== 'url') throw new AwsError(400, 'InvalidArgument', 'Invalid Encoding Method specified in Request');
+  if (encodingType !== undefined && encodingType !== 'url')
+    throw new AwsError(400, 'InvalidArgument', 'Invalid Encoding Method specified in Request');
   const enc = (s: string) => (encodingType === 'url' ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
 
   const token = query.get('continuation-token');

@@ -115,7 +115,11 @@ function listBuckets(state: SandboxState): ServiceResponse {
 
 function createBucket(state: SandboxState, req: S3Request, ctx: RequestContext): ServiceResponse {
   if (state.buckets.get(req.bucket)) {
-    throw new AwsError(409, 'BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.');
+    throw new AwsError(
+      409,
+      'BucketAlreadyOwnedByYou',
+      'Your previous request to create the named bucket succeeded and you already own it.',
+    );
   }
   const constraint = /<LocationConstraint>([^<]+)<\/LocationConstraint>/.exec(req.body.toString())?.[1];
   state.buckets.add(new Bucket(req.bucket, constraint ?? ctx.region, state.clock.now()));
@@ -148,7 +152,9 @@ function putObject(state: SandboxState, bucket: Bucket, req: S3Request, ctx: Req
     const bucketKeyHeader = h('x-amz-server-side-encryption-bucket-key-enabled');
     const bucketKey = bucketKeyHeader !== undefined ? bucketKeyHeader === 'true' : Boolean(bucket.defaultEncryption?.bucketKey);
     const contextHeader = h('x-amz-server-side-encryption-context');
-    const extraContext = contextHeader ? (JSON.parse(Buffer.from(contextHeader, 'base64').toString('utf8')) as Record<string, string>) : undefined;
+    const extraContext = contextHeader
+      ? (JSON.parse(Buffer.from(contextHeader, 'base64').toString('utf8')) as Record<string, string>)
+      : undefined;
     sse = { kind: 'aws:kms', key, bucketKey, extraContext };
   } else if (requested === 'AES256') {
     sse = { kind: 'AES256' };

@@ -70,10 +70,17 @@ export function openObject(state: SandboxState, object: S3Object, start: number,
     throw new AwsError(400, 'KMS.NotFoundException', `Key '${enc.keyArn}' does not exist`);
   }
   let dataKey: Buffer | undefined;
-  callKmsForS3(state, caller, 'Decrypt', kmsKey, { keyId: kmsKey.arn, encryptionContext: enc.context, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' }, () => {
-    state.keys.assertUsable(kmsKey, 'ENCRYPT_DECRYPT', 'Decrypt');
-    dataKey = state.keys.decryptSymmetric(kmsKey, enc.encryptedDataKey, enc.context);
-  });
+  callKmsForS3(
+    state,
+    caller,
+    'Decrypt',
+    kmsKey,
+    { keyId: kmsKey.arn, encryptionContext: enc.context, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
+    () => {
+      state.keys.assertUsable(kmsKey, 'ENCRYPT_DECRYPT', 'Decrypt');
+      dataKey = state.keys.decryptSymmetric(kmsKey, enc.encryptedDataKey, enc.context);
+    },
+  );
   const decipher = createDecipheriv('aes-256-ctr', dataKey!, counterAt(object.iv!, Math.floor(start / 16)));
   const skip = start % 16;
   let first = true;

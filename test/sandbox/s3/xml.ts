@@ -13,5 +13,7 @@ export function xmlDoc(body: string): Buffer {
 }
 
 export function s3ErrorXml(code: string, message: string, requestId: string, extra = ''): Buffer {
-  return xmlDoc(`<Error>${el('Code', code)}${el('Message', message)}${extra}${el('RequestId', requestId)}${el('HostId', 'sandbox')}</Error>`);
+  return xmlDoc(
+    `<Error>${el('Code', code)}${el('Message', message)}${extra}${el('RequestId', requestId)}${el('HostId', 'sandbox')}</Error>`,
+  );
 }

@@ -7,7 +7,11 @@ const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 /** STS (awsQuery). GetCallerIdentity needs no permission, as in AWS. */
 export function handleSts(state: SandboxState, operation: string, ctx: RequestContext): Buffer {
   if (operation !== 'GetCallerIdentity') {
-    throw new AwsError(400, 'InvalidAction', `Could not find operation ${operation} for version 2011-06-15 (the sandbox serves GetCallerIdentity)`);
+    throw new AwsError(
+      400,
+      'InvalidAction',
+      `Could not find operation ${operation} for version 2011-06-15 (the sandbox serves GetCallerIdentity)`,
+    );
   }
   const p = ctx.principal;
   return Buffer.from(

@@ -7,9 +7,11 @@ import { ACCOUNT_ID, APP_BUCKET, HOME_REGION, KEY_IDS, LOG_BUCKET, LOG_PREFIX, k
 
 type Rec = Record<string, unknown>;
 
-const CLI_AGENT = 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E,b cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off md/command#s3api.list-buckets';
+const CLI_AGENT =
+  'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E,b cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off md/command#s3api.list-buckets';
 const CONSOLE_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleTexWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
-const SDK_AGENT = 'aws-sdk-java/2.31.0 Linux/5.10.238-231.953.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/21.0.7+6-LTS Java/21.0.7 vendor/Amazon.com_Inc. exec-env/AWS_ECS_FARGATE io/sync http/Apache cfg/retry-mode/adaptive';
+const SDK_AGENT =
+  'aws-sdk-java/2.31.0 Linux/5.10.238-231.953.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/21.0.7+6-LTS Java/21.0.7 vendor/Amazon.com_Inc. exec-env/AWS_ECS_FARGATE io/sync http/Apache cfg/retry-mode/adaptive';
 
 export function userOf(p: SandboxPrincipal): Rec {
   return { type: 'IAMUser', principalId: p.userId, arn: p.arn, accountId: ACCOUNT_ID, accessKeyId: p.accessKeyId, userName: p.userName };
@@ -24,7 +26,13 @@ function role(roleName: string, session: string, rng: Prng, time: Date, extra: R
     accountId: ACCOUNT_ID,
     accessKeyId: `ASIA${rng.alnum(16).toUpperCase()}`,
     sessionContext: {
-      sessionIssuer: { type: 'Role', principalId: roleId, arn: `arn:aws:iam::${ACCOUNT_ID}:role/${roleName}`, accountId: ACCOUNT_ID, userName: roleName },
+      sessionIssuer: {
+        type: 'Role',
+        principalId: roleId,
+        arn: `arn:aws:iam::${ACCOUNT_ID}:role/${roleName}`,
+        accountId: ACCOUNT_ID,
+        userName: roleName,
+      },
       attributes: { creationDate: isoSeconds(new Date(time.getTime() - 40 * 60_000)), mfaAuthenticated: 'false' },
       ...extra,
     },
@@ -64,9 +72,15 @@ function base(input: RecordInput, source: string, name: string, fields: Rec): Cl
     ...(fields.vpcEndpointId ? { vpcEndpointId: fields.vpcEndpointId } : {}),
     eventCategory: fields.eventCategory ?? 'Management',
     ...(fields.sessionCredentialFromConsole ? { sessionCredentialFromConsole: fields.sessionCredentialFromConsole } : {}),
-    ...(fields.tls === false || fields.userIdentity && (fields.userIdentity as Rec).invokedBy
+    ...(fields.tls === false || (fields.userIdentity && (fields.userIdentity as Rec).invokedBy)
       ? {}
-      : { tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: fields.host ?? `${source.split('.')[0]}.${region}.amazonaws.com` } }),
+      : {
+          tlsDetails: {
+            tlsVersion: 'TLSv1.3',
+            cipherSuite: 'TLS_AES_128_GCM_SHA256',
+            clientProvidedHostHeader: fields.host ?? `${source.split('.')[0]}.${region}.amazonaws.com`,
+          },
+        }),
   } as CloudTrailRecord;
 }
 
@@ -74,7 +88,8 @@ function kmsResource(arn: string): Rec[] {
   return [{ accountId: ACCOUNT_ID, type: 'AWS::KMS::Key', ARN: arn }];
 }
 
-const managedKeyId = (region: string, service: string) => `${service === 'ebs' ? 'b1' : service === 'lambda' ? 'c2' : 'd3'}${region === HOME_REGION ? 'aa' : 'bb'}77e0-5d4c-4b3a-9f8e-0d1c2b3a4f5e`;
+const managedKeyId = (region: string, service: string) =>
+  `${service === 'ebs' ? 'b1' : service === 'lambda' ? 'c2' : 'd3'}${region === HOME_REGION ? 'aa' : 'bb'}77e0-5d4c-4b3a-9f8e-0d1c2b3a4f5e`;
 export const managedKeyArn = (region: string, service: string) => keyArn(region, managedKeyId(region, service));
 export const MANAGED_SERVICES = ['ebs', 'lambda', 'secretsmanager'];
 export { managedKeyId };
@@ -103,7 +118,12 @@ export function trailConfiguredGenerateDataKey(input: RecordInput): CloudTrailRe
 export function updateTrail(input: RecordInput): CloudTrailRecord {
   return base(input, 'cloudtrail.amazonaws.com', 'UpdateTrail', {
     userIdentity: userOf(PRINCIPALS.admin),
-    requestParameters: { name: MANAGEMENT_TRAIL, kmsKeyId: 'alias/cloudtrail-logs', enableLogFileValidation: true, isMultiRegionTrail: true },
+    requestParameters: {
+      name: MANAGEMENT_TRAIL,
+      kmsKeyId: 'alias/cloudtrail-logs',
+      enableLogFileValidation: true,
+      isMultiRegionTrail: true,
+    },
     responseElements: {
       name: MANAGEMENT_TRAIL,
       s3BucketName: LOG_BUCKET,
@@ -146,7 +166,10 @@ export function readerDecrypt(input: RecordInput, objectKey: string, reader: San
     sourceIPAddress: 'AWS Internal',
     userAgent: 'AWS Internal',
     ...(denied
-      ? { errorCode: 'AccessDenied', errorMessage: `User: ${reader.arn} is not authorized to perform: kms:Decrypt on resource: ${arn} because no identity-based policy allows the kms:Decrypt action` }
+      ? {
+          errorCode: 'AccessDenied',
+          errorMessage: `User: ${reader.arn} is not authorized to perform: kms:Decrypt on resource: ${arn} because no identity-based policy allows the kms:Decrypt action`,
+        }
       : { additionalEventData: { keyMaterialId: keyMaterialIdOf(KEY_IDS.healthy) } }),
     requestParameters: {
       encryptionAlgorithm: 'SYMMETRIC_DEFAULT',
@@ -171,7 +194,14 @@ export const BACKGROUND: Template[] = [
       userIdentity: userOf(PRINCIPALS.admin),
       requestParameters: { Host: `s3.${i.region}.amazonaws.com` },
       readOnly: true,
-      additionalEventData: { SignatureVersion: 'SigV4', CipherSuite: 'TLS_AES_128_GCM_SHA256', bytesTransferredIn: 0, AuthenticationMethod: 'AuthHeader', 'x-amz-id-2': i.rng.alnum(40), bytesTransferredOut: 1544 },
+      additionalEventData: {
+        SignatureVersion: 'SigV4',
+        CipherSuite: 'TLS_AES_128_GCM_SHA256',
+        bytesTransferredIn: 0,
+        AuthenticationMethod: 'AuthHeader',
+        'x-amz-id-2': i.rng.alnum(40),
+        bytesTransferredOut: 1544,
+      },
     }),
   ],
   (i) => [
@@ -203,9 +233,16 @@ export const BACKGROUND: Template[] = [
         requestParameters: {
           instancesSet: { items: [{ imageId: `ami-0${i.rng.hex(16)}`, minCount: 1, maxCount: 1 }] },
           instanceType: 't3.micro',
-          blockDeviceMapping: { items: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 8, deleteOnTermination: true, volumeType: 'gp3', encrypted: true } }] },
+          blockDeviceMapping: {
+            items: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 8, deleteOnTermination: true, volumeType: 'gp3', encrypted: true } }],
+          },
         },
-        responseElements: { requestId: i.rng.uuid(), reservationId: `r-0${i.rng.hex(16)}`, ownerId: ACCOUNT_ID, instancesSet: { items: [{ instanceId: instance, instanceState: { code: 0, name: 'pending' } }] } },
+        responseElements: {
+          requestId: i.rng.uuid(),
+          reservationId: `r-0${i.rng.hex(16)}`,
+          ownerId: ACCOUNT_ID,
+          instancesSet: { items: [{ instanceId: instance, instanceState: { code: 0, name: 'pending' } }] },
+        },
       }),
       base(i, 'kms.amazonaws.com', 'GenerateDataKeyWithoutPlaintext', {
         userIdentity: { ...role('developer', 'alice@example.com', i.rng, i.time), invokedBy: 'ec2.amazonaws.com' },
@@ -224,7 +261,13 @@ export const BACKGROUND: Template[] = [
           accountId: ACCOUNT_ID,
           accessKeyId: '',
           sessionContext: {
-            sessionIssuer: { type: 'Role', principalId: `${ACCOUNT_ID}:aws:ec2-infrastructure`, arn: `arn:aws:iam::${ACCOUNT_ID}:role/aws:ec2-infrastructure`, accountId: ACCOUNT_ID, userName: 'aws:ec2-infrastructure' },
+            sessionIssuer: {
+              type: 'Role',
+              principalId: `${ACCOUNT_ID}:aws:ec2-infrastructure`,
+              arn: `arn:aws:iam::${ACCOUNT_ID}:role/aws:ec2-infrastructure`,
+              accountId: ACCOUNT_ID,
+              userName: 'aws:ec2-infrastructure',
+            },
             attributes: { creationDate: isoSeconds(i.time), mfaAuthenticated: 'false' },
           },
         },
@@ -245,8 +288,15 @@ export const BACKGROUND: Template[] = [
       userAgent: 'lambda.amazonaws.com',
       requestParameters: { roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/order-processor-role`, roleSessionName: 'order-processor' },
       responseElements: {
-        credentials: { accessKeyId: `ASIA${i.rng.alnum(16).toUpperCase()}`, sessionToken: `IQoJb3JpZ2luX2VjE${i.rng.alnum(60)}`, expiration: new Date(i.time.getTime() + 12 * 3_600_000).toUTCString() },
-        assumedRoleUser: { assumedRoleId: `AROA${i.rng.alnum(16).toUpperCase()}:order-processor`, arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/order-processor-role/order-processor` },
+        credentials: {
+          accessKeyId: `ASIA${i.rng.alnum(16).toUpperCase()}`,
+          sessionToken: `IQoJb3JpZ2luX2VjE${i.rng.alnum(60)}`,
+          expiration: new Date(i.time.getTime() + 12 * 3_600_000).toUTCString(),
+        },
+        assumedRoleUser: {
+          assumedRoleId: `AROA${i.rng.alnum(16).toUpperCase()}:order-processor`,
+          arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/order-processor-role/order-processor`,
+        },
       },
       readOnly: true,
       resources: [{ accountId: ACCOUNT_ID, type: 'AWS::IAM::Role', ARN: `arn:aws:iam::${ACCOUNT_ID}:role/order-processor-role` }],
@@ -256,21 +306,41 @@ export const BACKGROUND: Template[] = [
   ],
   (i) => [
     base(i, 'signin.amazonaws.com', 'ConsoleLogin', {
-      userIdentity: { type: 'IAMUser', principalId: PRINCIPALS.auditor.userId, arn: PRINCIPALS.auditor.arn, accountId: ACCOUNT_ID, userName: PRINCIPALS.auditor.userName },
+      userIdentity: {
+        type: 'IAMUser',
+        principalId: PRINCIPALS.auditor.userId,
+        arn: PRINCIPALS.auditor.arn,
+        accountId: ACCOUNT_ID,
+        userName: PRINCIPALS.auditor.userName,
+      },
       userAgent: CONSOLE_AGENT,
       responseElements: { ConsoleLogin: 'Success' },
-      additionalEventData: { LoginTo: `https://console.aws.amazon.com/console/home?region=${i.region}`, MobileVersion: 'No', MFAUsed: 'Yes' },
+      additionalEventData: {
+        LoginTo: `https://console.aws.amazon.com/console/home?region=${i.region}`,
+        MobileVersion: 'No',
+        MFAUsed: 'Yes',
+      },
       eventType: 'AwsConsoleSignIn',
       host: `${i.region}.signin.aws.amazon.com`,
     }),
   ],
   (i) => [
     base(i, 'signin.amazonaws.com', 'ConsoleLogin', {
-      userIdentity: { type: 'IAMUser', principalId: ACCOUNT_ID, accountId: ACCOUNT_ID, accessKeyId: '', userName: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      userIdentity: {
+        type: 'IAMUser',
+        principalId: ACCOUNT_ID,
+        accountId: ACCOUNT_ID,
+        accessKeyId: '',
+        userName: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+      },
       userAgent: CONSOLE_AGENT,
       errorMessage: 'Failed authentication',
       responseElements: { ConsoleLogin: 'Failure' },
-      additionalEventData: { LoginTo: `https://console.aws.amazon.com/console/home?region=${i.region}`, MobileVersion: 'No', MFAUsed: 'No' },
+      additionalEventData: {
+        LoginTo: `https://console.aws.amazon.com/console/home?region=${i.region}`,
+        MobileVersion: 'No',
+        MFAUsed: 'No',
+      },
       eventType: 'AwsConsoleSignIn',
       host: `${i.region}.signin.aws.amazon.com`,
     }),
@@ -328,7 +398,10 @@ export const BACKGROUND: Template[] = [
     base(i, 'iam.amazonaws.com', 'AttachRolePolicy', {
       awsRegion: 'us-east-1',
       userIdentity: userOf(PRINCIPALS.admin),
-      requestParameters: { roleName: 'order-processor-role', policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' },
+      requestParameters: {
+        roleName: 'order-processor-role',
+        policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      },
       host: 'iam.amazonaws.com',
     }),
   ],
@@ -343,7 +416,6 @@ export const BACKGROUND: Template[] = [
   ],
 ];
 
-
 /** An S3 data event (data-events trail): object-level access to the application bucket. */
 export function s3DataEvent(i: RecordInput): CloudTrailRecord {
   const write = i.rng.int(0, 2) === 0;
@@ -352,7 +424,13 @@ export function s3DataEvent(i: RecordInput): CloudTrailRecord {
     userIdentity: role('order-processor-role', 'order-processor', i.rng, i.time),
     userAgent: SDK_AGENT,
     requestParameters: { bucketName: APP_BUCKET, Host: `${APP_BUCKET}.s3.${i.region}.amazonaws.com`, key },
-    additionalEventData: { SignatureVersion: 'SigV4', CipherSuite: 'TLS_AES_128_GCM_SHA256', bytesTransferredIn: write ? 1873 : 0, AuthenticationMethod: 'AuthHeader', bytesTransferredOut: write ? 0 : 1873 },
+    additionalEventData: {
+      SignatureVersion: 'SigV4',
+      CipherSuite: 'TLS_AES_128_GCM_SHA256',
+      bytesTransferredIn: write ? 1873 : 0,
+      AuthenticationMethod: 'AuthHeader',
+      bytesTransferredOut: write ? 0 : 1873,
+    },
     readOnly: !write,
     resources: [
       { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${APP_BUCKET}/${key}` },

@@ -13,14 +13,25 @@ export const BIG_LOG_DAY = '2026-11-21';
 // Scale worlds are built from one record template with a few substituted fields: fast, and still valid records.
 const TEMPLATE = JSON.stringify({
   eventVersion: '1.11',
-  userIdentity: { type: 'IAMUser', principalId: 'AIDASANDBOXADMIN0001', arn: `arn:aws:iam::${ACCOUNT_ID}:user/cloudtrail-admin`, accountId: ACCOUNT_ID, accessKeyId: 'AKIASANDBOXADMIN0001', userName: 'cloudtrail-admin' },
+  userIdentity: {
+    type: 'IAMUser',
+    principalId: 'AIDASANDBOXADMIN0001',
+    arn: `arn:aws:iam::${ACCOUNT_ID}:user/cloudtrail-admin`,
+    accountId: ACCOUNT_ID,
+    accessKeyId: 'AKIASANDBOXADMIN0001',
+    userName: 'cloudtrail-admin',
+  },
   eventTime: '@TIME@',
   eventSource: 'ec2.amazonaws.com',
   eventName: 'DescribeInstances',
   awsRegion: HOME_REGION,
   sourceIPAddress: '198.51.100.23',
   userAgent: 'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0 md/arch#x86_64 lang/python#3.13.4 md/command#ec2.describe-instances',
-  requestParameters: { instancesSet: {}, filterSet: { items: [{ name: 'tag:team', valueSet: { items: [{ value: 'payments' }] } }] }, maxResults: 1000 },
+  requestParameters: {
+    instancesSet: {},
+    filterSet: { items: [{ name: 'tag:team', valueSet: { items: [{ value: 'payments' }] } }] },
+    maxResults: 1000,
+  },
   responseElements: null,
   requestID: '@ID@',
   eventID: '@ID@',
@@ -29,7 +40,11 @@ const TEMPLATE = JSON.stringify({
   managementEvent: true,
   recipientAccountId: ACCOUNT_ID,
   eventCategory: 'Management',
-  tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: `ec2.${HOME_REGION}.amazonaws.com` },
+  tlsDetails: {
+    tlsVersion: 'TLSv1.3',
+    cipherSuite: 'TLS_AES_128_GCM_SHA256',
+    clientProvidedHostHeader: `ec2.${HOME_REGION}.amazonaws.com`,
+  },
 });
 
 function record(time: Date, n: number): string {
@@ -37,14 +52,26 @@ function record(time: Date, n: number): string {
   return TEMPLATE.replace('@TIME@', time.toISOString().replace(/\.\d{3}Z$/, 'Z')).replace(/@ID@/g, id);
 }
 
-export function seedScale(state: SandboxState, bucket: Bucket, key: KmsKey, rng: Prng, options: WorldOptions): NonNullable<SeededWorld['scale']> {
+export function seedScale(
+  state: SandboxState,
+  bucket: Bucket,
+  key: KmsKey,
+  rng: Prng,
+  options: WorldOptions,
+): NonNullable<SeededWorld['scale']> {
   const out: NonNullable<SeededWorld['scale']> = {};
   const context = { 'aws:cloudtrail:arn': trailArn(MANAGEMENT_TRAIL) };
   const store = (objectKey: string, plaintext: Buffer, time: Date) =>
     bucket.put(
       sealObject(state, {
-        bucket: bucket.name, key: objectKey, plaintext, contentType: 'application/json', metadata: {}, lastModified: time,
-        sse: { kind: 'aws:kms', key, bucketKey: false, extraContext: context }, random: (n) => rng.bytes(n),
+        bucket: bucket.name,
+        key: objectKey,
+        plaintext,
+        contentType: 'application/json',
+        metadata: {},
+        lastModified: time,
+        sse: { kind: 'aws:kms', key, bucketKey: false, extraContext: context },
+        random: (n) => rng.bytes(n),
       }),
     );
   const n = options.filesInOneDay ?? 0;

@@ -12,13 +12,37 @@ import { Bucket } from '../s3/store';
 import type { SandboxState } from '../state';
 import type { SeededWorld, TrailRef, WorldOptions } from '../types';
 import {
-  ACCOUNT_ID, ALIASES, APP_BUCKET, DATA_BUCKET, DATA_TRAIL, DAYS, HOME_REGION, KEY_IDS, LOG_BUCKET, LOG_PREFIX,
-  MANAGEMENT_TRAIL, REGIONS, WORLD_NOW, WORLD_START, dayOf, digestObjectKey, keyArn, logObjectKey, trailArn,
+  ACCOUNT_ID,
+  ALIASES,
+  APP_BUCKET,
+  DATA_BUCKET,
+  DATA_TRAIL,
+  DAYS,
+  HOME_REGION,
+  KEY_IDS,
+  LOG_BUCKET,
+  LOG_PREFIX,
+  MANAGEMENT_TRAIL,
+  REGIONS,
+  WORLD_NOW,
+  WORLD_START,
+  dayOf,
+  digestObjectKey,
+  keyArn,
+  logObjectKey,
+  trailArn,
 } from './constants';
 import { ASYMMETRIC_KMS_KEY_PEM, DIGEST_SIGNING_KEY_PEM } from './fixedKeys';
 import {
-  BACKGROUND, MANAGED_SERVICES, PRINCIPAL_READERS, deliveryGenerateDataKey, managedKeyId, readerDecrypt, s3DataEvent,
-  trailConfiguredGenerateDataKey, updateTrail,
+  BACKGROUND,
+  MANAGED_SERVICES,
+  PRINCIPAL_READERS,
+  deliveryGenerateDataKey,
+  managedKeyId,
+  readerDecrypt,
+  s3DataEvent,
+  trailConfiguredGenerateDataKey,
+  updateTrail,
 } from './records';
 import { seedScale } from './scale';
 
@@ -40,7 +64,9 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
 
   const keys = seedKeys(state, rng);
   const healthy = keys.healthy;
-  const logBucket = state.buckets.add(new Bucket(LOG_BUCKET, HOME_REGION, new Date('2026-10-01T09:00:00Z'), { kind: 'aws:kms', keyArn: healthy.arn, bucketKey: false }));
+  const logBucket = state.buckets.add(
+    new Bucket(LOG_BUCKET, HOME_REGION, new Date('2026-10-01T09:00:00Z'), { kind: 'aws:kms', keyArn: healthy.arn, bucketKey: false }),
+  );
   const dataBucket = state.buckets.add(new Bucket(DATA_BUCKET, HOME_REGION, new Date('2026-10-01T09:05:00Z'), { kind: 'AES256' }));
   state.buckets.add(new Bucket(APP_BUCKET, HOME_REGION, new Date('2026-09-15T12:00:00Z'), { kind: 'AES256' }));
 
@@ -101,7 +127,8 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     return { region, plans };
   });
   for (const { plans } of digestPlans) {
-    for (const p of plans) history.push(deliveryGenerateDataKey({ rng, time: new Date(p.end.getTime() + rng.int(20, 50) * 1000), region: HOME_REGION }, p.key));
+    for (const p of plans)
+      history.push(deliveryGenerateDataKey({ rng, time: new Date(p.end.getTime() + rng.int(20, 50) * 1000), region: HOME_REGION }, p.key));
   }
 
   // 4. Each record goes into the first later delivery of its region's folder (global IAM events: home folder).
@@ -141,7 +168,14 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
       const files = deliveries.filter((d) => d.region === region && d.time > p.start && d.time <= p.end);
       const logFiles = files.map((d) => {
         const info = logInfo.get(d.key)!;
-        return { s3Bucket: LOG_BUCKET, s3Object: d.key, hashValue: info.hash, hashAlgorithm: 'SHA-256', newestEventTime: info.newest, oldestEventTime: info.oldest };
+        return {
+          s3Bucket: LOG_BUCKET,
+          s3Object: d.key,
+          hashValue: info.hash,
+          hashAlgorithm: 'SHA-256',
+          newestEventTime: info.newest,
+          oldestEventTime: info.oldest,
+        };
       });
       const digest = {
         awsAccountId: ACCOUNT_ID,
@@ -151,7 +185,12 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
         digestS3Object: p.key,
         digestPublicKeyFingerprint: fingerprint,
         digestSignatureAlgorithm: 'SHA256withRSA',
-        newestEventTime: logFiles.length ? logFiles.map((l) => l.newestEventTime).sort().pop()! : null,
+        newestEventTime: logFiles.length
+          ? logFiles
+              .map((l) => l.newestEventTime)
+              .sort()
+              .pop()!
+          : null,
         oldestEventTime: logFiles.length ? logFiles.map((l) => l.oldestEventTime).sort()[0] : null,
         previousDigestS3Bucket: previous ? LOG_BUCKET : null,
         previousDigestS3Object: previous?.key ?? null,
@@ -211,7 +250,11 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   const pendingDeletionKeyLog = oldLog(keys.pendingDeletion, '2026-11-22T23:10:00Z');
   // Both keys were retired after writing those logs.
   keys.disabled.state = 'Disabled';
-  Object.assign(keys.pendingDeletion, { state: 'PendingDeletion', deletionDate: new Date('2026-12-20T00:00:00Z'), pendingWindowInDays: 30 });
+  Object.assign(keys.pendingDeletion, {
+    state: 'PendingDeletion',
+    deletionDate: new Date('2026-12-20T00:00:00Z'),
+    pendingWindowInDays: 30,
+  });
 
   // 9. The data-events trail: S3 object access, SSE-S3, no prefix, no digests.
   const dataEventLogKeys: string[] = [];
@@ -219,7 +262,9 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     for (const hour of [8, 20]) {
       const time = new Date(`${day}T${String(hour).padStart(2, '0')}:${String(rng.int(2, 57)).padStart(2, '0')}:00Z`);
       const key = logObjectKey('', HOME_REGION, time, rng.alnum(16));
-      const records = Array.from({ length: 4 }, (_, n) => s3DataEvent({ rng, time: new Date(time.getTime() - (n + 1) * 97_000), region: HOME_REGION }));
+      const records = Array.from({ length: 4 }, (_, n) =>
+        s3DataEvent({ rng, time: new Date(time.getTime() - (n + 1) * 97_000), region: HOME_REGION }),
+      );
       seal(dataBucket, {
         key,
         plaintext: gzipSync(Buffer.from(JSON.stringify({ Records: records }))),
@@ -236,14 +281,34 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   const lastDelivery = deliveries.reduce((a, d) => (d.time > a ? d.time : a), WORLD_START);
   state.trails.push(
     {
-      name: MANAGEMENT_TRAIL, arn: trailArn(MANAGEMENT_TRAIL), homeRegion: HOME_REGION, bucket: LOG_BUCKET, s3KeyPrefix: LOG_PREFIX,
-      kmsKeyArn: healthy.arn, isMultiRegion: true, includeGlobalServiceEvents: true, logFileValidation: true, hasCustomEventSelectors: false,
-      isLogging: true, startLoggingTime: new Date('2026-10-01T09:10:00Z'), latestDeliveryTime: lastDelivery, latestDigestDeliveryTime: lastDigestTime,
+      name: MANAGEMENT_TRAIL,
+      arn: trailArn(MANAGEMENT_TRAIL),
+      homeRegion: HOME_REGION,
+      bucket: LOG_BUCKET,
+      s3KeyPrefix: LOG_PREFIX,
+      kmsKeyArn: healthy.arn,
+      isMultiRegion: true,
+      includeGlobalServiceEvents: true,
+      logFileValidation: true,
+      hasCustomEventSelectors: false,
+      isLogging: true,
+      startLoggingTime: new Date('2026-10-01T09:10:00Z'),
+      latestDeliveryTime: lastDelivery,
+      latestDigestDeliveryTime: lastDigestTime,
     },
     {
-      name: DATA_TRAIL, arn: trailArn(DATA_TRAIL), homeRegion: HOME_REGION, bucket: DATA_BUCKET, s3KeyPrefix: '',
-      isMultiRegion: false, includeGlobalServiceEvents: false, logFileValidation: false, hasCustomEventSelectors: true,
-      isLogging: true, startLoggingTime: new Date('2026-10-01T09:12:00Z'), latestDeliveryTime: new Date(`${DAYS[DAYS.length - 1]}T20:30:00Z`),
+      name: DATA_TRAIL,
+      arn: trailArn(DATA_TRAIL),
+      homeRegion: HOME_REGION,
+      bucket: DATA_BUCKET,
+      s3KeyPrefix: '',
+      isMultiRegion: false,
+      includeGlobalServiceEvents: false,
+      logFileValidation: false,
+      hasCustomEventSelectors: true,
+      isLogging: true,
+      startLoggingTime: new Date('2026-10-01T09:12:00Z'),
+      latestDeliveryTime: new Date(`${DAYS[DAYS.length - 1]}T20:30:00Z`),
     },
   );
   for (const r of history) state.events.add(r);
@@ -252,14 +317,28 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   for (const region of REGIONS) {
     logKeys[region] = {};
     for (const day of DAYS) {
-      logKeys[region][day] = deliveries.filter((d) => d.region === region && dayOf(d.time) === day).map((d) => d.key).sort();
+      logKeys[region][day] = deliveries
+        .filter((d) => d.region === region && dayOf(d.time) === day)
+        .map((d) => d.key)
+        .sort();
     }
   }
   const trailRef = (t: Trail): TrailRef => ({
-    name: t.name, arn: t.arn, homeRegion: t.homeRegion, bucket: t.bucket, s3KeyPrefix: t.s3KeyPrefix, kmsKeyArn: t.kmsKeyArn,
-    isMultiRegion: t.isMultiRegion, logFileValidation: t.logFileValidation,
+    name: t.name,
+    arn: t.arn,
+    homeRegion: t.homeRegion,
+    bucket: t.bucket,
+    s3KeyPrefix: t.s3KeyPrefix,
+    kmsKeyArn: t.kmsKeyArn,
+    isMultiRegion: t.isMultiRegion,
+    logFileValidation: t.logFileValidation,
   });
-  const ref = (name: keyof typeof KEY_IDS) => ({ keyId: KEY_IDS[name], arn: keyArn(HOME_REGION, KEY_IDS[name]), alias: ALIASES[name], region: HOME_REGION });
+  const ref = (name: keyof typeof KEY_IDS) => ({
+    keyId: KEY_IDS[name],
+    arn: keyArn(HOME_REGION, KEY_IDS[name]),
+    alias: ALIASES[name],
+    region: HOME_REGION,
+  });
 
   const world: SeededWorld = {
     seeded: true,

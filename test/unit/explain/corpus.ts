@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { CORPUS } from '../../corpusPath';
 export { CORPUS };
 
-export interface CorpusFile { name: string; text: string }
+export interface CorpusFile {
+  name: string;
+  text: string;
+}
 
 export function corpusFiles(): CorpusFile[] {
   const files: CorpusFile[] = [];
@@ -18,7 +21,11 @@ export function corpusFiles(): CorpusFile[] {
 }
 
 export function seed(name: 'configured' | 'stored' | 'read'): string {
-  const file = { configured: '1-trail-configured-generatedatakey.json', stored: '2-log-file-stored-generatedatakey.json', read: '3-log-file-read-decrypt.json' }[name];
+  const file = {
+    configured: '1-trail-configured-generatedatakey.json',
+    stored: '2-log-file-stored-generatedatakey.json',
+    read: '3-log-file-read-decrypt.json',
+  }[name];
   return readFileSync(join(CORPUS, 'seed', file), 'utf8');
 }
 

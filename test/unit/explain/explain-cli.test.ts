@@ -19,7 +19,18 @@ function file(name: string, content: string | Buffer): string {
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['explain', ...args], { stdout: { write: (t: string) => { stdout += t; } }, stderr: { write: (t: string) => { stderr += t; } } });
+  const code = await main(['explain', ...args], {
+    stdout: {
+      write: (t: string) => {
+        stdout += t;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+      },
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -30,7 +41,13 @@ test('--all prints one JSON line per object key, with titles, text and typed lin
   const gz = await cli(file('log.json.gz', gzipSync(logFile)), '--all');
   assert.equal(plain.code, 0, plain.stderr);
   assert.equal(gz.stdout, plain.stdout);
-  const lines = plain.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; offset: number; title: string | null; text: string; links: { kind: string; target: string }[] });
+  const lines = plain.stdout
+    .trim()
+    .split('\n')
+    .map(
+      (line) =>
+        JSON.parse(line) as { path: string; offset: number; title: string | null; text: string; links: { kind: string; target: string }[] },
+    );
   assert.ok(lines.length > 100);
   for (const line of lines) {
     assert.deepEqual(Object.keys(line), ['path', 'offset', 'title', 'text', 'links']);
@@ -39,15 +56,27 @@ test('--all prints one JSON line per object key, with titles, text and typed lin
   }
   const context = lines.find((l) => l.path === 'Records[1].requestParameters.encryptionContext.aws:s3:arn');
   assert.ok(context, 'no line for the encryption context key');
-  assert.deepEqual(context.links.filter((l) => l.kind !== 'doc').map((l) => l.kind).sort(), ['kmsKey', 's3Object', 'trail']);
-  assert.match(context.links.find((l) => l.kind === 's3Object')?.target ?? '', /^s3:\/\/example-bucket-for-CT-logs\/AWSLogs\/111122223333\/CloudTrail\/us-west-2\/2015\/11\/11\//);
+  assert.deepEqual(
+    context.links
+      .filter((l) => l.kind !== 'doc')
+      .map((l) => l.kind)
+      .sort(),
+    ['kmsKey', 's3Object', 'trail'],
+  );
+  assert.match(
+    context.links.find((l) => l.kind === 's3Object')?.target ?? '',
+    /^s3:\/\/example-bucket-for-CT-logs\/AWSLogs\/111122223333\/CloudTrail\/us-west-2\/2015\/11\/11\//,
+  );
 });
 
 test('--all gives title null for keys nothing is known about', async () => {
   const event = { ...JSON.parse(seed('read')), somethingNew: { inner: 1 } };
   const { code, stdout } = await cli(file('new.json', JSON.stringify(event)), '--all');
   assert.equal(code, 0);
-  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; title: string | null });
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { path: string; title: string | null });
   assert.equal(lines.find((l) => l.path === 'somethingNew')?.title, null);
   assert.equal(lines.find((l) => l.path === 'somethingNew.inner')?.title, null);
 });
@@ -70,7 +99,17 @@ test('--path and --offset explain one place; --json prints the same line shape',
 
 test('usage errors exit 2 with the usage text', async () => {
   const path = file('u.json', logFile);
-  for (const args of [[], [path], [path, '--all', '--offset', '3'], [path, '--offset', '-1'], [path, '--offset'], [path, '--bogus'], [path, path, '--all'], [path, '--path', '..x'], [path, '--offset', String(logFile.length + 5)]]) {
+  for (const args of [
+    [],
+    [path],
+    [path, '--all', '--offset', '3'],
+    [path, '--offset', '-1'],
+    [path, '--offset'],
+    [path, '--bogus'],
+    [path, path, '--all'],
+    [path, '--path', '..x'],
+    [path, '--offset', String(logFile.length + 5)],
+  ]) {
     const result = await cli(...args);
     assert.equal(result.code, 2, `${args.join(' ')} → ${result.stderr}`);
     assert.ok(result.stderr.length > 0);

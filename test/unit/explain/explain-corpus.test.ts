@@ -17,8 +17,14 @@ test('every object key of every corpus record has an explanation with a title', 
     for (const entry of explainEveryKey(file.text)) {
       keys++;
       assert.ok(entry.title, `${file.name}: no explanation for ${JSON.stringify(entry.path)}`);
-      assert.ok(entry.sections.length > 0 && entry.sections[0].text.length > 20, `${file.name}: empty text for ${JSON.stringify(entry.path)}`);
-      assert.ok(entry.links.some((link) => link.kind === 'doc' && link.url.startsWith('https://docs.aws.amazon.com/')), `${file.name}: no AWS doc link for ${JSON.stringify(entry.path)}`);
+      assert.ok(
+        entry.sections.length > 0 && entry.sections[0].text.length > 20,
+        `${file.name}: empty text for ${JSON.stringify(entry.path)}`,
+      );
+      assert.ok(
+        entry.links.some((link) => link.kind === 'doc' && link.url.startsWith('https://docs.aws.amazon.com/')),
+        `${file.name}: no AWS doc link for ${JSON.stringify(entry.path)}`,
+      );
     }
   }
   assert.ok(keys > 2000, `only ${keys} keys`);
@@ -37,15 +43,24 @@ test('hovering each key gives the same explanation as the enumerator, with the k
   }
 });
 
-interface NodeAt { path: (string | number)[]; node: JsonNode }
-interface ScalarAt { path: (string | number)[]; node: JsonScalar }
+interface NodeAt {
+  path: (string | number)[];
+  node: JsonNode;
+}
+interface ScalarAt {
+  path: (string | number)[];
+  node: JsonScalar;
+}
 
 function scalars(root: JsonNode): ScalarAt[] {
   const out: ScalarAt[] = [];
   const stack: NodeAt[] = [{ path: [], node: root }];
   while (stack.length) {
     const { path, node } = stack.pop() as NodeAt;
-    if (node.kind === 'object') for (const prop of node.props) { if (prop.value) stack.push({ path: [...path, prop.key], node: prop.value }); }
+    if (node.kind === 'object')
+      for (const prop of node.props) {
+        if (prop.value) stack.push({ path: [...path, prop.key], node: prop.value });
+      }
     else if (node.kind === 'array') node.items.forEach((item, i) => stack.push({ path: [...path, i], node: item }));
     else out.push({ path, node });
   }

@@ -26,7 +26,10 @@ test('the record index handles a single event, a bare array, a BOM, and strings 
   const single = buildRecordIndex(`\uFEFF  ${seed('read')}`);
   assert.equal(single.kind, 'single');
   assert.equal(single.count, 1);
-  const tricky = JSON.stringify([{ eventVersion: '1.08', eventSource: 'x', userAgent: 'a "quoted" ] } { [ \\ thing' }, { eventVersion: '1.08', eventName: 'B' }]);
+  const tricky = JSON.stringify([
+    { eventVersion: '1.08', eventSource: 'x', userAgent: 'a "quoted" ] } { [ \\ thing' },
+    { eventVersion: '1.08', eventName: 'B' },
+  ]);
   const array = buildRecordIndex(tricky);
   assert.equal(array.kind, 'array');
   assert.equal(array.count, 2);
@@ -56,14 +59,23 @@ test('explain builds the index itself when none is given, and ignores a stale on
 });
 
 function lookupEventsOutput(): string {
-  return JSON.stringify({
-    Events: events.map((event, i) => ({
-      EventId: event.eventID, EventName: event.eventName, ReadOnly: 'true', EventTime: `2015-11-11T21:1${i}:00+00:00`,
-      EventSource: event.eventSource, Username: 'someone', Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: 'k' }],
-      CloudTrailEvent: JSON.stringify(event),
-    })),
-    NextToken: 'abc',
-  }, null, 4);
+  return JSON.stringify(
+    {
+      Events: events.map((event, i) => ({
+        EventId: event.eventID,
+        EventName: event.eventName,
+        ReadOnly: 'true',
+        EventTime: `2015-11-11T21:1${i}:00+00:00`,
+        EventSource: event.eventSource,
+        Username: 'someone',
+        Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: 'k' }],
+        CloudTrailEvent: JSON.stringify(event),
+      })),
+      NextToken: 'abc',
+    },
+    null,
+    4,
+  );
 }
 
 test('LookupEvents output: explains the outer fields and inside the embedded CloudTrailEvent string, mapping offsets', () => {
@@ -81,7 +93,10 @@ test('LookupEvents output: explains the outer fields and inside the embedded Clo
   const explanation = explain(text, inner + 3, index);
   assert.deepEqual(explanation?.path, ['Events', 1, 'CloudTrailEvent', 'requestParameters', 'encryptionContext', 'aws:s3:arn']);
   assert.equal(text.slice(explanation?.range.start, explanation?.range.end), '\\"aws:s3:arn\\"');
-  assert.match(explanation?.sections.find((s) => s.heading === 'What happened')?.text ?? '', /asked KMS for a data key to encrypt log file/);
+  assert.match(
+    explanation?.sections.find((s) => s.heading === 'What happened')?.text ?? '',
+    /asked KMS for a data key to encrypt log file/,
+  );
   assert.ok(explanation?.links.some((l) => l.kind === 's3Object'));
 
   const value = text.indexOf('\\"AwsApiCall\\"', index.starts[2]);
@@ -90,17 +105,23 @@ test('LookupEvents output: explains the outer fields and inside the embedded Clo
   assert.equal(text.slice(eventType?.range.start, eventType?.range.end), '\\"AwsApiCall\\"');
 
   const keys = [...explainEveryKey(text, index)];
-  assert.ok(keys.every((k) => k.title), JSON.stringify(keys.find((k) => !k.title)?.path));
+  assert.ok(
+    keys.every((k) => k.title),
+    JSON.stringify(keys.find((k) => !k.title)?.path),
+  );
   assert.ok(keys.some((k) => k.path.join('.') === 'Events.2.CloudTrailEvent.userIdentity.sessionContext.attributes.mfaAuthenticated'));
 });
 
 test('outline lists each record as eventTime eventName principal with its span', () => {
   const entries = outline(pretty);
-  assert.deepEqual(entries.map((e) => e.label), [
-    '2015-11-11T21:15:33Z GenerateDataKey IAM user AWSCloudTrail',
-    '2015-11-11T21:15:58Z GenerateDataKey role AWSCloudTrail (session i-34755b85)',
-    '2015-11-11T21:20:52Z Decrypt IAM user cloudtrail-admin',
-  ]);
+  assert.deepEqual(
+    entries.map((e) => e.label),
+    [
+      '2015-11-11T21:15:33Z GenerateDataKey IAM user AWSCloudTrail',
+      '2015-11-11T21:15:58Z GenerateDataKey role AWSCloudTrail (session i-34755b85)',
+      '2015-11-11T21:20:52Z Decrypt IAM user cloudtrail-admin',
+    ],
+  );
   const index = buildRecordIndex(pretty);
   entries.forEach((entry, i) => {
     assert.deepEqual(entry.range, { start: index.starts[i], end: index.ends[i] });

@@ -45,7 +45,8 @@ test('truncated JSON: never throws, explains what is there, including inside the
 });
 
 test('broken JSON around the cursor: missing commas, missing colons, unterminated strings', () => {
-  const text = '{"Records":[{"eventVersion": "1.08" "eventSource": "kms.amazonaws.com", "eventName" "Decrypt", "userAgent": "aws-cli/2\n, "readOnly": true}]}';
+  const text =
+    '{"Records":[{"eventVersion": "1.08" "eventSource": "kms.amazonaws.com", "eventName" "Decrypt", "userAgent": "aws-cli/2\n, "readOnly": true}]}';
   assert.equal(explain(text, text.indexOf('"eventSource"') + 1)?.title, 'eventSource — The service that received the request');
   assert.equal(explain(text, text.indexOf('"Decrypt"') + 1)?.title, 'eventName — The API action');
   assert.equal(explain(text, text.indexOf('"readOnly"') + 1)?.title, 'readOnly — Read-only operation or not');
@@ -88,7 +89,9 @@ test('Markdown and command: links in values come back as plain text, never as li
   const evil = '[open](command:workbench.action.terminal.new?%22rm%20-rf%22)';
   const html = '<img src=x onerror=alert(1)>';
   const event = JSON.parse(seed('read')) as {
-    userAgent: string; errorCode: string; userIdentity: { invokedBy: string };
+    userAgent: string;
+    errorCode: string;
+    userIdentity: { invokedBy: string };
     requestParameters: { encryptionContext: Record<string, string> };
   };
   event.userAgent = evil;
@@ -117,7 +120,8 @@ test('deeply nested values (100k [) neither overflow the stack nor throw', () =>
   const open = `{"Records":[{"eventVersion":"1.08","eventSource":"x.amazonaws.com","eventName":"X","requestParameters":{"deep":${'['.repeat(depth)}`;
   for (const text of [closed, open, '['.repeat(depth), '{"a":'.repeat(depth)]) {
     const index = buildRecordIndex(text);
-    for (const offset of [1, 20, 60, text.indexOf('"deep"') + 1, Math.floor(text.length / 2), text.length - 1]) explain(text, offset, index);
+    for (const offset of [1, 20, 60, text.indexOf('"deep"') + 1, Math.floor(text.length / 2), text.length - 1])
+      explain(text, offset, index);
     outline(text, index);
     assert.ok(Array.isArray([...explainEveryKey(text, index)]));
   }

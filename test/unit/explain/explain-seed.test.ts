@@ -15,7 +15,8 @@ function kinds(links: ExplainLink[]): string[] {
 
 const TRAIL = 'arn:aws:cloudtrail:us-west-2:111122223333:trail/Default';
 const KEY = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const LOG_KEY = 'AWSLogs/111122223333/CloudTrail/us-west-2/2015/11/11/111122223333_CloudTrail_us-west-2_20151111T2115Z_7JREEBimdK8d2nC9.json.gz';
+const LOG_KEY =
+  'AWSLogs/111122223333/CloudTrail/us-west-2/2015/11/11/111122223333_CloudTrail_us-west-2_20151111T2115Z_7JREEBimdK8d2nC9.json.gz';
 
 test('seed 1: the GenerateDataKey when the trail was configured says so, with trail, prefix and key links', () => {
   const text = seed('configured');
@@ -24,22 +25,43 @@ test('seed 1: the GenerateDataKey when the trail was configured says so, with tr
   assert.match(story(explanation), /s3:\/\/example-bucket-for-CT-logs\/AWSLogs\/111122223333\//);
   assert.doesNotMatch(story(explanation), /log file \S+\.json\.gz/);
   const links = explanation?.links ?? [];
-  assert.deepEqual(links.find((l) => l.kind === 'trail'), { kind: 'trail', arn: TRAIL });
-  assert.deepEqual(links.find((l) => l.kind === 's3Prefix'), { kind: 's3Prefix', bucket: 'example-bucket-for-CT-logs', prefix: 'AWSLogs/111122223333/' });
+  assert.deepEqual(
+    links.find((l) => l.kind === 'trail'),
+    { kind: 'trail', arn: TRAIL },
+  );
+  assert.deepEqual(
+    links.find((l) => l.kind === 's3Prefix'),
+    { kind: 's3Prefix', bucket: 'example-bucket-for-CT-logs', prefix: 'AWSLogs/111122223333/' },
+  );
   assert.ok(!kinds(links).includes('s3Object'));
-  assert.deepEqual(links.find((l) => l.kind === 'kmsKey' && l.keyId), { kind: 'kmsKey', arn: KEY, keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', region: 'us-west-2', account: '111122223333' });
+  assert.deepEqual(
+    links.find((l) => l.kind === 'kmsKey' && l.keyId),
+    { kind: 'kmsKey', arn: KEY, keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', region: 'us-west-2', account: '111122223333' },
+  );
   // keyId names an alias ARN: that becomes a kmsKey link with the alias.
   const alias = links.find((l) => l.kind === 'kmsKey' && l.alias);
-  assert.deepEqual(alias, { kind: 'kmsKey', arn: 'arn:aws:kms:us-west-2:111122223333:alias/ExampleAliasForCloudTrailKMS key', alias: 'alias/ExampleAliasForCloudTrailKMS key', region: 'us-west-2', account: '111122223333' });
+  assert.deepEqual(alias, {
+    kind: 'kmsKey',
+    arn: 'arn:aws:kms:us-west-2:111122223333:alias/ExampleAliasForCloudTrailKMS key',
+    alias: 'alias/ExampleAliasForCloudTrailKMS key',
+    region: 'us-west-2',
+    account: '111122223333',
+  });
 });
 
 test('seed 2: the GenerateDataKey for a delivered log file names the file and the trail', () => {
   const text = seed('stored');
   const explanation = explain(text, at(text, '"GenerateDataKey"'));
   const words = story(explanation);
-  assert.match(words, /CloudTrail \(invokedBy internal\.amazonaws\.com\) asked KMS for a data key to encrypt log file 111122223333_CloudTrail_us-west-2_20151111T2115Z_7JREEBimdK8d2nC9\.json\.gz of trail Default/);
+  assert.match(
+    words,
+    /CloudTrail \(invokedBy internal\.amazonaws\.com\) asked KMS for a data key to encrypt log file 111122223333_CloudTrail_us-west-2_20151111T2115Z_7JREEBimdK8d2nC9\.json\.gz of trail Default/,
+  );
   const links = explanation?.links ?? [];
-  assert.deepEqual(links.find((l) => l.kind === 's3Object'), { kind: 's3Object', bucket: 'example-bucket-for-CT-logs', key: LOG_KEY });
+  assert.deepEqual(
+    links.find((l) => l.kind === 's3Object'),
+    { kind: 's3Object', bucket: 'example-bucket-for-CT-logs', key: LOG_KEY },
+  );
   assert.ok(links.some((l) => l.kind === 'trail' && l.arn === TRAIL));
   assert.ok(links.some((l) => l.kind === 'kmsKey' && l.arn === KEY));
   assert.ok(explanation?.sections.some((s) => s.heading === 'Operation GenerateDataKey'));
@@ -49,7 +71,10 @@ test('seed 3: the Decrypt says who read which log file and that S3 asked KMS for
   const text = seed('read');
   const explanation = explain(text, at(text, '"Decrypt"'));
   const words = story(explanation);
-  assert.match(words, /^IAM user cloudtrail-admin decrypted log file 111122223333_CloudTrail_us-west-2_20151111T2115Z_7JREEBimdK8d2nC9\.json\.gz of trail Default/);
+  assert.match(
+    words,
+    /^IAM user cloudtrail-admin decrypted log file 111122223333_CloudTrail_us-west-2_20151111T2115Z_7JREEBimdK8d2nC9\.json\.gz of trail Default/,
+  );
   assert.match(words, /S3 asked KMS on their behalf/);
   const links = explanation?.links ?? [];
   assert.deepEqual(new Set(kinds(links).filter((k) => k !== 'doc')), new Set(['s3Object', 'trail', 'kmsKey']));

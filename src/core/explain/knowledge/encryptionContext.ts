@@ -13,12 +13,14 @@ export interface ContextKeyDoc {
 export const ENCRYPTION_CONTEXT_KEYS: Readonly<Record<string, ContextKeyDoc>> = {
   'aws:s3:arn': {
     service: 'Amazon S3 (SSE-KMS)',
-    meaning: 'S3 sets this when it asks KMS for a data key (on upload) or to decrypt one (on download). The value is the ARN of the object; when the bucket uses an S3 Bucket Key it is the ARN of the bucket instead, and far fewer KMS calls appear. For CloudTrail log delivery it names the log file; when a trail is created or updated it names the bucket and log folder.',
+    meaning:
+      'S3 sets this when it asks KMS for a data key (on upload) or to decrypt one (on download). The value is the ARN of the object; when the bucket uses an S3 Bucket Key it is the ARN of the bucket instead, and far fewer KMS calls appear. For CloudTrail log delivery it names the log file; when a trail is created or updated it names the bucket and log folder.',
     doc: DOCS.s3SseKms,
   },
   'aws:cloudtrail:arn': {
     service: 'AWS CloudTrail',
-    meaning: 'CloudTrail sets this to the ARN of the trail whose log files are encrypted with the key. A key policy can require it (kms:EncryptionContext:aws:cloudtrail:arn) so that only your trails may use the key.',
+    meaning:
+      'CloudTrail sets this to the ARN of the trail whose log files are encrypted with the key. A key policy can require it (kms:EncryptionContext:aws:cloudtrail:arn) so that only your trails may use the key.',
     doc: DOCS.ctWithKms,
   },
   'aws:ebs:id': {
@@ -38,7 +40,8 @@ export const ENCRYPTION_CONTEXT_KEYS: Readonly<Record<string, ContextKeyDoc>> = 
   },
   SecretVersionId: {
     service: 'AWS Secrets Manager',
-    meaning: 'Secrets Manager sets this to the version of the secret. The special value RequestToValidateKeyAccess marks a call Secrets Manager makes only to check that it may use the key.',
+    meaning:
+      'Secrets Manager sets this to the version of the secret. The special value RequestToValidateKeyAccess marks a call Secrets Manager makes only to check that it may use the key.',
     doc: DOCS.secretsManager,
   },
   PARAMETER_ARN: {
@@ -81,7 +84,8 @@ export const ENCRYPTION_CONTEXT_KEYS: Readonly<Record<string, ContextKeyDoc>> = 
 /** A key not set by a known AWS integration: chosen by whoever called KMS. */
 export const CUSTOM_CONTEXT_KEY: ContextKeyDoc = {
   service: 'the caller',
-  meaning: 'A pair chosen by whoever called KMS (not one a known AWS service sets). Like every context pair it is bound to the ciphertext: decryption must present the same pairs, and it is logged in plaintext, so it must not hold secrets.',
+  meaning:
+    'A pair chosen by whoever called KMS (not one a known AWS service sets). Like every context pair it is bound to the ciphertext: decryption must present the same pairs, and it is logged in plaintext, so it must not hold secrets.',
   doc: DOCS.encryptionContext,
 };
 

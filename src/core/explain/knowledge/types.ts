@@ -1,6 +1,9 @@
 /** Shapes of the knowledge tables. Data only: the explain engine decides what to show. */
 
-export interface DocRef { url: string; title: string }
+export interface DocRef {
+  url: string;
+  title: string;
+}
 
 export interface FieldDoc {
   /** A short phrase: what the field is. */
