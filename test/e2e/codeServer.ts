@@ -234,7 +234,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
-  if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.smokeTestDriver) {
+    if (toolchain.target.smokeTestDriver === 'vscode-option') args.push('--vscode-option', 'enable-smoke-test-driver');
+    else args.push('--enable-smoke-test-driver');
+  }
 
   const logFd = openSync(logFile, 'a');
   let child: ChildProcess;

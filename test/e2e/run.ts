@@ -1,11 +1,14 @@
-// `npm run test:e2e` (node out/test/e2e/run.js): runs the extension in a real VS Code (code-server + Chromium).
-//   1. toolchain (Node 24 + code-server, cached, see toolchain.ts) and the test environment (environment.ts);
+// `node out/test/e2e/run.js`: runs the extension in a real VS Code (code-server + Chromium), on the VS Code target
+// named by CLOUDTRAIL_KMS_E2E_TARGET (toolchain.ts; default the newest). `npm run test:e2e` runs it once per target
+// (runAll.ts).
+//   1. toolchain (the target's Node + code-server, cached, see toolchain.ts) and the test environment (environment.ts);
 //   2. packages the extension (.vsix) and installs it into the server's extensions folder;
 //   3. one code-server with the smoke-test driver, then in Chromium, one window after another:
 //      a. extension-host suite: mocha over out/test/e2e/suite/**/*.test.js with the development copy of the extension;
 //      b. installed .vsix: out/test/e2e/installed/*.test.js next to an empty placeholder development extension;
-//      c. UI tests: every out/test/e2e/ui/**/*.ui.js (API in uiTest.ts), screenshots in test-results/.
-// Prints `N passed, N failed` last; exits 1 on any failure. Logs: test-results/e2e-logs/.
+//      c. UI tests: every out/test/e2e/ui/**/*.ui.js (API in uiTest.ts), screenshots in test-results/ (another target
+//         than the newest: test-results/<target>/).
+// Prints `N passed, N failed` last; exits 1 on any failure. Logs: test-results/[<target>/]e2e-logs/.
 // Env: CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S (default 900) hard limit for everything; CLOUDTRAIL_KMS_E2E_GREP filters
 // extension-host tests and UI tests by title; CHROMIUM_PATH (default /usr/bin/chromium); CLOUDTRAIL_KMS_CACHE.
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,14 +19,15 @@ import { installExtension, killAllCodeServersSync, startCodeServer, type Running
 import { e2eEnvironment } from './environment';
 import { REPORT_MARK, RESULT_PREFIX } from './mochaHost';
 import { startRequestCounter, type RequestCounter } from './requestCounter';
-import { ensureCodeServer } from './toolchain';
+import { currentTarget, ensureCodeServer } from './toolchain';
 import type { UiTest } from './uiTest';
 import { packageVsix } from './vsix';
 import { waitForWorkbench } from './workbench';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const OUT_E2E = __dirname;
-const RESULTS = join(REPO, 'test-results');
+// The newest VS Code's screenshots and logs in test-results/; another target's in test-results/<target>/ (runAll.ts).
+const RESULTS = join(REPO, 'test-results', ...(currentTarget() === 'latest' ? [] : [currentTarget()]));
 const LOGS = join(RESULTS, 'e2e-logs');
 const TIME_LIMIT_S = Number(process.env.CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S || 900);
 const HOST_RUN_LIMIT_MS = 8 * 60_000;

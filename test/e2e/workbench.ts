@@ -2,6 +2,9 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** Waits until the workbench is on screen and its extensions have contributed their activity-bar items. */
+/** The quick input's text box (quick pick and input box); older workbenches also have checkbox inputs in the list. */
+export const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+
 export async function waitForWorkbench(page: Page, timeoutMs = 90_000): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
@@ -31,7 +34,7 @@ export function viewPane(sidebar: Locator, name: string): Locator {
 /** Runs a command from the command palette by its full title, e.g. 'CloudTrail: Refresh'. */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator(QUICK_INPUT);
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();

@@ -4,10 +4,11 @@
 // real nested npm with such a foreign environment and check that the install environment no longer leaks it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeServerVersion, installEnv, lastLines, runInstallStep } from '../e2e/toolchain';
+import { tally } from '../e2e/runAll';
+import { codeServerVersion, installEnv, lastLines, runInstallStep, TARGETS } from '../e2e/toolchain';
 
 /** What `npm test` exports to its scripts, with a user agent that names another Node than the one running. */
 function foreignNpmEnvironment(): NodeJS.ProcessEnv {
@@ -97,4 +98,20 @@ test('the ready line takes the version line of code-server --version, not a log 
   assert.equal(codeServerVersion(output), '4.139.1 0b2a1f0c with Code 1.139.1');
   assert.equal(codeServerVersion('[2026-11-28T10:00:00.000Z] info  Wrote default config file\n'), undefined);
   assert.equal(lastLines('a\n\nb\nc\n', 2), 'b\nc');
+});
+
+test('the oldest e2e target is the VS Code that engines.vscode admits, and @types/vscode is pinned to it', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    engines: { vscode: string };
+    devDependencies: Record<string, string>;
+  };
+  const [major, minor] = TARGETS.minimum.vscode.split('.');
+  assert.equal(manifest.engines.vscode, `^${major}.${minor}.0`);
+  assert.equal(manifest.devDependencies['@types/vscode'], `${major}.${minor}.0`, 'types of a newer VS Code would let newer API in');
+  assert.ok(Number(TARGETS.latest.vscode.split('.')[1]) > Number(minor));
+});
+
+test('runAll sums the `N passed, N failed` line each target printed', () => {
+  assert.deepEqual(tally('  ✔ a test\n\n38 passed, 2 failed\n'), { passed: 38, failed: 2 });
+  assert.equal(tally('e2e run: crashed before the summary\n'), undefined);
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { commands, ConfigurationTarget, workspace } from 'vscode';
 import { world } from '../worldFacts';
 import { child, description, extensionApi, label, path, type ApiLike } from './extensionApi';
 
@@ -75,7 +76,6 @@ describe('trails tree (against the sandbox)', function () {
   });
 
   it('pages a folder with "Load more…" when the page size is small', async () => {
-    const { workspace, ConfigurationTarget } = await import('vscode');
     await workspace.getConfiguration('cloudtrailKms').update('pageSize', 2, ConfigurationTarget.Global);
     try {
       const newest = facts.days[facts.days.length - 1];
@@ -86,7 +86,6 @@ describe('trails tree (against the sandbox)', function () {
       assert.equal(first.length, 3, `two files and Load more…: ${first.map(label).join(', ')}`);
       const more = first[2];
       assert.equal(label(more), 'Load more…');
-      const { commands } = await import('vscode');
       await commands.executeCommand('cloudtrailKms.loadMore', more);
       const second = await api.trails.provider.getChildren(dayNode);
       assert.equal(second.filter((node) => node.kind === 'object').length, Math.min(4, facts.logKeys[facts.region][newest].length));

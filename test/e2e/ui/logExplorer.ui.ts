@@ -4,7 +4,7 @@ import { AwsClients } from '../../../src/aws/clients';
 import { fetchLog } from '../../../src/aws/fetchLog';
 import { prettyPrintJson } from '../../../src/core/pretty';
 import type { UiTest } from '../uiTest';
-import { openViewContainer, runCommand, viewPane, waitForIdle } from '../workbench';
+import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
 import { newestLogKeys, world } from '../worldFacts';
 
 function treeRow(pane: Locator, label: string): Locator {
@@ -107,13 +107,13 @@ export const tests: UiTest[] = [
       const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
       await treeRow(pane, world().trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
       await runCommand(page, 'CloudTrail: Open S3 URI or ARN');
-      const input = page.locator('.quick-input-widget input');
+      const input = page.locator(QUICK_INPUT);
       await input.fill(s3);
       await input.press('Enter');
       const editor = await editorWith(page, '"Records"');
       await editor.click();
       await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').fill(`:${line}`);
+      await page.locator(QUICK_INPUT).fill(`:${line}`);
       await page.keyboard.press('Enter');
       await page.waitForTimeout(500);
       const token = editor.locator('.view-line span span', { hasText: '"encryptionContext"' }).first();
@@ -134,7 +134,7 @@ export const tests: UiTest[] = [
       const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
       await treeRow(pane, facts.trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
       await runCommand(page, 'CloudTrail: Open Log File');
-      const input = page.locator('.quick-input-widget input');
+      const input = page.locator(QUICK_INPUT);
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
       const choose = async (text: string): Promise<void> => {
         await rows.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -146,7 +146,7 @@ export const tests: UiTest[] = [
       await choose(facts.region);
       const { day, keys } = newestLogKeys(facts);
       // The region list stays on screen until the day list replaces it: wait for the day picker itself.
-      await page.locator('.quick-input-widget input[placeholder^="Which day"]').waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator(`${QUICK_INPUT}[placeholder^="Which day"]`).waitFor({ state: 'visible', timeout: 30_000 });
       await rows
         .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
         .first()
