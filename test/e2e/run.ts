@@ -9,7 +9,7 @@
 //      c. UI tests: every out/test/e2e/ui/**/*.ui.js (API in uiTest.ts), screenshots in test-results/ (another target
 //         than the newest: test-results/<target>/).
 // Prints `N passed, N failed` last; exits 1 on any failure. Logs: test-results/[<target>/]e2e-logs/.
-// Env: CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S (default 900) hard limit for everything; CLOUDTRAIL_KMS_E2E_GREP filters
+// Env: CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S (default 1800, per target, the first install included) hard limit for everything; CLOUDTRAIL_KMS_E2E_GREP filters
 // extension-host tests and UI tests by title; CHROMIUM_PATH (default /usr/bin/chromium); CLOUDTRAIL_KMS_CACHE.
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const OUT_E2E = __dirname;
 // The newest VS Code's screenshots and logs in test-results/; another target's in test-results/<target>/ (runAll.ts).
 const RESULTS = join(REPO, 'test-results', ...(currentTarget() === 'latest' ? [] : [currentTarget()]));
 const LOGS = join(RESULTS, 'e2e-logs');
-const TIME_LIMIT_S = Number(process.env.CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S || 900);
+const TIME_LIMIT_S = Number(process.env.CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S || 1800);
 const HOST_RUN_LIMIT_MS = 8 * 60_000;
 const GREP = process.env.CLOUDTRAIL_KMS_E2E_GREP ? new RegExp(process.env.CLOUDTRAIL_KMS_E2E_GREP) : undefined;
 const CHROMIUM_ARGS = [
