@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { parseKeyRef } from '../../../src/core/search/keys';
 import { compileMatcher } from '../../../src/core/search/match';
 import { buildRawPrefilter, longestPlainRun, plainRuns } from '../../../src/core/search/prefilter';
 import { formatQuery, quoteQueryValue } from '../../../src/core/search/queryFormat';
 import { parseQuery } from '../../../src/core/search/queryParse';
 import { compileRawPrefilter, RawScanner, rawBytesMayMatch } from '../../../src/core/search/rawScanner';
-import { at, corpusRecords } from './corpusRecords';
+import { corpusRecords } from './corpusRecords';
+import { chooser, queriesFrom } from './generatedQueries';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const q = quoteQueryValue;
@@ -41,70 +41,6 @@ const ENCODINGS: Record<string, (records: unknown[]) => string> = {
     encode({ Records: records }, (c) => (c.charCodeAt(0) > 0x7e ? u(c).toUpperCase().replace(/\\U/g, '\\u') : standard(c))),
   everythingEscaped: (records) => encode({ Records: records }, u),
 };
-
-/** Deterministic pseudo-random choices. */
-function chooser(seed: number) {
-  let state = seed;
-  return (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff), state % n);
-}
-
-function stringsOf(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) value.forEach((item) => stringsOf(item, out));
-  else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => stringsOf(item, out));
-  return out;
-}
-
-/** Queries a user would type about this record: its name, principal, key, context, error, ip, ids, and some of its text. */
-function queriesFrom(record: Record<string, unknown>, pick: (n: number) => number): string[] {
-  const queries: string[] = [];
-  const add = (text: string | undefined) => text && queries.push(text);
-  const str = (path: string) =>
-    typeof at(record, path) === 'string' && at(record, path) !== '' ? (at(record, path) as string) : undefined;
-  const name = str('eventName');
-  if (name) {
-    add(`name:${q(name)}`);
-    add(`name:${q(name.slice(0, 1 + pick(name.length)).toUpperCase())}*`);
-  }
-  for (const path of [
-    'userIdentity.arn',
-    'userIdentity.userName',
-    'userIdentity.accessKeyId',
-    'userIdentity.sessionContext.sessionIssuer.arn',
-  ]) {
-    const value = str(path);
-    if (value) add(`principal:${q(value)}`);
-  }
-  const resources = Array.isArray(record.resources) ? (record.resources as { ARN?: string }[]) : [];
-  // Only real key ids (some AWS examples write 7944f0ec-EXAMPLE, which key: refuses).
-  for (const resource of resources) if (resource.ARN && parseKeyRef(resource.ARN)?.keyId) add(`key:${resource.ARN}`);
-  const keyId = str('requestParameters.keyId');
-  if (keyId && parseKeyRef(keyId)) add(`key:${keyId}`);
-  const context = at(record, 'requestParameters.encryptionContext');
-  if (context && typeof context === 'object')
-    for (const [key, value] of Object.entries(context)) {
-      add(`ctx:${q(key)}=${q(String(value))}`);
-      add(`ctx:${q(key)}=${q(String(value).slice(0, 1 + pick(String(value).length)))}*`);
-    }
-  const error = str('errorCode');
-  if (error) {
-    add(`error:${q(error)}`);
-    add('error:any');
-  }
-  add(str('sourceIPAddress') && `ip:${q(str('sourceIPAddress')!)}`);
-  add(str('eventID') && `request:${q(str('eventID')!.toUpperCase())}`);
-  const texts = stringsOf(record).filter((text) => text.length >= 3);
-  for (let i = 0; i < 3 && texts.length; i++) {
-    const text = texts[pick(texts.length)];
-    const start = pick(text.length - 2);
-    const term = text.slice(start, start + 3 + pick(10));
-    add(q(pick(2) ? term.toUpperCase() : term));
-  }
-  // Two and three fields together (AND).
-  const singles = [...queries];
-  for (let i = 0; i < 4 && singles.length > 1; i++) add(`${singles[pick(singles.length)]} ${singles[pick(singles.length)]}`);
-  return queries;
-}
 
 test('no false negatives: a file holding a matching record always passes, in every JSON encoding, whole or in chunks', () => {
   const pick = chooser(7);
