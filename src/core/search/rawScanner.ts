@@ -1,192 +1,129 @@
 /**
- * Scans decompressed log bytes for a RawPrefilter's literals in one pass (Aho–Corasick automaton over a small
- * alphabet, ASCII case ignored), chunk by chunk as they stream out of gunzip. Linear in the bytes; memory is the
- * automaton (bounded by the query's limits), not the file. Says "may match" when every clause has a literal in the
- * bytes, or when the bytes hold something that could hide a literal (see prefilter.ts): a `\u` escape of a plain
- * character, or U+0130 / U+212A when a literal holds `i` / `k`.
+ * Scans decompressed log bytes for a RawPrefilter's literals, chunk by chunk as they stream out of gunzip, and says
+ * "may match" when every clause has a literal in the bytes, or when the bytes hold something that could hide a literal
+ * (prefilter.ts): a `\u` escape of a plain character, or U+0130 / U+212A when a literal holds `i` / `k`.
+ * Two strategies, the same answer:
+ * - few literals (the usual query): each 64 KB window is decoded as Latin-1 (one byte, one character), lower-cased
+ *   and searched with the engine's native indexOf — a few native passes, faster than gunzip;
+ * - many literals: one pass of an Aho–Corasick automaton (rawAutomaton.ts), linear whatever their number.
+ * Memory is one window plus the automaton, never the file.
  */
-import { isPlainCode, type RawPrefilter } from './prefilter';
+import { AutomatonScan, compileAutomaton, escapeHides, hexValue, type CompiledAutomaton } from './rawAutomaton';
+import type { RawPrefilter } from './prefilter';
 
-const BACKSLASH = 0x5c;
-const LOWER_U = 0x75;
+/** Up to this many literals, the native search passes beat the automaton's one JavaScript pass. */
+const NATIVE_MAX_LITERALS = 12;
+const WINDOW = 64 * 1024;
+/** `Ä°` and `â\u0084ª`: the UTF-8 bytes of U+0130 and U+212A read as Latin-1, lower-cased. */
+const DOTLESS_I_BYTES = '\u00e4\u00b0';
+const KELVIN_BYTES = '\u00e2\u0084\u00aa';
 
-function hexValue(byte: number): number {
-  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
-  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
-  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
-  return -1;
-}
-
-/** Byte → alphabet index (0: not in any literal); ASCII upper case maps like lower case. */
-function buildAlphabet(literals: readonly string[]): { map: Uint8Array; size: number } {
-  const map = new Uint8Array(256);
-  let size = 1;
-  for (const literal of literals)
-    for (let i = 0; i < literal.length; i++) {
-      const code = literal.charCodeAt(i);
-      if (map[code] === 0) map[code] = size++;
-    }
-  for (let upper = 0x41; upper <= 0x5a; upper++) map[upper] = map[upper + 0x20];
-  return { map, size };
-}
-
-/** The automaton of a prefilter: built once per search, shared by the scans of all its files. */
 export interface CompiledRawPrefilter {
   readonly clauseCount: number;
-  readonly alphabet: Uint8Array;
-  readonly width: number;
-  /** transitions[state * width + symbol] → next state (a full automaton: failure links folded in). */
-  readonly transitions: Int32Array;
-  /** Clause indexes completed on reaching each state (its own literals and those of its failure chain). */
-  readonly outputs: readonly (readonly number[])[];
+  /** Each distinct literal and the clauses it satisfies. */
+  readonly literals: readonly { text: string; clauses: readonly number[] }[];
   readonly watchDotlessI: boolean;
   readonly watchKelvin: boolean;
+  /** Present when the automaton strategy is used. */
+  readonly automaton?: CompiledAutomaton;
 }
 
-export function compileRawPrefilter(prefilter: RawPrefilter): CompiledRawPrefilter {
-  const literals = prefilter.clauses.flat();
-  const { map, size } = buildAlphabet(literals);
-  // Trie.
-  const goto: number[][] = [new Array<number>(size).fill(-1)];
-  const outputs: number[][] = [[]];
+/** Compiles once per search; `strategy` forces one (tests run both). */
+export function compileRawPrefilter(prefilter: RawPrefilter, strategy: 'auto' | 'native' | 'automaton' = 'auto'): CompiledRawPrefilter {
+  const byText = new Map<string, number[]>();
   prefilter.clauses.forEach((clause, index) => {
-    for (const literal of clause) {
-      let node = 0;
-      for (let i = 0; i < literal.length; i++) {
-        const symbol = map[literal.charCodeAt(i)];
-        if (goto[node][symbol] === -1) {
-          goto[node][symbol] = goto.length;
-          goto.push(new Array<number>(size).fill(-1));
-          outputs.push([]);
-        }
-        node = goto[node][symbol];
-      }
-      if (!outputs[node].includes(index)) outputs[node].push(index);
-    }
+    for (const text of clause) byText.set(text, [...(byText.get(text) ?? []), index]);
   });
-  // Breadth-first failure links, folded into a full transition table.
-  const transitions = new Int32Array(goto.length * size);
-  const failure = new Int32Array(goto.length);
-  const queue: number[] = [];
-  for (let symbol = 0; symbol < size; symbol++) {
-    const next = goto[0][symbol];
-    if (next > 0) {
-      transitions[symbol] = next;
-      queue.push(next);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head];
-    for (const index of outputs[failure[node]]) if (!outputs[node].includes(index)) outputs[node].push(index);
-    for (let symbol = 0; symbol < size; symbol++) {
-      const next = goto[node][symbol];
-      if (next > 0) {
-        failure[next] = transitions[failure[node] * size + symbol];
-        transitions[node * size + symbol] = next;
-        queue.push(next);
-      } else transitions[node * size + symbol] = transitions[failure[node] * size + symbol];
-    }
-  }
+  const literals = [...byText].map(([text, clauses]) => ({ text, clauses }));
+  const useAutomaton = strategy === 'automaton' || (strategy === 'auto' && literals.length > NATIVE_MAX_LITERALS);
   return {
     clauseCount: prefilter.clauses.length,
-    alphabet: map,
-    width: size,
-    transitions,
-    outputs,
-    watchDotlessI: literals.some((literal) => literal.includes('i')),
-    watchKelvin: literals.some((literal) => literal.includes('k')),
+    literals,
+    watchDotlessI: literals.some((literal) => literal.text.includes('i')),
+    watchKelvin: literals.some((literal) => literal.text.includes('k')),
+    ...(useAutomaton ? { automaton: compileAutomaton(prefilter) } : {}),
   };
 }
 
-/** One file's scan: push its decompressed chunks in order, then ask mayMatch(). */
-export class RawScanner {
+/** The few-literals strategy: native search over lower-cased Latin-1 windows, with an overlap for matches across them. */
+class NativeScan {
   private readonly satisfied: boolean[];
   private remaining: number;
-  private state = 0;
   private undecidable = false;
-  // `\uXXXX` recognizer: 0 outside, 1 after `\`, 2..5 after `\u` and 0..3 hex digits.
-  private escape = 0;
-  private escapeValue = 0;
-  private previous1 = 0;
-  private previous2 = 0;
+  /** The end of the previous window (lower-cased), so a literal or an escape cut by a window edge is still seen. */
+  private carry = '';
+  private readonly overlap: number;
 
   constructor(private readonly compiled: CompiledRawPrefilter) {
     this.satisfied = new Array<boolean>(compiled.clauseCount).fill(false);
     this.remaining = compiled.clauseCount;
+    // `\uXXXX` needs 5 characters kept to be completed by the next window.
+    this.overlap = Math.max(5, ...compiled.literals.map((literal) => literal.text.length - 1));
   }
 
-  /** True once the answer is known to be "may match": the caller can stop scanning (and parse). */
   get decided(): boolean {
     return this.remaining === 0 || this.undecidable;
   }
 
-  /** After the last chunk: false means no record of these bytes can match the query. */
-  mayMatch(): boolean {
-    return this.decided;
+  push(chunk: Uint8Array): void {
+    for (let offset = 0; offset < chunk.length && !this.decided; offset += WINDOW) {
+      const end = Math.min(chunk.length, offset + WINDOW);
+      const piece = Buffer.from(chunk.buffer, chunk.byteOffset + offset, end - offset).toString('latin1');
+      this.window((this.carry + piece).toLowerCase());
+    }
   }
 
-  push(chunk: Uint8Array): void {
-    if (this.decided) return;
-    const { alphabet, transitions, width, outputs } = this.compiled;
-    let state = this.state;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      state = transitions[state * width + alphabet[byte]];
-      const completed = outputs[state];
-      if (completed.length > 0) {
-        for (const index of completed)
-          if (!this.satisfied[index]) {
-            this.satisfied[index] = true;
-            this.remaining--;
-          }
-        if (this.remaining === 0) return;
+  private window(text: string): void {
+    for (const literal of this.compiled.literals) {
+      if (literal.clauses.every((index) => this.satisfied[index]) || text.indexOf(literal.text) < 0) continue;
+      for (const index of literal.clauses)
+        if (!this.satisfied[index]) {
+          this.satisfied[index] = true;
+          this.remaining--;
+        }
+    }
+    if (this.remaining === 0) return;
+    const { watchDotlessI, watchKelvin } = this.compiled;
+    for (let at = text.indexOf('\\u'); at >= 0; at = text.indexOf('\\u', at + 2)) {
+      if (at + 6 > text.length) break; // completed in the next window (the carry keeps it)
+      let code = 0;
+      for (let k = 2; k < 6 && code >= 0; k++) {
+        const digit = hexValue(text.charCodeAt(at + k));
+        code = digit < 0 ? -1 : code * 16 + digit;
       }
-      if (this.hides(byte)) {
+      if (code >= 0 && escapeHides(code, watchDotlessI, watchKelvin)) {
         this.undecidable = true;
         return;
       }
     }
-    this.state = state;
+    if ((watchDotlessI && text.includes(DOTLESS_I_BYTES)) || (watchKelvin && text.includes(KELVIN_BYTES))) {
+      this.undecidable = true;
+      return;
+    }
+    this.carry = text.slice(-this.overlap);
+  }
+}
+
+/** One file's scan: push its decompressed chunks in order, then ask mayMatch(). */
+export class RawScanner {
+  private readonly scan: NativeScan | AutomatonScan;
+
+  constructor(compiled: CompiledRawPrefilter) {
+    this.scan = compiled.automaton ? new AutomatonScan(compiled.automaton) : new NativeScan(compiled);
   }
 
-  /** The escape / case-folding watch for one byte. */
-  private hides(byte: number): boolean {
-    if (byte >= 0x80) {
-      const hidden =
-        (this.compiled.watchDotlessI && this.previous1 === 0xc4 && byte === 0xb0) ||
-        (this.compiled.watchKelvin && this.previous2 === 0xe2 && this.previous1 === 0x84 && byte === 0xaa);
-      this.previous2 = this.previous1;
-      this.previous1 = byte;
-      this.escape = 0;
-      return hidden;
-    }
-    this.previous2 = this.previous1;
-    this.previous1 = byte;
-    if (this.escape === 0) {
-      if (byte === BACKSLASH) this.escape = 1;
-      return false;
-    }
-    if (this.escape === 1) {
-      // `\u` starts an escape; `\\`, `\"`… end one (so `\\u0041` is text, not an escape).
-      this.escape = byte === LOWER_U ? 2 : 0;
-      this.escapeValue = 0;
-      return false;
-    }
-    const digit = hexValue(byte);
-    if (digit < 0) {
-      this.escape = byte === BACKSLASH ? 1 : 0;
-      return false;
-    }
-    this.escapeValue = this.escapeValue * 16 + digit;
-    if (++this.escape < 6) return false;
-    this.escape = 0;
-    const code = this.escapeValue;
-    const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-    return (
-      (code < 0x80 && isPlainCode(lower)) ||
-      (this.compiled.watchDotlessI && code === 0x130) ||
-      (this.compiled.watchKelvin && code === 0x212a)
-    );
+  /** True once the answer is known to be "may match": the caller can stop scanning (and parse). */
+  get decided(): boolean {
+    return this.scan.decided;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.scan.decided) this.scan.push(chunk);
+  }
+
+  /** After the last chunk: false means no record of these bytes can match the query. */
+  mayMatch(): boolean {
+    return this.scan.decided;
   }
 }
 

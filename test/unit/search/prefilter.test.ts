@@ -51,26 +51,32 @@ test('no false negatives: a file holding a matching record always passes, in eve
     for (const query of queriesFrom(record, pick)) {
       const parsed = parseQuery(query);
       assert.ok(compileMatcher(parsed)(record), `${query} should match its own record`);
-      const compiled = compileRawPrefilter(buildRawPrefilter(parsed));
-      for (const [encoding, write] of Object.entries(ENCODINGS)) {
-        const bytes = utf8(write(neighbours));
-        assert.deepEqual(JSON.parse(new TextDecoder().decode(bytes)), { Records: neighbours }, `${encoding} is valid JSON of the records`);
-        const scanner = new RawScanner(compiled);
-        scanner.push(bytes);
-        assert.ok(scanner.mayMatch(), `${encoding}: ${query} (${formatQuery(parsed)})`);
-        // The same bytes in uneven chunks.
-        const chunked = new RawScanner(compiled);
-        for (let offset = 0; offset < bytes.length;) {
-          const size = 1 + pick(97);
-          chunked.push(bytes.subarray(offset, offset + size));
-          offset += size;
+      for (const strategy of ['native', 'automaton'] as const) {
+        const compiled = compileRawPrefilter(buildRawPrefilter(parsed), strategy);
+        for (const [encoding, write] of Object.entries(ENCODINGS)) {
+          const bytes = utf8(write(neighbours));
+          assert.deepEqual(
+            JSON.parse(new TextDecoder().decode(bytes)),
+            { Records: neighbours },
+            `${encoding} is valid JSON of the records`,
+          );
+          const scanner = new RawScanner(compiled);
+          scanner.push(bytes);
+          assert.ok(scanner.mayMatch(), `${strategy}, ${encoding}: ${query} (${formatQuery(parsed)})`);
+          // The same bytes in uneven chunks.
+          const chunked = new RawScanner(compiled);
+          for (let offset = 0; offset < bytes.length;) {
+            const size = 1 + pick(97);
+            chunked.push(bytes.subarray(offset, offset + size));
+            offset += size;
+          }
+          assert.ok(chunked.mayMatch(), `${strategy}, ${encoding} in chunks: ${query}`);
+          checked++;
         }
-        assert.ok(chunked.mayMatch(), `${encoding} in chunks: ${query}`);
-        checked++;
       }
     }
   }
-  assert.ok(checked > 3000, `${checked} checks`);
+  assert.ok(checked > 6000, `${checked} checks`);
 });
 
 test('the prefilter prunes: most files without a matching record are not parsed', () => {
@@ -118,41 +124,56 @@ test('literals: plain runs of the lower-cased value; characters encoders escape 
   assert.deepEqual(buildRawPrefilter(parseQuery('name:"<>",Decrypt')).clauses, [], 'an alternative without a literal drops the clause');
 });
 
-test('escapes that could hide a literal make the file "cannot tell" (parsed); other escapes do not', () => {
-  const prefilter = buildRawPrefilter(parseQuery('name:Decrypt'));
-  assert.equal(rawBytesMayMatch(prefilter, utf8('{"eventName":"Encrypt"}')), false);
-  assert.equal(rawBytesMayMatch(prefilter, utf8('{"eventName":"DECRYPT"}')), true, 'ASCII case is ignored');
-  assert.equal(rawBytesMayMatch(prefilter, utf8('{"eventName":"D\\u0065crypt"}')), true, 'an escaped plain letter');
-  assert.equal(rawBytesMayMatch(prefilter, utf8('{"eventName":"D\\u0045crypt"}')), true, 'an escaped upper-case letter');
-  assert.equal(rawBytesMayMatch(prefilter, utf8('{"a":"x\\\\u0065y"}')), false, 'an escaped backslash before u0065 is text');
-  assert.equal(
-    rawBytesMayMatch(prefilter, utf8('{"a":"\\u003c\\u0026\\u002b\\/\\"\\n\\u00e9"}')),
-    false,
-    'escapes of characters no literal holds',
-  );
-});
+/** The answer of one strategy for the bytes. */
+function scan(prefilter: ReturnType<typeof buildRawPrefilter>, bytes: Uint8Array, strategy: 'native' | 'automaton'): boolean {
+  const scanner = new RawScanner(compileRawPrefilter(prefilter, strategy));
+  scanner.push(bytes);
+  return scanner.mayMatch();
+}
 
-test('U+0130 and U+212A lower-case to ASCII: files holding them are parsed when a literal has i or k', () => {
-  const record = { eventName: 'Decrypt', requestParameters: { note: '\u212Aey \u0130d' } };
-  for (const term of ['key', 'i\u0307d']) {
-    const parsed = parseQuery(q(term));
-    assert.ok(compileMatcher(parsed)(record), `${term} matches by Unicode lower case`);
-    assert.equal(rawBytesMayMatch(buildRawPrefilter(parsed), utf8(JSON.stringify({ Records: [record] }))), true, `${term} raw UTF-8`);
-    assert.equal(rawBytesMayMatch(buildRawPrefilter(parsed), utf8(ENCODINGS.asciiOnly([record]))), true, `${term} escaped`);
-  }
-  // A literal without i or k is not disturbed by them.
-  assert.equal(rawBytesMayMatch(buildRawPrefilter(parseQuery('name:Encrypt')), utf8(JSON.stringify(record))), false);
-});
+for (const strategy of ['native', 'automaton'] as const) {
+  test(`${strategy}: escapes that could hide a literal make the file "cannot tell" (parsed); other escapes do not`, () => {
+    const prefilter = buildRawPrefilter(parseQuery('name:Decrypt'));
+    assert.equal(scan(prefilter, utf8('{"eventName":"Encrypt"}'), strategy), false);
+    assert.equal(scan(prefilter, utf8('{"eventName":"DECRYPT"}'), strategy), true, 'ASCII case is ignored');
+    assert.equal(scan(prefilter, utf8('{"eventName":"D\\u0065crypt"}'), strategy), true, 'an escaped plain letter');
+    assert.equal(scan(prefilter, utf8('{"eventName":"D\\u0045crypt"}'), strategy), true, 'an escaped upper-case letter');
+    // An escaped backslash before "u0065" is text: the automaton knows; the native scan is cautious (parses).
+    assert.equal(scan(prefilter, utf8('{"a":"x\\\\u0065y"}'), strategy), strategy === 'native');
+    assert.equal(
+      scan(prefilter, utf8('{"a":"\\u003c\\u0026\\u002b\\/\\"\\n\\u00e9"}'), strategy),
+      false,
+      'escapes of characters no literal holds',
+    );
+    // A literal or an escape cut by a window edge (native: 64 KB windows) is still seen.
+    assert.equal(scan(prefilter, utf8(`${' '.repeat(65536 - 3)}"\\u0065"`), strategy), true);
+    assert.equal(scan(prefilter, utf8(`${' '.repeat(65536 - 3)}"Decrypt"`), strategy), true);
+  });
+
+  test(`${strategy}: U+0130 and U+212A lower-case to ASCII; files holding them are parsed when a literal has i or k`, () => {
+    const record = { eventName: 'Decrypt', requestParameters: { note: '\u212Aey \u0130d' } };
+    for (const term of ['key', 'i\u0307d']) {
+      const parsed = parseQuery(q(term));
+      assert.ok(compileMatcher(parsed)(record), `${term} matches by Unicode lower case`);
+      assert.equal(scan(buildRawPrefilter(parsed), utf8(JSON.stringify({ Records: [record] })), strategy), true, `${term} raw UTF-8`);
+      assert.equal(scan(buildRawPrefilter(parsed), utf8(ENCODINGS.asciiOnly([record])), strategy), true, `${term} escaped`);
+    }
+    // A literal without i or k is not disturbed by them.
+    assert.equal(scan(buildRawPrefilter(parseQuery('name:Encrypt')), utf8(JSON.stringify(record)), strategy), false);
+  });
+}
 
 test('a scanner stops early once decided and reads the rest as a no-op', () => {
-  const scanner = new RawScanner(compileRawPrefilter(buildRawPrefilter(parseQuery('name:Decrypt'))));
-  assert.equal(scanner.decided, false);
-  scanner.push(utf8('{"eventName":"Decr'));
-  assert.equal(scanner.decided, false, 'a literal split across chunks');
-  scanner.push(utf8('ypt"}'));
-  assert.equal(scanner.decided, true);
-  scanner.push(utf8('more'));
-  assert.equal(scanner.mayMatch(), true);
+  for (const strategy of ['native', 'automaton'] as const) {
+    const scanner = new RawScanner(compileRawPrefilter(buildRawPrefilter(parseQuery('name:Decrypt')), strategy));
+    assert.equal(scanner.decided, false);
+    scanner.push(utf8('{"eventName":"Decr'));
+    assert.equal(scanner.decided, false, 'a literal split across chunks');
+    scanner.push(utf8('ypt"}'));
+    assert.equal(scanner.decided, true);
+    scanner.push(utf8('more'));
+    assert.equal(scanner.mayMatch(), true);
+  }
   assert.equal(rawBytesMayMatch({ clauses: [] }, utf8('')), true, 'no clause: every file is parsed');
 });
 
@@ -160,6 +181,8 @@ test('many literals (the query limits) build one automaton and scan a large buff
   const names = Array.from({ length: 250 }, (_, i) => `Name${i}Suffix`).join(',');
   const prefilter = buildRawPrefilter(parseQuery(`name:${names}`));
   assert.equal(prefilter.clauses[0].length, 250);
+  assert.ok(compileRawPrefilter(prefilter).automaton, 'many literals: the automaton');
+  assert.equal(compileRawPrefilter(buildRawPrefilter(parseQuery('name:Decrypt'))).automaton, undefined, 'few: native search');
   const bytes = utf8(`${'x'.repeat(5_000_000)}"name249suffix"`);
   assert.equal(rawBytesMayMatch(prefilter, bytes), true);
   assert.equal(rawBytesMayMatch(prefilter, bytes.subarray(0, 5_000_000)), false);
