@@ -113,7 +113,7 @@ export class QueryLexer {
         this.error('An encryption context filter without "="', 'KEY=VALUE, e.g. ctx:aws:s3:arn=arn:aws:s3:::bucket/*', this.pos);
       this.pos++;
     }
-    const values: LexValue[] = [this.value(this.pos, 'value')];
+    const values: LexValue[] = [this.value(this.pos, 'value', field)];
     for (;;) {
       const before = this.pos;
       this.skipSpaces();
@@ -123,13 +123,13 @@ export class QueryLexer {
       }
       this.pos++;
       this.skipSpaces();
-      values.push(this.value(this.pos, 'value'));
+      values.push(this.value(this.pos, 'value', field));
     }
     return { kind: 'field', field, start, end: this.pos, values, ...(contextKey ? { contextKey } : {}) };
   }
 
   /** One value at `start`: "quoted" or bare, then an optional `*`; it must end at whitespace, a comma, or the end. */
-  private value(start: number, role: 'value' | 'text' | 'contextKey'): LexValue {
+  private value(start: number, role: 'value' | 'text' | 'contextKey', field = ''): LexValue {
     this.pos = start;
     const stops = role === 'text' ? ' \t\n\r"' : role === 'contextKey' ? ' \t\n\r,"=' : ' \t\n\r,"';
     let text = '';
@@ -156,7 +156,11 @@ export class QueryLexer {
     }
     const end = this.pos;
     if (!quoted && text === '')
-      this.error(role === 'contextKey' ? 'A missing encryption context key' : 'A missing value', 'a value', start);
+      this.error(
+        role === 'contextKey' ? 'A missing encryption context key' : `A missing ${field}: value`,
+        role === 'contextKey' ? 'ctx:KEY=VALUE' : `a value right after "${field}:" or after a comma (e.g. ${field}:a,b)`,
+        start,
+      );
     const follow = role === 'contextKey' ? '=' : role === 'text' ? ' \t\n\r' : ' \t\n\r,';
     if (quoted && end < this.text.length && !follow.includes(this.text[end]))
       this.error(

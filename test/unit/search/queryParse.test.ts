@@ -154,8 +154,8 @@ test('scope: trail name, trail ARN, location root, and a pasted deep location th
 test('bad queries point at the bad token and say what was expected', () => {
   const cases: [string, string, RegExp][] = [
     ['name:Decrypt nmae:Encrypt', 'nmae', /Unknown field "nmae".*expected one of scope, from, to/],
-    ['name:', '', /A missing value/],
-    ['name:Decrypt,', '', /A missing value/],
+    ['name:', '', /A missing name: value.*right after "name:"/],
+    ['name:Decrypt,', '', /A missing name: value/],
     ['name:De*crypt', '*', /A \* inside a value.*only at the end/],
     ['Decrypt*', '*', /free text already matches anywhere/],
     ['name:"open', '"', /never closed/],
@@ -218,7 +218,7 @@ test('pointAtQueryError shows the query with a caret line under the token', () =
 test('hostile shapes (escape runs, comma runs, star runs, colon runs) give a clear error, not a crash', () => {
   const cases: [string, RegExp][] = [
     ['"' + 'a\\\\'.repeat(5000), /never closed/],
-    ['name:' + 'a,'.repeat(100), /A missing value/],
+    ['name:' + 'a,'.repeat(100), /A missing name: value/],
     ['*'.repeat(16000), /A \* inside a value|A \* after free text/],
     [':'.repeat(16000), /./],
   ];
