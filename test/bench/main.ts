@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { benchHover } from './hover';
 import { benchList, FULL_DAY_REQUESTS } from './list';
 import { benchOpen } from './open';
+import { benchSearchCore } from './searchCore';
 
 interface Target {
   figure: string;
@@ -34,6 +35,15 @@ const SECTIONS: Section[] = [
     targets: [
       { figure: 'p99_ms', max: 5, label: 'explain p99 ≤ 5 ms in a 100 MB document' },
       { figure: 'index_build_ratio', max: 1.5, label: 'index build ≤ 1.5 × JSON.parse' },
+    ],
+  },
+  {
+    name: 'search-core',
+    run: benchSearchCore,
+    targets: [
+      { figure: 'scan_vs_parse', max: 0.25, label: 'prefilter scan ≤ 0.25 × JSON.parse of the file' },
+      { figure: 'automaton_vs_parse', max: 0.6, label: 'many-literal scan ≤ 0.6 × JSON.parse' },
+      { figure: 'match_vs_parse', max: 0.3, label: 'matching every record ≤ 0.3 × JSON.parse' },
     ],
   },
   {

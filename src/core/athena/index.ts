@@ -1,0 +1,7 @@
+/** Athena, the pure part: the CloudTrail table (DDL with partition projection) and Find Events queries as SQL. */
+export { athenaTable, defaultTableName, AthenaTableError, type AthenaTable, type AthenaTableSpec } from './table';
+export { createTableDdl, tableProperties } from './ddl';
+export { translateToAthena, RESULT_COLUMNS, type AthenaSql, type AthenaSqlOptions } from './translate';
+export { athenaRowToHit, type AthenaHit } from './rows';
+export { sqlStringLiteral, MAX_EXECUTION_PARAMETER } from './sqlParameters';
+export { CLOUDTRAIL_COLUMNS, type HiveField, type HiveType } from './columns';
