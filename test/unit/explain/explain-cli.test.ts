@@ -50,7 +50,7 @@ test('--all prints one JSON line per object key, with titles, text and typed lin
     );
   assert.ok(lines.length > 100);
   for (const line of lines) {
-    assert.deepEqual(Object.keys(line), ['path', 'offset', 'title', 'text', 'links']);
+    assert.deepEqual(Object.keys(line), ['path', 'offset', 'title', 'text', 'links', 'specific']);
     assert.ok(line.title, line.path);
     assert.equal(logFile[line.offset], '"');
   }
