@@ -4,15 +4,7 @@
  */
 import { parseArn } from '../arn';
 import { principalLabel } from './principal';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+import { obj, str, type Json } from './values';
 
 /** The account that owns what the call was about: the KMS key, the role to assume, the first resource. */
 function resourceOwner(record: Json): { account: string; what: string } | undefined {

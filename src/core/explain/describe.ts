@@ -13,8 +13,7 @@ import { accountStory } from './accounts';
 import { resolveRecordPath, type Path, type Resolved } from './resolve';
 import { recordStory, type Story } from './story';
 import type { ExplainLink, ExplainSection } from './types';
-
-type Json = Record<string, unknown>;
+import { str, type Json } from './values';
 
 export interface Body {
   title: string;
@@ -22,10 +21,6 @@ export interface Body {
   links: ExplainLink[];
   /** False where the text is a generic catch-all. */
   specific: boolean;
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function docLink(doc: DocRef): ExplainLink {

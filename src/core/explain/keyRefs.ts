@@ -4,8 +4,7 @@
  */
 import { kmsKeyLink, type KeyDefaults, type KeyLink } from './links';
 import type { Path } from './resolve';
-
-type Json = Record<string, unknown>;
+import { obj, str, type Json } from './values';
 
 /** Member names that hold a key (ID, ARN or alias) in request and response elements, across services. */
 const KEY_MEMBERS = new Set([
@@ -27,13 +26,6 @@ const KEY_MEMBERS = new Set([
 
 const KEY_SECTIONS = new Set(['requestParameters', 'responseElements', 'serviceEventDetails']);
 const METADATA = new Set(['keyMetadata', 'replicaKeyMetadata']);
-
-function obj(value: unknown): Json | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 /** True when `path` (relative to the record) is a field that holds a KMS key. */
 export function isKeyField(path: Path, record: Json): boolean {

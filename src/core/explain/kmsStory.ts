@@ -7,15 +7,7 @@ import { serviceName } from './knowledge/serviceNames';
 import { own } from './knowledge/types';
 import { sentenceStart } from './principal';
 import { describeContext } from './subject';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+import { obj, str, type Json } from './values';
 
 export interface Actor {
   /** Who made the request ("role Admin (session alice)"). */

@@ -1,15 +1,7 @@
 /** Who made a request, named from userIdentity the way an analyst says it ("role Admin (session alice)"), ARNs kept intact. */
 import { parseArn } from '../arn';
 import { serviceName } from './knowledge/serviceNames';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+import { obj, str } from './values';
 
 /** The part of an ARN resource after `<kind>/`, e.g. `user/Alice` → `Alice`. */
 function arnName(arn: string | undefined, kind: string): string | undefined {

@@ -11,18 +11,10 @@ import { kmsAttempt, kmsHeadline, serviceOf, subjectOf, type Actor } from './kms
 import { s3Link, trailLink } from './links';
 import { principalLabel } from './principal';
 import type { ExplainLink } from './types';
+import { obj, str, type Json } from './values';
 
 export { principalLabel } from './principal';
 export { serviceName } from './knowledge/serviceNames';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 export interface Story {
   text: string;

@@ -3,8 +3,7 @@
  * services' pairs appear together, the owner is the subject (RDS names its DB instance next to the EBS volume).
  */
 import { parseArn, parseS3Location } from '../arn';
-
-type Json = Record<string, unknown>;
+import { str, type Json } from './values';
 
 export interface Subject {
   text: string;
@@ -22,10 +21,6 @@ const DIGEST_FILE = /(^|\/)AWSLogs\/(o-[a-z0-9]+\/)?\d{12}\/CloudTrail-Digest\//
 /** Pairs shown when the context names nothing this explorer knows. */
 const MAX_PAIRS = 6;
 const MAX_VALUE = 120;
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 /** A context value as text: strings as they are, anything else as its JSON (never "[object Object]"), shortened. */
 export function contextValueText(value: unknown): string {
