@@ -139,3 +139,27 @@ test('unreadable or invalid input exits 1 with a message that says what is wrong
   assert.equal(missingPath.code, 1);
   assert.match(missingPath.stderr, /has nothing at Records\[9\]\.eventName/);
 });
+
+test('--all marks generic catch-all explanations specific: false, known fields specific: true', async () => {
+  const event = JSON.parse(seed('read')) as Record<string, Record<string, unknown>>;
+  event.requestParameters.someNewMember = 'x';
+  event.requestParameters.encryptionContext = { 'aws:newservice:id': 'y', Department: 'z' };
+  const { code, stdout } = await cli(file('specific.json', JSON.stringify(event)), '--all');
+  assert.equal(code, 0);
+  const lines = new Map(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string; specific: boolean })
+      .map((l) => [l.path, l.specific]),
+  );
+  assert.equal(lines.get('requestParameters.someNewMember'), false);
+  assert.equal(
+    lines.get('requestParameters.encryptionContext["aws:newservice:id"]') ??
+      lines.get('requestParameters.encryptionContext.aws:newservice:id'),
+    false,
+  );
+  assert.equal(lines.get('requestParameters.encryptionContext.Department'), true);
+  assert.equal(lines.get('requestParameters.encryptionContext'), true);
+  assert.equal(lines.get('eventName'), true);
+});
