@@ -21,7 +21,8 @@ Explains CloudTrail fields the way the editor hover does. FILE is a CloudTrail l
 
   --offset N    explain the key or value at character offset N (0-based)
   --path PATH   explain the key at PATH, e.g. 'Records[0].userIdentity.type'
-  --all         one JSON line per object key: {"path","offset","title","text","links"}
+  --all         one JSON line per object key: {"path","offset","title","text","links","specific"}
+                (specific: false where the text is a generic catch-all)
   --json        with --offset / --path: print that JSON line instead of text`;
 
 class UsageError extends Error {}
@@ -137,7 +138,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (options.all) {
     for (const entry of explainEveryKey(text, index)) {
       io.stdout.write(
-        `${JSON.stringify({ path: pathText(entry.path), offset: entry.offset, title: entry.title ?? null, text: sectionsText(entry.sections), links: jsonLinks(entry.links) })}\n`,
+        `${JSON.stringify({ path: pathText(entry.path), offset: entry.offset, title: entry.title ?? null, text: sectionsText(entry.sections), links: jsonLinks(entry.links), specific: entry.specific })}\n`,
       );
     }
     return 0;
@@ -167,7 +168,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ path: pathText(explanation.path), offset: explanation.range.start, title: explanation.title, text: sectionsText(explanation.sections), links: jsonLinks(explanation.links) })}\n`,
+      `${JSON.stringify({ path: pathText(explanation.path), offset: explanation.range.start, title: explanation.title, text: sectionsText(explanation.sections), links: jsonLinks(explanation.links), specific: explanation.specific ?? false })}\n`,
     );
     return 0;
   }

@@ -1,6 +1,7 @@
 /** Every object key of every record with its explanation (for `cli explain --all` and the corpus tests). */
 import { decodeEmbedded, toOuterRange } from './embedded';
-import { describe, isEventNode, keyLocation, recordPrefix } from './explain';
+import { describe, keyLocation } from './describe';
+import { isEventNode, recordPrefix } from './explain';
 import { parseTree, toValue, type JsonNode, type JsonProp } from './jsonTree';
 import { buildRecordIndex, type RecordIndex } from './recordIndex';
 import { resolveLookupPath, type Path } from './resolve';
@@ -12,6 +13,8 @@ export interface KeyExplanation {
   offset: number;
   /** Undefined where nothing is known about the key. */
   title?: string;
+  /** False where the text is a generic catch-all (or nothing is known). */
+  specific: boolean;
   sections: ExplainSection[];
   links: ExplainLink[];
 }
@@ -63,6 +66,7 @@ export function* explainEveryKey(text: string, index?: RecordIndex): Generator<K
           path: [...prefix, ...path],
           offset: prop.keyStart,
           title: resolved ? `${resolved.name} — ${resolved.doc.title}` : undefined,
+          specific: resolved !== undefined,
           sections: resolved ? [{ text: resolved.doc.meaning }] : [],
           links: resolved ? [{ kind: 'doc', url: resolved.doc.doc.url, title: resolved.doc.doc.title }] : [],
         };
@@ -77,6 +81,7 @@ export function* explainEveryKey(text: string, index?: RecordIndex): Generator<K
               path: [...prefix, 'CloudTrailEvent', ...entry.path],
               offset: toOuterRange(embedded, entry.prop.keyStart, entry.prop.keyEnd).start,
               title: body?.title,
+              specific: body?.specific ?? false,
               sections: body?.sections ?? [],
               links: body?.links ?? [],
             };
@@ -93,6 +98,7 @@ export function* explainEveryKey(text: string, index?: RecordIndex): Generator<K
         path: [...prefix, ...path],
         offset: prop.keyStart,
         title: body?.title,
+        specific: body?.specific ?? false,
         sections: body?.sections ?? [],
         links: body?.links ?? [],
       };

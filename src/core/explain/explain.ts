@@ -1,16 +1,14 @@
 /** explain(text, offset): what the key or value under the cursor means, using the record index and the knowledge base. */
-import { parseArn, parseS3Location } from '../arn';
+import { describe } from './describe';
 import { decodeEmbedded, toInnerOffset, toOuterRange, type EmbeddedText } from './embedded';
-import { locate, parseTree, toValue, type JsonNode, type JsonProp, type Location } from './jsonTree';
+import { locate, parseTree, toValue, type JsonNode, type Location } from './jsonTree';
 import { CONTAINER_FIELDS } from './knowledge/recordFields';
-import { DOCS, kmsEventDoc } from './knowledge/docs';
-import { KMS_OPERATIONS } from './knowledge/kms';
-import type { FieldDoc } from './knowledge/types';
-import { dedupeLinks, kmsKeyLink, linkForValue, type KeyDefaults } from './links';
+import { own, type DocRef } from './knowledge/types';
 import { buildRecordIndex, recordAt, type RecordIndex } from './recordIndex';
-import { resolveLookupPath, resolveRecordPath, type Path, type Resolved } from './resolve';
-import { eventLinks, kmsStory, serviceName } from './story';
+import { resolveLookupPath, type Path } from './resolve';
 import type { ExplainLink, ExplainSection, Explanation, TextRange } from './types';
+
+export { describe, keyLocation, versionBefore } from './describe';
 
 type Json = Record<string, unknown>;
 
@@ -64,8 +62,7 @@ function explainUnsafe(text: string, offset: number, given?: RecordIndex): Expla
   if (!isEventNode(root)) return undefined;
   const location = locate(root, offset);
   if (!location) return undefined;
-  const record = toValue(root) as Json;
-  const body = describe(location.path, location, record);
+  const body = describe(location.path, location, toValue(root) as Json);
   if (!body) return undefined;
   return { range: location.range, path: [...prefix, ...location.path], ...body };
 }
@@ -79,8 +76,16 @@ function explainContainerKey(text: string, offset: number, index: RecordIndex): 
     const looksRight = index.kind === 'lookupEvents' ? first?.kind === 'object' : isEventNode(first);
     if (!looksRight) return undefined;
   }
-  const doc = CONTAINER_FIELDS[key];
-  return { range: { ...range }, path: [key], title: `${key} — ${doc.title}`, sections: [{ text: doc.meaning }], links: [docLink(doc.doc)] };
+  const doc = own(CONTAINER_FIELDS, key);
+  if (!doc) return undefined;
+  return {
+    range: { ...range },
+    path: [key],
+    title: `${key} — ${doc.title}`,
+    sections: [{ text: doc.meaning }],
+    links: [docLink(doc.doc)],
+    specific: true,
+  };
 }
 
 function explainLookupElement(text: string, offset: number, element: JsonNode, prefix: Path): Explanation | undefined {
@@ -104,15 +109,19 @@ function explainLookupElement(text: string, offset: number, element: JsonNode, p
   }
   const resolved = resolveLookupPath(location.path);
   if (!resolved) return undefined;
-  const sections: ExplainSection[] = [{ text: resolved.doc.meaning }, fieldFacts(resolved.doc, undefined)];
+  const sections: ExplainSection[] = [{ text: resolved.doc.meaning }, { heading: 'Type', text: resolved.doc.type }];
   const value = scalarText(location);
-  if (value !== undefined && resolved.doc.values) sections.push(valueSection(resolved.doc, value));
+  const values = resolved.doc.values;
+  if (value !== undefined && values) {
+    sections.push({ heading: `Value ${value}`, text: own(values, value) ?? `This explorer does not know the value ${value}.` });
+  }
   return {
     range: location.range,
     path: [...prefix, ...location.path],
     title: `${resolved.name} — ${resolved.doc.title}`,
     sections,
     links: [docLink(resolved.doc.doc)],
+    specific: true,
   };
 }
 
@@ -134,159 +143,8 @@ function scalarText(location: Pick<Location, 'onKey' | 'node'>): string | undefi
   return String(node.value);
 }
 
-function docLink(doc: { url: string; title: string }): ExplainLink {
+function docLink(doc: DocRef): ExplainLink {
   return { kind: 'doc', url: doc.url, title: doc.title };
-}
-
-function fieldFacts(doc: FieldDoc, eventVersion: unknown): ExplainSection {
-  const parts = [`Type: ${doc.type}.`];
-  if (doc.since) parts.push(`In records since eventVersion ${doc.since}.`);
-  if (doc.since && typeof eventVersion === 'string' && versionBefore(eventVersion, doc.since)) {
-    parts.push(`This record says eventVersion ${eventVersion}, older than that.`);
-  }
-  return { heading: 'Field', text: parts.join(' ') };
-}
-
-/** Compares "major.minor" versions: major by equality, minor numerically. */
-export function versionBefore(version: string, since: string): boolean {
-  const [a, b] = version.split('.').map(Number);
-  const [c, d] = since.split('.').map(Number);
-  if ([a, b, c, d].some((n) => Number.isNaN(n))) return false;
-  return a < c || (a === c && b < d);
-}
-
-function valueSection(doc: FieldDoc, value: string): ExplainSection {
-  const known = doc.values && Object.prototype.hasOwnProperty.call(doc.values, value) ? doc.values[value] : undefined;
-  return { heading: `Value ${value}`, text: known ?? `This explorer does not know the value ${value}.` };
-}
-
-const STORY_ROOTS = new Set([
-  'eventName',
-  'eventSource',
-  'requestParameters',
-  'responseElements',
-  'resources',
-  'additionalEventData',
-  'userIdentity',
-  'errorCode',
-  'errorMessage',
-  'serviceEventDetails',
-]);
-
-interface Body {
-  title: string;
-  sections: ExplainSection[];
-  links: ExplainLink[];
-}
-
-/** The explanation of a key or value at `path` (relative to the record) given the whole record. */
-export function describe(path: Path, location: Pick<Location, 'onKey' | 'node' | 'prop'>, record: Json): Body | undefined {
-  const facts = {
-    eventSource: typeof record.eventSource === 'string' ? record.eventSource : undefined,
-    eventName: typeof record.eventName === 'string' ? record.eventName : undefined,
-  };
-  const resolved = resolveRecordPath(path, facts);
-  if (!resolved) return undefined;
-  const doc = resolved.doc;
-  const sections: ExplainSection[] = [{ text: doc.meaning }];
-  if (resolved.item) sections.unshift({ text: `An element of ${resolved.name.replace(/\[\]$/, '')}.` });
-  sections.push(fieldFacts(doc, record.eventVersion));
-  const links: ExplainLink[] = [];
-  const defaults: KeyDefaults = { region: str(record.awsRegion), account: str(record.recipientAccountId) };
-
-  const value = scalarText(location);
-  const valueNode = location.onKey ? location.prop?.value : location.node;
-  const valueString = valueNode && valueNode.kind === 'string' ? String(valueNode.value) : undefined;
-  if (value !== undefined && doc.values && !resolved.item) sections.push(valueSection(doc, value));
-  const valueNote = valueString !== undefined ? describeValue(resolved, valueString, facts.eventName) : undefined;
-  if (valueNote && (value !== undefined || resolved.contextKey)) sections.push(valueNote);
-  if (valueString !== undefined) {
-    const link =
-      resolved.name.endsWith('keyId') || resolved.name === 'resources[].ARN'
-        ? (kmsKeyLink(valueString, defaults) ?? linkForValue(valueString, defaults))
-        : linkForValue(valueString, defaults);
-    if (link) links.push(link);
-  }
-
-  const isKms = facts.eventSource === 'kms.amazonaws.com';
-  if (isKms && facts.eventName) {
-    const op = KMS_OPERATIONS[facts.eventName];
-    if (path[0] === 'eventName' && op) sections.push({ heading: `Operation ${facts.eventName}`, text: `${facts.eventName} ${op.does}.` });
-    if (STORY_ROOTS.has(String(path[0]))) {
-      const story = kmsStory(record);
-      if (story) {
-        sections.push({ heading: 'What happened', text: story.text });
-        links.push(...story.links);
-      }
-    }
-  } else if (STORY_ROOTS.has(String(path[0]))) {
-    links.push(...eventLinks(record));
-  }
-
-  links.push(docLink(doc.doc));
-  if (isKms && facts.eventName) {
-    const page = KMS_OPERATIONS[facts.eventName]?.eventPage;
-    if (page && (path[0] === 'eventName' || path[0] === 'requestParameters')) links.push(docLink(kmsEventDoc(page, facts.eventName)));
-  }
-  if (resolved.contextKey) links.push(docLink(DOCS.encryptionContext));
-
-  return { title: `${resolved.name} — ${doc.title}`, sections, links: dedupeLinks(links) };
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** What a string value names, where the field's meaning lets us say more than the table. */
-function describeValue(resolved: Resolved, value: string, eventName: string | undefined): ExplainSection | undefined {
-  const context = resolved.contextKey;
-  if (context) {
-    if (context.key === 'aws:s3:arn') {
-      const location = parseS3Location(value);
-      if (location) {
-        if (location.key === '')
-          return {
-            heading: 'This value',
-            text: `Names bucket ${location.bucket} itself, not an object: the bucket uses an S3 Bucket Key (or, for CloudTrail, the trail is being set up).`,
-          };
-        if (location.key.endsWith('/'))
-          return {
-            heading: 'This value',
-            text: `Names the folder s3://${location.bucket}/${location.key}, not an object: CloudTrail uses the bucket and log folder when it checks the key while a trail is created or updated.`,
-          };
-        return {
-          heading: 'This value',
-          text: `Names the object s3://${location.bucket}/${location.key}${eventName === 'Decrypt' ? ', whose data key was decrypted (someone read the object)' : eventName?.startsWith('GenerateDataKey') ? ', the object the data key encrypts' : ''}.`,
-        };
-      }
-    }
-    if (context.key === 'aws:cloudtrail:arn') {
-      const arn = parseArn(value);
-      if (arn)
-        return {
-          heading: 'This value',
-          text: `Trail ${arn.resource.replace(/^trail\//, '')} in ${arn.region || 'an unnamed Region'}${arn.account ? `, account ${arn.account}` : ''}.`,
-        };
-    }
-    return {
-      heading: `Context pair ${context.key}`,
-      text: context.known ? `Set by ${context.info.service}.` : 'Not a key a known AWS integration sets: it was chosen by the caller.',
-    };
-  }
-  if (resolved.name === 'userIdentity.invokedBy' && value !== 'AWS Internal') {
-    return { heading: 'This value', text: `${serviceName(value)} made the request on the principal's behalf.` };
-  }
-  const arn = parseArn(value);
-  if (arn && !resolved.doc.values) {
-    const where = [arn.region && `Region ${arn.region}`, arn.account && `account ${arn.account}`].filter(Boolean).join(', ');
-    return { heading: 'This value', text: `ARN of a ${arn.service} resource (${arn.resource})${where ? ` in ${where}` : ''}.` };
-  }
-  return undefined;
-}
-
-/** For the enumerator: a pseudo location on a property's key. */
-export function keyLocation(prop: JsonProp): Pick<Location, 'onKey' | 'node' | 'prop'> {
-  return { onKey: true, node: prop.value, prop };
 }
 
 export type { TextRange };

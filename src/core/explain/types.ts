@@ -31,6 +31,8 @@ export interface Explanation {
   title: string;
   sections: ExplainSection[];
   links: ExplainLink[];
+  /** False where the text is a generic catch-all (an unknown service member, an unknown aws: context key). */
+  specific?: boolean;
 }
 
 export interface OutlineEntry {

@@ -50,7 +50,7 @@ test('--all prints one JSON line per object key, with titles, text and typed lin
     );
   assert.ok(lines.length > 100);
   for (const line of lines) {
-    assert.deepEqual(Object.keys(line), ['path', 'offset', 'title', 'text', 'links']);
+    assert.deepEqual(Object.keys(line), ['path', 'offset', 'title', 'text', 'links', 'specific']);
     assert.ok(line.title, line.path);
     assert.equal(logFile[line.offset], '"');
   }
@@ -138,4 +138,28 @@ test('unreadable or invalid input exits 1 with a message that says what is wrong
   const missingPath = await cli(file('m.json', logFile), '--path', 'Records[9].eventName');
   assert.equal(missingPath.code, 1);
   assert.match(missingPath.stderr, /has nothing at Records\[9\]\.eventName/);
+});
+
+test('--all marks generic catch-all explanations specific: false, known fields specific: true', async () => {
+  const event = JSON.parse(seed('read')) as Record<string, Record<string, unknown>>;
+  event.requestParameters.someNewMember = 'x';
+  event.requestParameters.encryptionContext = { 'aws:newservice:id': 'y', Department: 'z' };
+  const { code, stdout } = await cli(file('specific.json', JSON.stringify(event)), '--all');
+  assert.equal(code, 0);
+  const lines = new Map(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string; specific: boolean })
+      .map((l) => [l.path, l.specific]),
+  );
+  assert.equal(lines.get('requestParameters.someNewMember'), false);
+  assert.equal(
+    lines.get('requestParameters.encryptionContext["aws:newservice:id"]') ??
+      lines.get('requestParameters.encryptionContext.aws:newservice:id'),
+    false,
+  );
+  assert.equal(lines.get('requestParameters.encryptionContext.Department'), true);
+  assert.equal(lines.get('requestParameters.encryptionContext'), true);
+  assert.equal(lines.get('eventName'), true);
 });

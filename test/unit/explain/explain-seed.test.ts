@@ -38,15 +38,9 @@ test('seed 1: the GenerateDataKey when the trail was configured says so, with tr
     links.find((l) => l.kind === 'kmsKey' && l.keyId),
     { kind: 'kmsKey', arn: KEY, keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', region: 'us-west-2', account: '111122223333' },
   );
-  // keyId names an alias ARN: that becomes a kmsKey link with the alias.
-  const alias = links.find((l) => l.kind === 'kmsKey' && l.alias);
-  assert.deepEqual(alias, {
-    kind: 'kmsKey',
-    arn: 'arn:aws:kms:us-west-2:111122223333:alias/ExampleAliasForCloudTrailKMS key',
-    alias: 'alias/ExampleAliasForCloudTrailKMS key',
-    region: 'us-west-2',
-    account: '111122223333',
-  });
+  // keyId names an alias ARN whose name has a space: not a valid alias name, so no link the click handler would refuse.
+  assert.ok(!links.some((l) => l.kind === 'kmsKey' && l.alias), JSON.stringify(links));
+  assert.equal(links.filter((l) => l.kind === 'kmsKey').length, 1);
 });
 
 test('seed 2: the GenerateDataKey for a delivered log file names the file and the trail', () => {
@@ -120,7 +114,7 @@ test('typed-as-text booleans and real booleans are both explained', () => {
 test('field facts give the type and the eventVersion that introduced the field', () => {
   const text = seed('read');
   const eventType = explain(text, at(text, '"eventType"'));
-  assert.match(eventType?.sections.find((s) => s.heading === 'Field')?.text ?? '', /Type: string\. In records since eventVersion 1\.02\./);
+  assert.equal(eventType?.sections.find((s) => s.heading === 'Type')?.text, 'string, since eventVersion 1.02');
   const value = explain(text, at(text, '"AwsApiCall"'));
   assert.match(value?.sections.find((s) => s.heading === 'Value AwsApiCall')?.text ?? '', /API call/);
 });

@@ -66,6 +66,54 @@ export const DOCS = {
     title: 'Amazon SQS key management',
   },
   sns: { url: 'https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html', title: 'Amazon SNS key management' },
+  aurora: {
+    url: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.Keys.html',
+    title: 'Amazon Aurora: AWS KMS key management',
+  },
+  workmail: { url: `${KMS_GUIDE}/service-integration.html`, title: 'AWS services integrated with AWS KMS' },
+  acm: { url: `${KMS_GUIDE}/service-integration.html`, title: 'AWS services integrated with AWS KMS' },
+  efs: { url: `${KMS_GUIDE}/service-integration.html`, title: 'AWS services integrated with AWS KMS' },
+  encryptionSdk: {
+    url: 'https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/concepts.html',
+    title: 'AWS Encryption SDK concepts (encryption context)',
+  },
+  ses: { url: `${KMS_GUIDE}/service-integration.html`, title: 'AWS services integrated with AWS KMS' },
+  kmsConditions: { url: `${KMS_GUIDE}/conditions-kms.html`, title: 'AWS KMS condition keys' },
+  sts: {
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html',
+    title: 'Logging IAM and AWS STS calls with CloudTrail',
+  },
+  stsApi: { url: 'https://docs.aws.amazon.com/STS/latest/APIReference/welcome.html', title: 'AWS STS API reference' },
+  sessionTags: { url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html', title: 'Passing session tags in AWS STS' },
+  sourceIdentity: {
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html',
+    title: 'Monitor and control actions taken with assumed roles (source identity)',
+  },
+  identityCenterSignIn: {
+    url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/understanding-sign-in-events.html',
+    title: 'Understanding IAM Identity Center sign-in events',
+  },
+  networkEvents: { url: `${CT}/logging-network-events-with-cloudtrail.html`, title: 'Logging network activity events' },
+  vpceEndpointPolicy: {
+    url: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html',
+    title: 'Control access to VPC endpoints using endpoint policies',
+  },
+  s3CloudTrail: {
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html',
+    title: 'Amazon S3 information in CloudTrail',
+  },
+  s3Api: { url: 'https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html', title: 'Amazon S3 API reference' },
+  snsApi: { url: 'https://docs.aws.amazon.com/sns/latest/api/API_Publish.html', title: 'Amazon SNS Publish API reference' },
+  cognitoApi: {
+    url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html',
+    title: 'Amazon Cognito GetCredentialsForIdentity API reference',
+  },
+  cloudTrailApi: {
+    url: 'https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/Welcome.html',
+    title: 'AWS CloudTrail API reference',
+  },
+  iamApi: { url: 'https://docs.aws.amazon.com/IAM/latest/APIReference/welcome.html', title: 'IAM API reference' },
+  errors: { url: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html', title: 'AWS KMS common errors' },
 } as const satisfies Record<string, DocRef>;
 
 /** The KMS API reference page of an operation (request and response members). */

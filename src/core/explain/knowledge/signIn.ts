@@ -1,8 +1,11 @@
-/** Fields specific to console sign-in events (signin.amazonaws.com). */
+/** Fields specific to sign-in events (signin.amazonaws.com): console, IAM Identity Center, and CLI sign-in (OAuth 2.0). */
 import { DOCS } from './docs';
+import { field as f } from './field';
 import type { FieldTable } from './types';
 
 const S = DOCS.signIn;
+const IDC = DOCS.identityCenterSignIn;
+const OAUTH = 'A parameter of the OAuth 2.0 authorization with which `aws login` signs the CLI in with a console session';
 const OUTCOME = { Success: 'It succeeded.', Failure: 'It failed (see errorMessage).' };
 
 export const SIGN_IN_FIELDS: FieldTable = {
@@ -68,10 +71,80 @@ export const SIGN_IN_FIELDS: FieldTable = {
   },
   'additionalEventData.CredentialType': {
     title: 'Kind of credential',
-    meaning: 'The kind of credential presented at sign-in.',
+    meaning: 'The kind of credential presented at sign-in (several, comma-separated, in UserAuthentication).',
     type: 'string',
-    doc: S,
+    doc: IDC,
+    values: {
+      PASSWORD: 'A password.',
+      TOTP: 'A one-time code from an authenticator app.',
+      WEBAUTHN: 'A security key or passkey (WebAuthn).',
+      EXTERNAL_IDP: 'A sign-in at an external identity provider.',
+      RESYNC_TOTP: 'Resynchronisation of an authenticator app.',
+      EMAIL_OTP: 'A one-time password sent by email (first sign-in of a new user).',
+      SMARTCARD: 'A smart card.',
+      'PASSWORD,TOTP': 'A password and an authenticator code.',
+    },
   },
+  'additionalEventData.AuthWorkflowID': f(
+    'Sign-in sequence',
+    'Ties together the CredentialChallenge, CredentialVerification and UserAuthentication events of one sign-in.',
+    'string',
+    IDC,
+  ),
+  'additionalEventData.DeviceEnrollmentRequired': f(
+    'MFA device registered during sign-in',
+    'true when the user had to register an MFA device to finish signing in.',
+    'string',
+    IDC,
+  ),
+  'additionalEventData.SwitchFrom': f('Identity switched from', 'The identity that switched role in the console.', 'string', S),
+  'additionalEventData.RedirectTo': f('Where the role switch led', 'The console page shown after switching role.', 'string', S),
+  'additionalEventData.success': f(
+    'Whether the step succeeded',
+    'Whether this sign-in step succeeded (text, not a JSON boolean).',
+    'string',
+    S,
+    {
+      true: 'It succeeded.',
+      false: 'It failed.',
+    },
+  ),
+  'additionalEventData.x-amzn-vpce-id': f(
+    'VPC endpoint used for sign-in',
+    'The VPC endpoint the sign-in request came through; empty when none.',
+    'string',
+    S,
+  ),
+  'serviceEventDetails.CredentialChallenge': f(
+    'Outcome of the credential challenge',
+    'IAM Identity Center asked the user for a credential (see CredentialType).',
+    'string',
+    IDC,
+    OUTCOME,
+  ),
+  'serviceEventDetails.CredentialVerification': f(
+    'Outcome of the credential check',
+    'Whether the credential the user gave was accepted.',
+    'string',
+    IDC,
+    OUTCOME,
+  ),
+  'serviceEventDetails.UserAuthentication': f(
+    'Outcome of the sign-in',
+    'The user completed every challenge and is signed in.',
+    'string',
+    IDC,
+    OUTCOME,
+  ),
+  'requestParameters.scope': f('OAuth scope', `${OAUTH}: the scope asked for (openid).`, 'string', S),
+  'requestParameters.redirect_uri': f(
+    'OAuth redirect URI',
+    `${OAUTH}: where the browser returns the code (a local port of the CLI).`,
+    'string',
+    S,
+  ),
+  'requestParameters.code_challenge_method': f('PKCE method', `${OAUTH}: how the code challenge was made.`, 'string', S),
+  'requestParameters.client_id': f('OAuth client', `${OAUTH}: the client (arn:aws:signin:::devtools/… for the CLI).`, 'string', S),
   'additionalEventData.SamlProviderArn': {
     title: 'SAML provider',
     meaning: 'The SAML identity provider used for a federated sign-in.',

@@ -16,8 +16,20 @@ export interface FieldDoc {
   since?: string;
   /** Explanations of enumerated values, keyed by the value as text (`true`, `AES_256`, ...). */
   values?: Readonly<Record<string, string>>;
+  /** A sentence added only on KMS events (KMS remarks stay out of other events' hovers). */
+  kms?: string;
+  /** For a map (session tags, logins…): what each of its keys is. */
+  entries?: FieldDoc;
   doc: DocRef;
 }
 
 /** Path pattern → field. Patterns are dot-joined keys relative to the record, array items written `[]`. */
 export type FieldTable = Readonly<Record<string, FieldDoc>>;
+
+/**
+ * The only way to read a knowledge table with a key that came from a log: own properties only, so that
+ * `constructor`, `__proto__` or `isPrototypeOf` in a log are unknown values, never Object.prototype members.
+ */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}

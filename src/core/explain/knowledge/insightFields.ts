@@ -1,0 +1,182 @@
+/** CloudTrail Insights events: the insightDetails block (domain facts §1). */
+import { DOCS } from './docs';
+import type { FieldTable } from './types';
+
+const I = DOCS.insights;
+
+export const INSIGHT_FIELDS: FieldTable = {
+  insightDetails: {
+    title: 'What the Insights event found',
+    meaning:
+      'For Insights events: which API and which kind of unusual activity, whether it starts or ends here, and the statistics behind it.',
+    type: 'object',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.state': {
+    title: 'Start or end of the unusual activity',
+    meaning: 'Whether this event marks the start or the end of the unusual activity; the pair shares a sharedEventID.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+    values: { Start: 'The unusual activity began.', End: 'The unusual activity ended.' },
+  },
+  'insightDetails.eventSource': {
+    title: 'Service of the unusual activity',
+    meaning: 'The service whose API showed unusual activity.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.eventName': {
+    title: 'API of the unusual activity',
+    meaning: 'The API action that showed unusual activity.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightType': {
+    title: 'Kind of unusual activity',
+    meaning: 'What was unusual about the API activity.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+    values: {
+      ApiCallRateInsight: 'An unusual number of calls to a write API.',
+      ApiErrorRateInsight: 'An unusual number of calls that failed.',
+    },
+  },
+  'insightDetails.errorCode': {
+    title: 'Error code of the failing calls',
+    meaning: 'For ApiErrorRateInsight: the error the unusual calls returned.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext': {
+    title: 'Numbers behind the Insights event',
+    meaning: 'Statistics (baseline against insight) and attributions of the unusual activity.',
+    type: 'object',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics': {
+    title: 'Baseline and unusual rates',
+    meaning: 'The average rate during the baseline period and during the unusual period, and how long each lasted (minutes).',
+    type: 'object',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics.baseline': {
+    title: 'Normal rate',
+    meaning: 'The average rate of calls (or errors) in the baseline period.',
+    type: 'object',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics.baseline.average': {
+    title: 'Normal average',
+    meaning: 'Average per minute in the baseline period.',
+    type: 'number',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics.insight': {
+    title: 'Unusual rate',
+    meaning: 'The average rate of calls (or errors) during the unusual activity.',
+    type: 'object',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics.insight.average': {
+    title: 'Unusual average',
+    meaning: 'Average per minute during the unusual activity.',
+    type: 'number',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics.insightDuration': {
+    title: 'Length of the unusual activity',
+    meaning: 'How long the unusual activity lasted, in minutes.',
+    type: 'number',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.statistics.baselineDuration': {
+    title: 'Length of the baseline',
+    meaning: 'How long the baseline period was, in minutes (at least a week).',
+    type: 'number',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions': {
+    title: 'Who or what drove the unusual activity',
+    meaning:
+      'Top values (up to five each) of caller ARN, user agent, error code or resource during the unusual period compared with the baseline.',
+    type: 'array',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[]': {
+    title: 'One attribution',
+    meaning: 'An attribute and its top values during the unusual and the baseline periods.',
+    type: 'object',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[].attribute': {
+    title: 'Attribute the values are about',
+    meaning: 'Which attribute the listed values belong to.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+    values: {
+      userIdentityArn: 'The caller ARN.',
+      userAgent: 'The client user agent.',
+      errorCode: 'The error code.',
+      resourceArn: 'The resource ARN.',
+    },
+  },
+  'insightDetails.insightContext.attributions[].insight': {
+    title: 'Top values during the unusual activity',
+    meaning: 'The top values and their averages during the unusual period.',
+    type: 'array of {value, average}',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[].baseline': {
+    title: 'Top values during the baseline',
+    meaning: 'The top values and their averages during the baseline period.',
+    type: 'array of {value, average}',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[].insight[].value': {
+    title: 'An attribute value',
+    meaning: 'One of the top values of the attribute.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[].insight[].average': {
+    title: 'Its average',
+    meaning: 'Average number per minute for this attribute value.',
+    type: 'number',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[].baseline[].value': {
+    title: 'An attribute value',
+    meaning: 'One of the top values of the attribute.',
+    type: 'string',
+    since: '1.07',
+    doc: I,
+  },
+  'insightDetails.insightContext.attributions[].baseline[].average': {
+    title: 'Its average',
+    meaning: 'Average number per minute for this attribute value.',
+    type: 'number',
+    since: '1.07',
+    doc: I,
+  },
+};
