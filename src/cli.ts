@@ -5,26 +5,29 @@ import type { CliIo } from './cli/io';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[], io: CliIo): Promise<number> }> }> = {
   trails: {
     summary: 'List trails with their status and KMS key (flags: not symmetric, disabled, other region/account)',
-    load: () => import('./cli/trails.js'),
+    load: () => import('./cli/commands/trails.js'),
   },
-  keys: { summary: 'List KMS keys with alias, spec, state and rotation', load: () => import('./cli/keys.js') },
-  ls: { summary: "List a trail's log folders, a day's log files (--date), or an s3:// prefix", load: () => import('./cli/ls.js') },
-  cat: { summary: 'Decrypt, gunzip and pretty-print one log object (s3://bucket/key or object ARN)', load: () => import('./cli/cat.js') },
+  keys: { summary: 'List KMS keys with alias, spec, state and rotation', load: () => import('./cli/commands/keys.js') },
+  ls: { summary: "List a trail's log folders, a day's log files (--date), or an s3:// prefix", load: () => import('./cli/commands/ls.js') },
+  cat: {
+    summary: 'Decrypt, gunzip and pretty-print one log object (s3://bucket/key or object ARN)',
+    load: () => import('./cli/commands/cat.js'),
+  },
   explain: {
     summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)',
-    load: () => import('./cli/explain.js'),
+    load: () => import('./cli/commands/explain.js'),
   },
   validate: {
     summary: 'Validate log-file integrity (digest chain + log hashes) with the verdicts of aws cloudtrail validate-logs',
-    load: () => import('./cli/validate.js'),
+    load: () => import('./cli/commands/validate.js'),
   },
   'key-policy': {
     summary: "Check a trail key's policy: may CloudTrail encrypt/describe, may you decrypt (yes / no / cannot tell)",
-    load: () => import('./cli/keyPolicy.js'),
+    load: () => import('./cli/commands/keyPolicy.js'),
   },
   activity: {
     summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)',
-    load: () => import('./cli/activity.js'),
+    load: () => import('./cli/commands/activity.js'),
   },
 };
 

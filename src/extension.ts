@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
-import { registerDecryptionFacts } from './vscode/decryptionFacts';
-import { registerDocumentAnalysis } from './vscode/documentAnalysis';
-import { registerDocumentLinks } from './vscode/documentLinks';
-import { registerHover } from './vscode/hover';
-import { registerIntegrityCommands } from './vscode/integrityCommands';
-import { registerKeyActivity } from './vscode/keyActivity';
+import { registerDecryptionFacts } from './vscode/documents/decryptionFacts';
+import { registerDocumentAnalysis } from './vscode/language/documentAnalysis';
+import { registerDocumentLinks } from './vscode/language/documentLinks';
+import { registerHover } from './vscode/language/hover';
+import { registerIntegrityCommands } from './vscode/commands/integrity';
+import { registerKeyActivity } from './vscode/commands/keyActivity';
 import { registerLog } from './vscode/log';
-import { registerLogCommands } from './vscode/logCommands';
-import { registerLogFileSystem } from './vscode/logFileSystem';
-import { registerOutline } from './vscode/outline';
-import { registerProfileCommands } from './vscode/profileCommands';
-import { registerReportDocuments } from './vscode/reportDocuments';
-import { registerSandboxHelp } from './vscode/sandboxHelp';
+import { registerLogCommands } from './vscode/commands/openLog';
+import { registerLogFileSystem } from './vscode/documents/logFileSystem';
+import { registerOutline } from './vscode/language/outline';
+import { registerProfileCommands } from './vscode/commands/profile';
+import { registerReportDocuments } from './vscode/documents/memoryDocuments';
+import { registerSandboxHelp } from './vscode/commands/sandboxHelp';
 import { registerSession } from './vscode/session';
 import { registerStatusBar } from './vscode/statusBar';
-import { registerTrailsView } from './vscode/trailsView';
+import { registerTrailsView } from './vscode/tree/trailsView';
 
 /** Wires the features; no logic and no AWS call here (activation stays cheap). */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

@@ -12,7 +12,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { parseIni, profileSettings } from '../core/awsConfigFile';
+import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
 import { explainAwsError } from '../core/errors';
 
 export interface AwsSettings {

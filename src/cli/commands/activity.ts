@@ -1,7 +1,7 @@
 /** `activity`: what CloudTrail recorded about one KMS key (LookupEvents, management events of the last 90 days). */
-import { DEFAULT_MAX_EVENTS, lookupKeyActivity, resolveKeyArn, type KeyActivityEvent } from '../aws/keyActivity';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { DEFAULT_MAX_EVENTS, lookupKeyActivity, resolveKeyArn, type KeyActivityEvent } from '../../aws/keyActivity';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms activity <key-arn | key-id | alias/name> [--region R] [--since YYYY-MM-DD] [--max N] [--json]
 

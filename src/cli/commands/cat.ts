@@ -1,9 +1,9 @@
 /** `cat`: decrypt (S3 asks KMS), gunzip and pretty-print one log object to stdout. Nothing is written to disk. */
-import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../aws/fetchLog';
-import { parseS3Location } from '../core/arn';
-import { prettyPrintJsonBytes } from '../core/pretty';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../../aws/fetchLog';
+import { parseS3Location } from '../../core/arn';
+import { prettyPrintJsonBytes } from '../../core/logs/pretty';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms cat <s3://bucket/key | arn:aws:s3:::bucket/key> [--max-mb N] [--raw] [--trail TRAIL-ARN]
 

@@ -11,8 +11,8 @@ import {
   parsePath,
   type ExplainLink,
   type ExplainSection,
-} from '../core/explain';
-import type { CliIo } from './io';
+} from '../../core/explain';
+import type { CliIo } from '../io';
 
 const USAGE = `Usage: cloudtrail-kms explain FILE (--offset N | --path PATH | --all) [--json]
 

@@ -2,14 +2,14 @@
  * `key-policy`: reads a trail key's policy (GetKeyPolicy) and answers whether CloudTrail may encrypt with it and
  * describe it, and whether you may decrypt the logs — yes / no / cannot tell, with the reasons.
  */
-import { bucketRegion } from '../aws/buckets';
-import { getKeyPolicy } from '../aws/keyPolicy';
-import { findTrail, listTrails } from '../aws/trails';
-import { parseArn } from '../core/arn';
-import { ExplainedError } from '../core/errors';
-import { checkKeyPolicy, formatKeyPolicyReport, PolicyFormatError } from '../core/keyPolicy';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { bucketRegion } from '../../aws/buckets';
+import { getKeyPolicy } from '../../aws/keyPolicy';
+import { findTrail, listTrails } from '../../aws/trails';
+import { parseArn } from '../../core/arn';
+import { ExplainedError } from '../../core/errors';
+import { checkKeyPolicy, formatKeyPolicyReport, PolicyFormatError } from '../../core/keyPolicy';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms key-policy <trail-name | trail-arn>
 

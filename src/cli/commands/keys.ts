@@ -1,10 +1,10 @@
 /** `keys`: the KMS keys of the region(s), with alias, spec, state, rotation and flags. */
-import { listKeys } from '../aws/keys';
-import { flagWord } from '../core/keyHealth';
-import type { KeyInfo } from '../core/model';
-import { formatTable } from '../core/textTable';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { listKeys } from '../../aws/keys';
+import { flagWord } from '../../core/keyHealth';
+import type { KeyInfo } from '../../core/model';
+import { formatTable } from '../textTable';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms keys [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 

@@ -2,16 +2,16 @@
  * `ls`: one folder level of a trail's logs or of any S3 prefix, or (with --date) the day's log files of a trail
  * in each region. Folder by folder (Delimiter '/'), never the whole bucket.
  */
-import { AwsClients } from '../aws/clients';
-import { listWholeFolder, resolveTrailLogRoot } from '../aws/logObjects';
-import { findTrail, listTrails } from '../aws/trails';
-import { parseArn, parseS3Location } from '../core/arn';
-import { ExplainedError } from '../core/errors';
-import { dayPrefix, parseDay, type LogKind } from '../core/logLayout';
-import type { LogFolderPage, TrailInfo } from '../core/model';
-import { formatTable } from '../core/textTable';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { AwsClients } from '../../aws/clients';
+import { listWholeFolder, resolveTrailLogRoot } from '../../aws/logObjects';
+import { findTrail, listTrails } from '../../aws/trails';
+import { parseArn, parseS3Location } from '../../core/arn';
+import { ExplainedError } from '../../core/errors';
+import { dayPrefix, parseDay, type LogKind } from '../../core/logs/logLayout';
+import type { LogFolderPage, TrailInfo } from '../../core/model';
+import { formatTable } from '../textTable';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms ls <trail-name | trail-arn | s3://bucket/prefix> [--date YYYY-MM-DD] [--digests]
 

@@ -1,10 +1,10 @@
 /** `trails`: every trail in the region(s), with its status and its KMS key's health. */
-import { listTrails } from '../aws/trails';
-import { flagWord } from '../core/keyHealth';
-import type { TrailInfo } from '../core/model';
-import { formatTable } from '../core/textTable';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { listTrails } from '../../aws/trails';
+import { flagWord } from '../../core/keyHealth';
+import type { TrailInfo } from '../../core/model';
+import { formatTable } from '../textTable';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms trails [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 

@@ -2,15 +2,15 @@
  * `validate`: log-file integrity validation with the verdicts of `aws cloudtrail validate-logs` — the digest chain of
  * one region (newest → oldest, signatures checked with ListPublicKeys' keys), then each listed log's SHA-256.
  */
-import { findTrail, listTrails } from '../aws/trails';
-import { organizationIds } from '../aws/logObjects';
-import { hashLogObject, s3DigestStore } from '../aws/validation';
-import { parseArn } from '../core/arn';
-import { display, type DigestTrail } from '../core/digestChain';
-import { formatSummary, formatVerdictLine, validateTrailLogs, validationFailed } from '../core/digestReport';
-import { ExplainedError } from '../core/errors';
-import type { CliIo } from './io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from './options';
+import { findTrail, listTrails } from '../../aws/trails';
+import { organizationIds } from '../../aws/logObjects';
+import { hashLogObject, s3DigestStore } from '../../aws/integrity';
+import { parseArn } from '../../core/arn';
+import { display, type DigestTrail } from '../../core/integrity/digestChain';
+import { formatSummary, formatVerdictLine, validateTrailLogs, validationFailed } from '../../core/integrity/digestReport';
+import { ExplainedError } from '../../core/errors';
+import type { CliIo } from '../io';
+import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms validate <trail-name | trail-arn> --start-time ISO [--end-time ISO] [--region R] [--account-id ID]
 

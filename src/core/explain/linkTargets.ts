@@ -3,8 +3,8 @@
  * Command links in hovers carry JSON arguments that a crafted document could imitate, so every handler
  * re-validates: an ARN must parse, a bucket must be a bucket name, a key must be a plain string.
  */
-import { parseArn, parseS3Location } from './arn';
-import { linkForValue } from './explain/links';
+import { parseArn, parseS3Location } from '../arn';
+import { linkForValue } from './links';
 
 export type LinkTarget =
   | { kind: 'trail'; arn: string }

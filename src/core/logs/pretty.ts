@@ -6,7 +6,7 @@
  * Validates as it goes and throws ExplainedError 'NotJson' on invalid input, with line and column (in characters).
  */
 import { isUtf8 } from 'node:buffer';
-import { notJsonError } from './errors';
+import { notJsonError } from '../errors';
 
 const enum State {
   Value, // a value must follow (top level, after ':')

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { bucketRegion } from '../aws/buckets';
-import { getKeyPolicy } from '../aws/keyPolicy';
-import { listLogFolder, organizationIds } from '../aws/logObjects';
-import { hashLogObject, s3DigestStore } from '../aws/validation';
-import { display, type DigestStore, type DigestTrail } from '../core/digestChain';
+import { bucketRegion } from '../../aws/buckets';
+import { getKeyPolicy } from '../../aws/keyPolicy';
+import { listLogFolder, organizationIds } from '../../aws/logObjects';
+import { hashLogObject, s3DigestStore } from '../../aws/integrity';
+import { display, type DigestStore, type DigestTrail } from '../../core/integrity/digestChain';
 import {
   formatSummary,
   formatVerdictLine,
@@ -11,17 +11,17 @@ import {
   validationFailed,
   type LogHasher,
   type ValidationCounts,
-} from '../core/digestReport';
-import { CancelledError, ExplainedError } from '../core/errors';
-import { checkKeyPolicy, formatKeyPolicyReport, PolicyFormatError, type PolicyCheck } from '../core/keyPolicy';
-import { trailLogRoot } from '../core/logLayout';
-import type { TrailInfo } from '../core/model';
+} from '../../core/integrity/digestReport';
+import { CancelledError, ExplainedError } from '../../core/errors';
+import { checkKeyPolicy, formatKeyPolicyReport, PolicyFormatError, type PolicyCheck } from '../../core/keyPolicy';
+import { trailLogRoot } from '../../core/logs/logLayout';
+import type { TrailInfo } from '../../core/model';
 import { Commands } from './commandIds';
-import { errorText, isCancelled } from './errorText';
-import type { ReportDocuments } from './reportDocuments';
-import type { AwsSession } from './session';
-import { TrailNode } from './trailNodes';
-import type { TrailsView } from './trailsView';
+import { errorText, isCancelled } from '../errorText';
+import type { ReportDocuments } from '../documents/memoryDocuments';
+import type { AwsSession } from '../session';
+import { TrailNode } from '../tree/trailNodes';
+import type { TrailsView } from '../tree/trailsView';
 
 const DAY = 86_400_000;
 const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:trail\/[A-Za-z0-9._-]{1,128}$/;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_EVENTS, lookupKeyActivity } from '../aws/keyActivity';
-import { parseArn } from '../core/arn';
-import { errorText, isCancelled } from './errorText';
+import { DEFAULT_MAX_EVENTS, lookupKeyActivity } from '../../aws/keyActivity';
+import { parseArn } from '../../core/arn';
+import { errorText, isCancelled } from '../errorText';
 import { Commands } from './commandIds';
-import { log } from './log';
-import type { AwsSession } from './session';
-import { KeyNode } from './trailNodes';
+import { log } from '../log';
+import type { AwsSession } from '../session';
+import { KeyNode } from '../tree/trailNodes';
 
 /** Read-only in-memory documents holding LookupEvents JSON; the path ends in .json so the JSON language and hovers apply. */
 export const ACTIVITY_SCHEME = 'cloudtrail-kms-activity';

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { listLogFolder, listWholeFolder } from '../aws/logObjects';
-import { formatBytes } from '../core/errors';
-import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../core/linkTargets';
-import { parseLogObjectKey, trailLogRoot, awsLogsRoot } from '../core/logLayout';
-import type { LogFolder, TrailInfo } from '../core/model';
+import { listLogFolder, listWholeFolder } from '../../aws/logObjects';
+import { formatBytes } from '../../core/errors';
+import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../../core/explain/linkTargets';
+import { parseLogObjectKey, trailLogRoot, awsLogsRoot } from '../../core/logs/logLayout';
+import type { LogFolder, TrailInfo } from '../../core/model';
 import { Commands } from './commandIds';
-import { errorText } from './errorText';
-import { logUri } from './logFileSystem';
-import type { AwsSession } from './session';
-import { ObjectNode } from './trailNodes';
-import type { TrailsView } from './trailsView';
+import { errorText } from '../errorText';
+import { logUri } from '../documents/logFileSystem';
+import type { AwsSession } from '../session';
+import { ObjectNode } from '../tree/trailNodes';
+import type { TrailsView } from '../tree/trailsView';
 
 export interface OpenResult {
   opened: boolean;

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_REGIONS } from '../aws/clients';
-import { parseAwsProfiles, type ProfileEntry } from '../core/awsProfiles';
+import { ALL_REGIONS } from '../../aws/clients';
+import { parseAwsProfiles, type ProfileEntry } from '../../core/awsConfig/awsProfiles';
 import { Commands } from './commandIds';
-import { readSettings, updateSetting } from './settings';
+import { readSettings, updateSetting } from '../settings';
 
 async function readOrEmpty(path: string): Promise<string> {
   try {

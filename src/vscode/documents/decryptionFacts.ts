@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SseFacts } from '../core/model';
+import type { SseFacts } from '../../core/model';
 
 /** Which key decrypted each open `cloudtrail-log` document (from the SSE headers of its GetObject). */
 const facts = new Map<string, SseFacts>();

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { fetchLog } from '../aws/fetchLog';
-import { ByteBudgetCache } from '../core/byteBudgetCache';
-import { ExplainedError, formatBytes } from '../core/errors';
-import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../core/logUri';
-import type { SseFacts } from '../core/model';
-import { prettyPrintJsonBytes } from '../core/pretty';
+import { fetchLog } from '../../aws/fetchLog';
+import { ByteBudgetCache } from '../../core/byteBudgetCache';
+import { ExplainedError, formatBytes } from '../../core/errors';
+import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../../core/logs/logUri';
+import type { SseFacts } from '../../core/model';
+import { prettyPrintJsonBytes } from '../../core/logs/pretty';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
-import { errorText, isCancelled } from './errorText';
-import { log } from './log';
-import type { AwsSession } from './session';
+import { errorText, isCancelled } from '../errorText';
+import { log } from '../log';
+import type { AwsSession } from '../session';
 
 const CACHE_BYTES = 256 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { buildRecordIndex, looksLikeCloudTrail, type RecordIndex } from '../core/explain';
-import { LOG_SCHEME } from '../core/logUri';
+import { buildRecordIndex, looksLikeCloudTrail, type RecordIndex } from '../../core/explain';
+import { LOG_SCHEME } from '../../core/logs/logUri';
 
 /**
  * Per document version: is it CloudTrail JSON, and its record index. The check reads only the start of the

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { findLinkTargets } from '../core/linkTargets';
-import { commandUri } from '../core/markdownEscape';
-import { Commands } from './commandIds';
+import { findLinkTargets } from '../../core/explain/linkTargets';
+import { commandUri } from '../../core/markdownEscape';
+import { Commands } from '../commands/commandIds';
 import { isCloudTrailDocument } from './documentAnalysis';
 import { CLOUDTRAIL_SELECTOR } from './hover';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { explain } from '../core/explain';
-import { LOG_SCHEME } from '../core/logUri';
+import { explain } from '../../core/explain';
+import { LOG_SCHEME } from '../../core/logs/logUri';
 import { analysed } from './documentAnalysis';
-import { decryptionFacts } from './decryptionFacts';
+import { decryptionFacts } from '../documents/decryptionFacts';
 import { explanationMarkdown, sseOnlyMarkdown } from './hoverMarkdown';
 
 /** Hovers that explain CloudTrail fields, in our decrypted documents and in any JSON file holding CloudTrail records. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ExplainLink, Explanation } from '../core/explain';
-import { commandUri, escapeMarkdown, inlineCode, markdownLink } from '../core/markdownEscape';
-import type { SseFacts } from '../core/model';
-import { Commands, HOVER_COMMANDS } from './commandIds';
+import type { ExplainLink, Explanation } from '../../core/explain';
+import { commandUri, escapeMarkdown, inlineCode, markdownLink } from '../../core/markdownEscape';
+import type { SseFacts } from '../../core/model';
+import { Commands, HOVER_COMMANDS } from '../commands/commandIds';
 
 function lastSegment(text: string): string {
   const parts = text.split('/').filter(Boolean);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { outline } from '../core/explain';
+import { outline } from '../../core/explain';
 import { analysed } from './documentAnalysis';
 import { CLOUDTRAIL_SELECTOR } from './hover';
 

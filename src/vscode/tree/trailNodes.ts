@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { formatBytes } from '../core/errors';
-import { escapeMarkdown, inlineCode } from '../core/markdownEscape';
-import { parseLogObjectKey } from '../core/logLayout';
-import type { KeyFlag, KeyInfo, LogObject, TrailInfo } from '../core/model';
-import { Commands } from './commandIds';
+import { formatBytes } from '../../core/errors';
+import { escapeMarkdown, inlineCode } from '../../core/markdownEscape';
+import { parseLogObjectKey } from '../../core/logs/logLayout';
+import type { KeyFlag, KeyInfo, LogObject, TrailInfo } from '../../core/model';
+import { Commands } from '../commands/commandIds';
 
 /** The nodes of the trails tree. Each knows its parent, so `TreeView.reveal` can walk up. */
 export type TrailsNode = TrailNode | KeysNode | KeyNode | FlagNode | InfoNode | FolderNode | ObjectNode | LoadMoreNode | ErrorNode;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LinkTarget } from '../core/linkTargets';
+import type { LinkTarget } from '../../core/explain/linkTargets';
 import { FolderNode, KeyNode, KeysNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
 import type { TrailsProvider } from './trailsTree';
 

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { listKeys } from '../aws/keys';
-import { listLogFolder } from '../aws/logObjects';
-import { listTrails } from '../aws/trails';
-import { trailLogRoot, awsLogsRoot } from '../core/logLayout';
-import type { LogFolderPage, TrailInfo } from '../core/model';
-import { errorText, isCredentialsError } from './errorText';
-import { log } from './log';
-import type { AwsSession } from './session';
+import { listKeys } from '../../aws/keys';
+import { listLogFolder } from '../../aws/logObjects';
+import { listTrails } from '../../aws/trails';
+import { trailLogRoot, awsLogsRoot } from '../../core/logs/logLayout';
+import type { LogFolderPage, TrailInfo } from '../../core/model';
+import { errorText, isCredentialsError } from '../errorText';
+import { log } from '../log';
+import type { AwsSession } from '../session';
 import {
   ErrorNode,
   FlagNode,

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { s3Arn, s3Uri } from '../core/arn';
-import { keyConsoleUrl, s3ConsoleUrl, trailConsoleUrl } from '../core/consoleUrls';
-import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, trailTarget, type LinkTarget } from '../core/linkTargets';
-import { Commands } from './commandIds';
-import { errorText } from './errorText';
-import type { AwsSession } from './session';
+import { s3Arn, s3Uri } from '../../core/arn';
+import { keyConsoleUrl, s3ConsoleUrl, trailConsoleUrl } from '../../core/consoleUrls';
+import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, trailTarget, type LinkTarget } from '../../core/explain/linkTargets';
+import { Commands } from '../commands/commandIds';
+import { errorText } from '../errorText';
+import type { AwsSession } from '../session';
 import { ErrorNode, FolderNode, KeyNode, KeysNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
 import { TrailsRevealer, type RevealResult } from './trailsReveal';
 import { TrailsProvider } from './trailsTree';
