@@ -3,49 +3,40 @@ import { listKeys } from '../../aws/keys';
 import { flagWord } from '../../core/keyHealth';
 import type { KeyInfo } from '../../core/model';
 import { formatTable } from '../textTable';
-import type { CliIo } from '../io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
+import { defineCommand } from '../command';
+import { UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms keys [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 
-Lists the KMS keys in the region(s): alias, key spec, state, rotation, and what keeps a key from serving CloudTrail.
+Lists the KMS keys in the region(s): alias, key spec, state, rotation, and what keeps a key from serving CloudTrail.`;
 
-${GLOBAL_HELP}`;
-
-export async function run(args: string[], io: CliIo): Promise<number> {
-  return runCommand(io, USAGE, async () => {
-    const { global, positional } = parseArgs(args);
-    if (global.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+export const command = defineCommand({
+  usage: USAGE,
+  aws: true,
+  parse({ positional }) {
     if (positional.length > 0) throw new UsageError(`keys takes no arguments (got "${positional[0]}").`);
-    const clients = cliClients(global);
-    try {
-      const keys: KeyInfo[] = [];
-      for (const region of await clients.regions()) keys.push(...(await listKeys(clients, region)));
-      if (global.json) {
-        io.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
-        return 0;
-      }
-      const rows = keys.map((key) => [
-        key.region,
-        key.keyId,
-        key.alias ?? '',
-        key.keySpec ?? '?',
-        key.keyState ?? '?',
-        key.rotationEnabled === undefined ? '-' : key.rotationEnabled ? 'on' : 'off',
-        key.flags
-          .filter((flag) => flag.code !== 'rotationDisabled')
-          .map(flagWord)
-          .join(','),
-      ]);
-      io.stdout.write(
-        keys.length === 0 ? 'No KMS keys.\n' : formatTable(['REGION', 'KEY-ID', 'ALIAS', 'SPEC', 'STATE', 'ROTATION', 'FLAGS'], rows),
-      );
-      return 0;
-    } finally {
-      clients.dispose();
+  },
+  async run({ io, global, clients }) {
+    const keys: KeyInfo[] = [];
+    for (const region of await clients.regions()) keys.push(...(await listKeys(clients, region)));
+    if (global.json) {
+      io.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
+      return;
     }
-  });
-}
+    const rows = keys.map((key) => [
+      key.region,
+      key.keyId,
+      key.alias ?? '',
+      key.keySpec ?? '?',
+      key.keyState ?? '?',
+      key.rotationEnabled === undefined ? '-' : key.rotationEnabled ? 'on' : 'off',
+      key.flags
+        .filter((flag) => flag.code !== 'rotationDisabled')
+        .map(flagWord)
+        .join(','),
+    ]);
+    io.stdout.write(
+      keys.length === 0 ? 'No KMS keys.\n' : formatTable(['REGION', 'KEY-ID', 'ALIAS', 'SPEC', 'STATE', 'ROTATION', 'FLAGS'], rows),
+    );
+  },
+});

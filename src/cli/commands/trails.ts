@@ -3,15 +3,13 @@ import { listTrails } from '../../aws/trails';
 import { flagWord } from '../../core/keyHealth';
 import type { TrailInfo } from '../../core/model';
 import { formatTable } from '../textTable';
-import type { CliIo } from '../io';
-import { cliClients, GLOBAL_HELP, parseArgs, runCommand, UsageError } from '../options';
+import { defineCommand } from '../command';
+import { UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms trails [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 
 Lists the trails seen in the region(s) (shadow copies folded into the home-region trail), whether they are
-logging, and each trail's KMS key with its problems (not symmetric, disabled, pending deletion, other region/account).
-
-${GLOBAL_HELP}`;
+logging, and each trail's KMS key with its problems (not symmetric, disabled, pending deletion, other region/account).`;
 
 function keyCell(trail: TrailInfo): string {
   if (!trail.kmsKeyArn) return 'SSE-S3';
@@ -43,24 +41,17 @@ function humanTrails(trails: TrailInfo[]): string {
   return text;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  return runCommand(io, USAGE, async () => {
-    const { global, positional } = parseArgs(args);
-    if (global.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+export const command = defineCommand({
+  usage: USAGE,
+  aws: true,
+  parse({ positional }) {
     if (positional.length > 0) throw new UsageError(`trails takes no arguments (got "${positional[0]}").`);
-    const clients = cliClients(global);
-    try {
-      const trails = await listTrails(clients, undefined, {
-        onRegionError: (region, error) => io.stderr.write(`warning: ${region}: ${error.message}\n`),
-      });
-      if (global.json) io.stdout.write(`${JSON.stringify(trails, null, 2)}\n`);
-      else io.stdout.write(trails.length === 0 ? `No trails in ${(await clients.regions()).join(', ')}.\n` : humanTrails(trails));
-      return 0;
-    } finally {
-      clients.dispose();
-    }
-  });
-}
+  },
+  async run({ io, global, clients }) {
+    const trails = await listTrails(clients, undefined, {
+      onRegionError: (region, error) => io.stderr.write(`warning: ${region}: ${error.message}\n`),
+    });
+    if (global.json) io.stdout.write(`${JSON.stringify(trails, null, 2)}\n`);
+    else io.stdout.write(trails.length === 0 ? `No trails in ${(await clients.regions()).join(', ')}.\n` : humanTrails(trails));
+  },
+});

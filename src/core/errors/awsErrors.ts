@@ -1,27 +1,8 @@
 /**
- * Errors the user reads: what happened, why, and what to do. Pure: takes plain error fields, never SDK types.
+ * AWS SDK errors explained: what happened, why, and what to do (which permission, which key). Pure: takes plain error
+ * fields, never SDK types.
  */
-
-export class ExplainedError extends Error {
-  override readonly name = 'ExplainedError';
-  constructor(
-    readonly code: string,
-    readonly what: string,
-    readonly why?: string,
-    readonly todo?: string,
-    cause?: unknown,
-  ) {
-    super([what, why, todo].filter((part): part is string => !!part).join(' '), cause === undefined ? undefined : { cause });
-  }
-}
-
-/** The user (or a caller's AbortSignal) stopped the operation; not a failure to report. */
-export class CancelledError extends Error {
-  override readonly name = 'CancelledError';
-  constructor(message = 'Cancelled.') {
-    super(message);
-  }
-}
+import { ExplainedError } from './explainedError';
 
 export interface AwsErrorLike {
   name?: string;
@@ -315,52 +296,4 @@ export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): 
 
 function keyArnIn(message: string | undefined): string | undefined {
   return /arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+/.exec(message ?? '')?.[0];
-}
-
-export function corruptGzipError(location: string, detail: string): ExplainedError {
-  return new ExplainedError(
-    'CorruptGzip',
-    `${location} is not a readable gzip file.`,
-    `Decompression failed: ${detail}. The object is damaged, or it is not a CloudTrail log.`,
-    'Check the object in S3 (size, last modified); CloudTrail log files are gzip-compressed JSON.',
-  );
-}
-
-export function truncatedGzipError(location: string): ExplainedError {
-  return new ExplainedError(
-    'TruncatedGzip',
-    `${location} ends before its gzip stream is complete.`,
-    'The object (or the download) is truncated: the last part of the compressed data is missing.',
-    'Try again; if it happens every time, the object in S3 itself is truncated.',
-  );
-}
-
-export function tooLargeError(location: string, maxBytes: number, seenBytes: number): ExplainedError {
-  return new ExplainedError(
-    'TooLarge',
-    `${location} is larger than the limit of ${formatBytes(maxBytes)} (uncompressed).`,
-    `Reading stopped after ${formatBytes(seenBytes)} so as not to exhaust memory.`,
-    'Raise the size limit if you really want to open it, or download it with the aws CLI.',
-  );
-}
-
-export function notJsonError(detail: string): ExplainedError {
-  return new ExplainedError(
-    'NotJson',
-    'The document is not valid JSON.',
-    detail,
-    'CloudTrail log files are JSON documents of the form {"Records": [...]}; check that this is one.',
-  );
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }

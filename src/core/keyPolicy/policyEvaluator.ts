@@ -1,8 +1,9 @@
 /**
- * Does a trail key's policy let CloudTrail encrypt and describe the key, and let this caller decrypt the logs?
- * A small, honest key-policy evaluator (domain facts §4): it answers "cannot tell" whenever IAM policies, grants,
- * unknown request values or unsupported policy elements decide.
+ * A small, honest key-policy evaluator: one request (action, principal, known condition values) against the statements
+ * of a key policy. It answers "cannot tell" whenever IAM policies, grants, unknown request values or unsupported policy
+ * elements decide. The questions asked of a trail's key are in trailKeyPolicy.ts.
  */
+import { wildcardMatch } from './wildcard';
 
 export type Tri = 'yes' | 'no' | 'cannot tell';
 
@@ -13,25 +14,9 @@ export interface PolicyCheck {
   reasons: string[];
 }
 
-export interface KeyPolicyReport {
-  cloudTrailEncrypt: PolicyCheck;
-  cloudTrailDescribe: PolicyCheck;
-  callerDecrypt: PolicyCheck;
-}
+export type Principal = { kind: 'service'; service: string } | { kind: 'aws'; arn: string; account: string };
 
-export interface KeyPolicySubject {
-  trailArn: string;
-  keyArn: string;
-  /** Caller ARN from GetCallerIdentity (IAM user, assumed role, root). */
-  callerArn: string;
-  callerAccount: string;
-  /** Region of the bucket (S3 calls KMS from there: kms:ViaService = s3.<region>.amazonaws.com). */
-  bucketRegion?: string;
-}
-
-type Principal = { kind: 'service'; service: string } | { kind: 'aws'; arn: string; account: string };
-
-interface Request {
+export interface Request {
   action: string;
   principal: Principal;
   /** Condition keys (lowercase) → values; undefined value = known to be absent. Keys not listed are unknown. */
@@ -50,20 +35,12 @@ interface Statement {
   Condition?: Record<string, Record<string, unknown>>;
 }
 
-class PolicyFormatError extends Error {}
+/** The policy text is not a policy (not JSON, no Statement, a malformed Condition). */
+export class PolicyFormatError extends Error {}
 
 function list(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => String(v));
-}
-
-/** IAM wildcard match: `*` any run, `?` one character. */
-function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\/]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
 
 function and(values: Tri[]): Tri {
@@ -110,23 +87,23 @@ function principalMatch(statement: Statement, p: Principal): { tri: Tri; delegat
 }
 
 function actionMatch(statement: Statement, action: string): boolean {
-  if (statement.NotAction !== undefined) return !list(statement.NotAction).some((a) => globMatch(a, action, true));
-  return list(statement.Action).some((a) => globMatch(a, action, true));
+  if (statement.NotAction !== undefined) return !list(statement.NotAction).some((a) => wildcardMatch(a, action, true));
+  return list(statement.Action).some((a) => wildcardMatch(a, action, true));
 }
 
 function resourceMatch(statement: Statement, keyArn: string): Tri {
-  if (statement.NotResource !== undefined) return list(statement.NotResource).some((r) => globMatch(r, keyArn)) ? 'no' : 'yes';
+  if (statement.NotResource !== undefined) return list(statement.NotResource).some((r) => wildcardMatch(r, keyArn)) ? 'no' : 'yes';
   const resources = list(statement.Resource);
   if (resources.length === 0) return 'yes'; // key policies may leave Resource out in practice; it always means this key
-  return resources.some((r) => globMatch(r, keyArn)) ? 'yes' : 'no';
+  return resources.some((r) => wildcardMatch(r, keyArn)) ? 'yes' : 'no';
 }
 
 const STRING_OPS: Record<string, (pattern: string, value: string) => boolean> = {
   stringequals: (p, v) => p === v,
   stringequalsignorecase: (p, v) => p.toLowerCase() === v.toLowerCase(),
-  stringlike: (p, v) => globMatch(p, v),
+  stringlike: (p, v) => wildcardMatch(p, v),
   arnequals: (p, v) => p === v,
-  arnlike: (p, v) => globMatch(p, v),
+  arnlike: (p, v) => wildcardMatch(p, v),
 };
 const NEGATED: Record<string, string> = {
   stringnotequals: 'stringequals',
@@ -187,7 +164,8 @@ function conditionsMatch(statement: Statement, context: Request['context']): { t
   return { tri, why: results.filter((r) => r.tri === tri && r.why).map((r) => r.why as string) };
 }
 
-function parsePolicy(policyJson: string): Statement[] {
+/** The statements of a policy document; throws PolicyFormatError when it is not one. */
+export function parsePolicy(policyJson: string): Statement[] {
   let doc: unknown;
   try {
     doc = JSON.parse(policyJson);
@@ -200,7 +178,7 @@ function parsePolicy(policyJson: string): Statement[] {
 }
 
 /** Evaluates one request: explicit Deny wins, then an Allow; account-root Allows leave the answer to IAM. */
-function evaluate(question: string, statements: Statement[], request: Request, keyArn: string): PolicyCheck {
+export function evaluate(question: string, statements: Statement[], request: Request, keyArn: string): PolicyCheck {
   const reasons: string[] = [];
   const allows: Array<{ tri: Tri; delegates: boolean; label: string }> = [];
   const denies: Array<{ tri: Tri; label: string }> = [];
@@ -248,75 +226,3 @@ function evaluate(question: string, statements: Statement[], request: Request, k
   const grants = request.principal.kind === 'aws' ? ' (a KMS grant could still allow it; grants are not checked).' : '.';
   return { question, answer: 'no', reasons: [`${none}${grants}`, ...reasons] };
 }
-
-/** The three questions for a trail key; throws an Error naming the problem when the policy is not a policy. */
-export function checkKeyPolicy(policyJson: string, subject: KeyPolicySubject): KeyPolicyReport {
-  const statements = parsePolicy(policyJson);
-  const trailAccount = subject.trailArn.split(':')[4] ?? '';
-  const cloudTrail: Principal = { kind: 'service', service: 'cloudtrail.amazonaws.com' };
-  const service = { 'aws:sourcearn': [subject.trailArn], 'aws:sourceaccount': [trailAccount] };
-  const encryptContext = {
-    'kms:encryptioncontext:aws:cloudtrail:arn': [subject.trailArn],
-    'kms:encryptioncontextkeys': ['aws:cloudtrail:arn', 'aws:s3:arn'],
-  };
-  const callerIsRole = /:assumed-role\//.test(subject.callerArn);
-  const report: KeyPolicyReport = {
-    cloudTrailEncrypt: evaluate(
-      'May CloudTrail (cloudtrail.amazonaws.com) call kms:GenerateDataKey for this trail?',
-      statements,
-      { action: 'kms:GenerateDataKey', principal: cloudTrail, context: { ...service, ...encryptContext } },
-      subject.keyArn,
-    ),
-    cloudTrailDescribe: evaluate(
-      'May CloudTrail call kms:DescribeKey for this trail?',
-      statements,
-      {
-        action: 'kms:DescribeKey',
-        principal: cloudTrail,
-        context: { ...service, 'kms:encryptioncontext:aws:cloudtrail:arn': undefined, 'kms:encryptioncontextkeys': undefined },
-      },
-      subject.keyArn,
-    ),
-    callerDecrypt: evaluate(
-      `May ${subject.callerArn} call kms:Decrypt on this trail's logs (through S3 GetObject)?`,
-      statements,
-      {
-        action: 'kms:Decrypt',
-        principal: { kind: 'aws', arn: subject.callerArn, account: subject.callerAccount },
-        context: {
-          ...encryptContext,
-          'kms:calleraccount': [subject.callerAccount],
-          'aws:principalaccount': [subject.callerAccount],
-          ...(callerIsRole ? {} : { 'aws:principalarn': [subject.callerArn] }),
-          ...(subject.bucketRegion ? { 'kms:viaservice': [`s3.${subject.bucketRegion}.amazonaws.com`] } : {}),
-          'aws:sourcearn': undefined,
-        },
-      },
-      subject.keyArn,
-    ),
-  };
-  const keyAccount = subject.keyArn.split(':')[4];
-  if (keyAccount && keyAccount !== subject.callerAccount && report.callerDecrypt.answer === 'yes') {
-    report.callerDecrypt = {
-      ...report.callerDecrypt,
-      answer: 'cannot tell',
-      reasons: [
-        ...report.callerDecrypt.reasons,
-        `The key is in account ${keyAccount} and you are in ${subject.callerAccount}: your own IAM policies must allow kms:Decrypt on it too, and they are not read here.`,
-      ],
-    };
-  }
-  return report;
-}
-
-/** The report as text lines: answer per question, then the reasons indented. */
-export function formatKeyPolicyReport(report: KeyPolicyReport): string {
-  const lines: string[] = [];
-  for (const check of [report.cloudTrailEncrypt, report.cloudTrailDescribe, report.callerDecrypt]) {
-    lines.push(`${check.answer.toUpperCase().padEnd(11)} ${check.question}`);
-    for (const reason of check.reasons) lines.push(`            ${reason}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export { PolicyFormatError };

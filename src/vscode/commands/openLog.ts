@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { listLogFolder, listWholeFolder } from '../../aws/logObjects';
-import { formatBytes } from '../../core/errors';
+import { formatBytes } from '../../core/formatBytes';
 import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../../core/explain/linkTargets';
 import { parseLogObjectKey, trailLogRoot, awsLogsRoot } from '../../core/logs/logLayout';
 import type { LogFolder, TrailInfo } from '../../core/model';

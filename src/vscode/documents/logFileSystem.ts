@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { fetchLog } from '../../aws/fetchLog';
 import { ByteBudgetCache } from '../../core/byteBudgetCache';
-import { ExplainedError, formatBytes } from '../../core/errors';
+import { ExplainedError } from '../../core/errors';
+import { formatBytes } from '../../core/formatBytes';
 import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../../core/logs/logUri';
 import type { SseFacts } from '../../core/model';
 import { prettyPrintJsonBytes } from '../../core/logs/pretty';

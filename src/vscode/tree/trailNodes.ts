@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatBytes } from '../../core/errors';
+import { formatBytes } from '../../core/formatBytes';
 import { escapeMarkdown, inlineCode } from '../../core/markdownEscape';
 import { parseLogObjectKey } from '../../core/logs/logLayout';
 import type { KeyFlag, KeyInfo, LogObject, TrailInfo } from '../../core/model';
