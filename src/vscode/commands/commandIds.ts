@@ -1,4 +1,7 @@
-/** Command ids, in one place because hovers, links, tree items and package.json must agree. */
+/**
+ * Command ids, in one place because hovers, links, tree items and package.json must agree (test/unit/manifest.test.ts
+ * checks package.json against these lists; the e2e activation test checks that each one is registered).
+ */
 export const Commands = {
   refresh: 'cloudtrailKms.refresh',
   openLogFile: 'cloudtrailKms.openLogFile',
@@ -23,6 +26,23 @@ export const Commands = {
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
 } as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Commands package.json hides from the palette (`"when": "false"`): they need an argument from a tree item or link. */
+export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
+  Commands.showKeyActivity,
+  Commands.openTreeItem,
+  Commands.copyS3Uri,
+  Commands.loadMore,
+  Commands.retry,
+  Commands.openLog,
+  Commands.revealTrail,
+  Commands.revealKey,
+  Commands.revealS3Prefix,
+  Commands.revealS3Object,
+  Commands.openTarget,
+];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */
 export const HOVER_COMMANDS: string[] = [Commands.openLog, Commands.revealTrail, Commands.revealKey, Commands.revealS3Prefix];

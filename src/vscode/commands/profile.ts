@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ALL_REGIONS } from '../../aws/clients';
 import { parseAwsProfiles, type ProfileEntry } from '../../core/awsConfig/awsProfiles';
 import { Commands } from './commandIds';
+import { registerCommand } from './command';
 import { readSettings, updateSetting } from '../settings';
 
 async function readOrEmpty(path: string): Promise<string> {
@@ -66,8 +67,7 @@ async function selectRegions(): Promise<string[] | undefined> {
 }
 
 export function registerProfileCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.selectProfile, selectProfile),
-    vscode.commands.registerCommand(Commands.selectRegions, selectRegions),
-  );
+  const spec = { area: 'session', failure: 'Could not change the AWS connection', failed: () => undefined };
+  registerCommand(context, Commands.selectProfile, spec, selectProfile);
+  registerCommand(context, Commands.selectRegions, spec, selectRegions);
 }

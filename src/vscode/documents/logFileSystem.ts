@@ -9,6 +9,7 @@ import { prettyPrintJsonBytes } from '../../core/logs/pretty';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
 import { errorText, isCancelled } from '../errorText';
 import { log } from '../log';
+import { withCancellableProgress } from '../progress';
 import type { AwsSession } from '../session';
 
 const CACHE_BYTES = 256 * 1024 * 1024;
@@ -37,7 +38,7 @@ function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileSystemEr
  * Read-only documents of decrypted log files. `readFile` fetches the object (S3 has KMS decrypt it), gunzips and
  * pretty-prints it; the text lives only in this bounded in-memory cache and the editor, never on disk.
  */
-export class LogFileSystemProvider implements vscode.FileSystemProvider {
+export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly cache = new ByteBudgetCache<{ bytes: Uint8Array; sse: SseFacts; mtime: number }>(CACHE_BYTES);
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
@@ -84,49 +85,37 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider {
     }
     const where = `s3://${location.bucket}/${location.key}`;
     try {
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Decrypting ${logDisplayName(location)}`, cancellable: true },
-        async (progress, token) => {
-          const abort = new AbortController();
-          const subscription = token.onCancellationRequested(() => abort.abort());
-          try {
-            let reported = 0;
-            const fetched = await fetchLog(
-              this.session.clients(location.profile),
-              { bucket: location.bucket, key: location.key, region: location.region },
-              {
-                signal: abort.signal,
-                maxBytes: this.session.settings().maxObjectBytes,
-                onProgress: (received, total) => {
-                  const increment = total ? ((received - reported) / total) * 100 : undefined;
-                  reported = received;
-                  progress.report({
-                    message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received),
-                    increment,
-                  });
-                },
-              },
-            );
-            // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
-            let bytes: Uint8Array;
-            try {
-              bytes = prettyPrintJsonBytes(fetched.bytes);
-            } catch {
-              // Not JSON: show it as stored rather than refuse; copied to its exact size so the cache does not keep
-              // fetchLog's whole receive buffer alive behind a small view.
-              bytes = new Uint8Array(fetched.bytes);
-            }
-            this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
-            setDecryptionFacts(uri, fetched.sse);
-            log().info(
-              `[s3] opened ${where} (${formatBytes(fetched.compressedBytes)} → ${formatBytes(fetched.uncompressedBytes)}, ${fetched.sse.algorithm ?? 'no SSE'})`,
-            );
-            return bytes;
-          } finally {
-            subscription.dispose();
-          }
-        },
-      );
+      return await withCancellableProgress(`Decrypting ${logDisplayName(location)}`, async (signal, report) => {
+        let reported = 0;
+        const fetched = await fetchLog(
+          this.session.clients(location.profile),
+          { bucket: location.bucket, key: location.key, region: location.region },
+          {
+            signal,
+            maxBytes: this.session.settings().maxObjectBytes,
+            onProgress: (received, total) => {
+              const increment = total ? ((received - reported) / total) * 100 : undefined;
+              reported = received;
+              report({ message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received), increment });
+            },
+          },
+        );
+        // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
+        let bytes: Uint8Array;
+        try {
+          bytes = prettyPrintJsonBytes(fetched.bytes);
+        } catch {
+          // Not JSON: show it as stored rather than refuse; copied to its exact size so the cache does not keep
+          // fetchLog's whole receive buffer alive behind a small view.
+          bytes = new Uint8Array(fetched.bytes);
+        }
+        this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
+        setDecryptionFacts(uri, fetched.sse);
+        log().info(
+          `[s3] opened ${where} (${formatBytes(fetched.compressedBytes)} → ${formatBytes(fetched.uncompressedBytes)}, ${fetched.sse.algorithm ?? 'no SSE'})`,
+        );
+        return bytes;
+      });
     } catch (error) {
       log().warn(`[s3] opening ${where} failed: ${errorText(error)}`);
       throw toFileSystemError(error, uri);

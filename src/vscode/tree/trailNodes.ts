@@ -4,6 +4,7 @@ import { escapeMarkdown, inlineCode } from '../../core/markdownEscape';
 import { parseLogObjectKey } from '../../core/logs/logLayout';
 import type { KeyFlag, KeyInfo, LogObject, TrailInfo } from '../../core/model';
 import { Commands } from '../commands/commandIds';
+import { ContextValues, flagContextValue } from './contextValues';
 
 /** The nodes of the trails tree. Each knows its parent, so `TreeView.reveal` can walk up. */
 export type TrailsNode = TrailNode | KeysNode | KeyNode | FlagNode | InfoNode | FolderNode | ObjectNode | LoadMoreNode | ErrorNode;
@@ -31,7 +32,7 @@ export class TrailNode {
       troubled ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
     );
     // 'trailKms' lets menus offer what only a KMS-encrypted trail has (its key policy).
-    item.contextValue = t.kmsKeyArn ? 'trailKms' : 'trail';
+    item.contextValue = t.kmsKeyArn ? ContextValues.trailKms : ContextValues.trail;
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**Trail ${escapeMarkdown(t.name)}**\n\n`);
     md.appendMarkdown(
@@ -61,7 +62,7 @@ export class KeysNode {
     item.id = `keys:${this.region}`;
     item.iconPath = new vscode.ThemeIcon('key');
     item.tooltip = `Every KMS key in ${this.region} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.`;
-    item.contextValue = 'keys';
+    item.contextValue = ContextValues.keys;
     return item;
   }
 }
@@ -101,7 +102,7 @@ export class KeyNode {
           )
         : undefined,
     );
-    item.contextValue = 'key';
+    item.contextValue = ContextValues.key;
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**KMS key ${escapeMarkdown(label)}**\n\n${inlineCode(this.keyArn)}`);
     if (key) {
@@ -132,7 +133,7 @@ export class FlagNode {
     item.description = this.flag.code;
     item.tooltip = this.flag.message;
     item.iconPath = new vscode.ThemeIcon(this.flag.severity === 'error' ? 'error' : this.flag.severity === 'warning' ? 'warning' : 'info');
-    item.contextValue = `flag.${this.flag.code}`;
+    item.contextValue = flagContextValue(this.flag.code);
     return item;
   }
 }
@@ -150,7 +151,7 @@ export class InfoNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.tooltip = this.tooltip ?? this.label;
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.contextValue = 'info';
+    item.contextValue = ContextValues.info;
     return item;
   }
 }
@@ -178,7 +179,7 @@ export class FolderNode {
     if (this.isRoot) item.description = `s3://${this.bucket}/${this.prefix}`;
     item.iconPath = new vscode.ThemeIcon(this.isRoot ? 'archive' : 'folder');
     item.tooltip = `s3://${this.bucket}/${this.prefix}`;
-    item.contextValue = 'folder';
+    item.contextValue = ContextValues.folder;
     return item;
   }
 }
@@ -203,7 +204,7 @@ export class ObjectNode {
     item.description = [time, formatBytes(this.object.size)].filter(Boolean).join(' · ');
     item.tooltip = `s3://${this.bucket}/${this.object.key}\n${formatBytes(this.object.size)}${this.object.lastModified ? `, modified ${this.object.lastModified}` : ''}\nClick to decrypt and open (read-only, in memory).`;
     item.iconPath = new vscode.ThemeIcon(parsed?.isDigest ? 'verified' : 'file-code');
-    item.contextValue = parsed?.isDigest ? 'digestObject' : 'logObject';
+    item.contextValue = parsed?.isDigest ? ContextValues.digestObject : ContextValues.logObject;
     item.command = { command: Commands.openTreeItem, title: 'Open (decrypt)', arguments: [this] };
     return item;
   }
@@ -217,7 +218,7 @@ export class LoadMoreNode {
     const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
     item.id = `more:${this.parent.trail.arn}:${this.parent.prefix}:${this.parent.nextToken ?? ''}`;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.contextValue = 'loadMore';
+    item.contextValue = ContextValues.loadMore;
     item.command = { command: Commands.loadMore, title: 'Load more', arguments: [this] };
     return item;
   }
@@ -236,7 +237,7 @@ export class ErrorNode {
     item.description = 'click to retry';
     item.tooltip = this.message;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    item.contextValue = 'error';
+    item.contextValue = ContextValues.error;
     item.command = { command: Commands.retry, title: 'Retry', arguments: [this] };
     return item;
   }

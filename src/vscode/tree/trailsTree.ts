@@ -139,6 +139,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       node.children = keys.map((key) => new KeyNode(node, key.arn, key, undefined));
       return node.children.length > 0 ? node.children : [new InfoNode(node, `No KMS keys in ${node.region}`)];
     } catch (error) {
+      log().warn(`[kms] listing the keys of ${node.region} failed: ${errorText(error)}`);
       return [new ErrorNode(node, errorText(error))];
     }
   }
@@ -151,8 +152,12 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
 
   private async folderChildren(node: FolderNode): Promise<TrailsNode[]> {
     if (node.children) return node.children;
-    const page = await this.loadPage(node, undefined);
-    if (page instanceof ErrorNode) return [page]; // not cached: expanding again retries
+    let page: LogFolderPage;
+    try {
+      page = await this.loadPage(node, undefined);
+    } catch (error) {
+      return [new ErrorNode(node, errorText(error))]; // not cached: expanding again retries
+    }
     node.children = this.pageNodes(node, page);
     if (node.children.length === 0) node.children = [new InfoNode(node, 'No files here', `s3://${node.bucket}/${node.prefix} is empty.`)];
     return this.withLoadMore(node);
@@ -170,7 +175,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
     return [...folders, ...objects];
   }
 
-  private async loadPage(node: FolderNode, token: string | undefined): Promise<LogFolderPage | ErrorNode> {
+  private async loadPage(node: FolderNode, token: string | undefined): Promise<LogFolderPage> {
     try {
       const settings = this.session.settings();
       return await listLogFolder(
@@ -180,18 +185,14 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       );
     } catch (error) {
       log().warn(`[s3] listing s3://${node.bucket}/${node.prefix} failed: ${errorText(error)}`);
-      return new ErrorNode(node, errorText(error));
+      throw error;
     }
   }
 
-  /** Appends the next page of a folder ("Load more…"). */
+  /** Appends the next page of a folder ("Load more…"); throws what the listing threw (the command shows it). */
   async loadMore(more: LoadMoreNode): Promise<void> {
     const folder = more.parent;
     const page = await this.loadPage(folder, folder.nextToken);
-    if (page instanceof ErrorNode) {
-      void vscode.window.showErrorMessage(page.message);
-      return;
-    }
     folder.children = [...(folder.children ?? []), ...this.pageNodes(folder, page)];
     this.changed.fire(folder);
   }
