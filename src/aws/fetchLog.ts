@@ -11,7 +11,7 @@ import { CancelledError, corruptGzipError, explainAwsError, ExplainedError, tooL
 import type { FetchedLog, SseFacts } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
-import { explainGetObjectFailure } from './getObjectErrors';
+import { explainGetObjectFailure, getObjectContext } from './getObjectErrors';
 
 /** CloudTrail writes at most 50 MB per file (uncompressed); the default limit leaves room for other JSON. */
 export const DEFAULT_MAX_LOG_BYTES = 256 * 1024 * 1024;
@@ -198,13 +198,7 @@ async function downloadOnce(
     body.destroy();
     if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
     if (error instanceof ExplainedError) throw error;
-    throw explainAwsError(error as Error, {
-      operation: 'GetObject',
-      bucket: where.bucket,
-      key: where.key,
-      region,
-      profile: clients.profileName(),
-    });
+    throw explainAwsError(error as Error, getObjectContext(clients, region, where));
   } finally {
     signal?.removeEventListener('abort', stop);
   }

@@ -7,13 +7,13 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { explainAwsError, type AwsErrorContext, type ExplainedError } from '../core/errors';
 import type { AwsClients } from './clients';
 
-export async function explainGetObjectFailure(
+/** What an explanation of a GetObject failure names: the object, its region, the profile, and the trail when known. */
+export function getObjectContext(
   clients: AwsClients,
   region: string,
   where: { bucket: string; key: string; trailArn?: string },
-  error: unknown,
-): Promise<ExplainedError> {
-  const context: AwsErrorContext = {
+): AwsErrorContext {
+  return {
     operation: 'GetObject',
     bucket: where.bucket,
     key: where.key,
@@ -21,6 +21,15 @@ export async function explainGetObjectFailure(
     profile: clients.profileName(),
     ...(where.trailArn ? { trailArn: where.trailArn } : {}),
   };
+}
+
+export async function explainGetObjectFailure(
+  clients: AwsClients,
+  region: string,
+  where: { bucket: string; key: string; trailArn?: string },
+  error: unknown,
+): Promise<ExplainedError> {
+  const context = getObjectContext(clients, region, where);
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const code = (error as { name?: string }).name ?? '';
   if (status === 403 || /AccessDenied/.test(code)) {

@@ -49,6 +49,13 @@ export function defineCommand<A>(command: CliCommand<A>): CliCommand<A> {
   return command;
 }
 
+/** `parse` of a command that takes no arguments besides options. */
+export function noArguments(name: string): (parsed: ParsedArgs) => void {
+  return ({ positional }) => {
+    if (positional.length > 0) throw new UsageError(`${name} takes no arguments (got "${positional[0]}").`);
+  };
+}
+
 function helpText<A>(command: CliCommand<A>): string {
   return command.aws ? `${command.usage}\n\n${GLOBAL_HELP}` : command.usage;
 }

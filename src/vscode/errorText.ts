@@ -18,7 +18,7 @@ export function errorHeadline(error: unknown): string {
 
 /** The first sentence and the rest, found without a regular expression (the text may come from a log or an endpoint). */
 export function splitFirstSentence(text: string): [string, string] {
-  for (let i = 0; i < text.length - 1; i++) if (text[i] === '.' && text[i + 1] === ' ') return [text.slice(0, i + 1), text.slice(i + 2)];
+  for (let i = 0; i < text.length - 1; i++) if (text[i] === '.' && /\s/.test(text[i + 1])) return [text.slice(0, i + 1), text.slice(i + 2)];
   return [text, ''];
 }
 

@@ -3,8 +3,7 @@ import { listKeys } from '../../aws/keys';
 import { flagWord } from '../../core/keyHealth';
 import type { KeyInfo } from '../../core/model';
 import { formatTable } from '../textTable';
-import { defineCommand } from '../command';
-import { UsageError } from '../options';
+import { defineCommand, noArguments } from '../command';
 
 const USAGE = `Usage: cloudtrail-kms keys [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 
@@ -13,9 +12,7 @@ Lists the KMS keys in the region(s): alias, key spec, state, rotation, and what 
 export const command = defineCommand({
   usage: USAGE,
   aws: true,
-  parse({ positional }) {
-    if (positional.length > 0) throw new UsageError(`keys takes no arguments (got "${positional[0]}").`);
-  },
+  parse: noArguments('keys'),
   async run({ io, global, clients }) {
     const keys: KeyInfo[] = [];
     for (const region of await clients.regions()) keys.push(...(await listKeys(clients, region)));

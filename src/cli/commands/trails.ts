@@ -3,8 +3,7 @@ import { listTrails } from '../../aws/trails';
 import { flagWord } from '../../core/keyHealth';
 import type { TrailInfo } from '../../core/model';
 import { formatTable } from '../textTable';
-import { defineCommand } from '../command';
-import { UsageError } from '../options';
+import { defineCommand, noArguments } from '../command';
 
 const USAGE = `Usage: cloudtrail-kms trails [--region R ...] [--profile P] [--endpoint-url URL] [--json]
 
@@ -44,9 +43,7 @@ function humanTrails(trails: TrailInfo[]): string {
 export const command = defineCommand({
   usage: USAGE,
   aws: true,
-  parse({ positional }) {
-    if (positional.length > 0) throw new UsageError(`trails takes no arguments (got "${positional[0]}").`);
-  },
+  parse: noArguments('trails'),
   async run({ io, global, clients }) {
     const trails = await listTrails(clients, undefined, {
       onRegionError: (region, error) => io.stderr.write(`warning: ${region}: ${error.message}\n`),

@@ -4,35 +4,32 @@ import { escapeMarkdown, inlineCode } from '../../core/markdownEscape';
 import { parseLogObjectKey } from '../../core/logs/logLayout';
 import type { KeyFlag, KeyInfo, LogObject, TrailInfo } from '../../core/model';
 import { Commands } from '../commands/commandIds';
+import { splitFirstSentence } from '../errorText';
 import { ContextValues, flagContextValue } from './contextValues';
+import { treeItem } from './treeItem';
 
 /** The nodes of the trails tree. Each knows its parent, so `TreeView.reveal` can walk up. */
 export type TrailsNode = TrailNode | KeysNode | KeyNode | FlagNode | InfoNode | FolderNode | ObjectNode | LoadMoreNode | ErrorNode;
 
-export class TrailNode {
-  readonly kind = 'trail';
+/** A node at the top of the tree: no parent; its children are loaded once and kept until a refresh. */
+abstract class RootNode {
   readonly parent = undefined;
   children?: TrailsNode[];
-  constructor(readonly trail: TrailInfo) {}
+}
+
+export class TrailNode extends RootNode {
+  readonly kind = 'trail';
+  constructor(readonly trail: TrailInfo) {
+    super();
+  }
 
   item(): vscode.TreeItem {
     const t = this.trail;
-    const item = new vscode.TreeItem(t.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `trail:${t.arn}`;
     const logging = t.status ? (t.status.isLogging ? 'logging' : 'not logging') : 'status unknown';
     const encryption = t.kmsKeyArn ? 'SSE-KMS' : 'SSE-S3';
     const deliveryError = t.status?.latestDeliveryError;
-    item.description = [t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined]
-      .filter(Boolean)
-      .join(' · ');
     const troubled =
       !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
-    item.iconPath = new vscode.ThemeIcon(
-      troubled ? 'warning' : 'history',
-      troubled ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
-    );
-    // 'trailKms' lets menus offer what only a KMS-encrypted trail has (its key policy).
-    item.contextValue = t.kmsKeyArn ? ContextValues.trailKms : ContextValues.trail;
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**Trail ${escapeMarkdown(t.name)}**\n\n`);
     md.appendMarkdown(
@@ -45,25 +42,38 @@ export class TrailNode {
     if (t.status?.latestDeliveryTime) md.appendMarkdown(`  \nLast delivery: ${escapeMarkdown(t.status.latestDeliveryTime)}`);
     if (deliveryError) md.appendMarkdown(`  \n$(warning) Last delivery error: ${escapeMarkdown(deliveryError)}`);
     if (t.statusError) md.appendMarkdown(`  \n$(warning) Status unavailable: ${escapeMarkdown(t.statusError)}`);
-    item.tooltip = md;
-    return item;
+    return treeItem({
+      label: t.name,
+      expandable: true,
+      id: `trail:${t.arn}`,
+      description: [t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined]
+        .filter(Boolean)
+        .join(' · '),
+      tooltip: md,
+      icon: troubled ? 'warning' : 'history',
+      ...(troubled ? { iconColor: 'problemsWarningIcon.foreground' } : {}),
+      // 'trailKms' lets menus offer what only a KMS-encrypted trail has (its key policy).
+      contextValue: t.kmsKeyArn ? ContextValues.trailKms : ContextValues.trail,
+    });
   }
 }
 
 /** All KMS keys of one region, with the same flags as a trail's key (spots disabled or asymmetric keys). */
-export class KeysNode {
+export class KeysNode extends RootNode {
   readonly kind = 'keys';
-  readonly parent = undefined;
-  children?: TrailsNode[];
-  constructor(readonly region: string) {}
+  constructor(readonly region: string) {
+    super();
+  }
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`KMS keys · ${this.region}`, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `keys:${this.region}`;
-    item.iconPath = new vscode.ThemeIcon('key');
-    item.tooltip = `Every KMS key in ${this.region} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.`;
-    item.contextValue = ContextValues.keys;
-    return item;
+    return treeItem({
+      label: `KMS keys · ${this.region}`,
+      expandable: true,
+      id: `keys:${this.region}`,
+      icon: 'key',
+      tooltip: `Every KMS key in ${this.region} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.`,
+      contextValue: ContextValues.keys,
+    });
   }
 }
 
@@ -84,25 +94,7 @@ export class KeyNode {
     const key = this.key;
     const label = key?.alias ?? key?.keyId ?? this.keyArn.split('/').pop() ?? this.keyArn;
     const serious = this.flags.filter((f) => f.severity !== 'info');
-    const item = new vscode.TreeItem(
-      `Key ${label}`,
-      this.flags.length > 0 || this.error ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-    );
-    item.id = `key:${this.parent instanceof TrailNode ? this.parent.trail.arn : this.parent.region}:${this.keyArn}`;
-    item.description = key
-      ? [key.keySpec, key.keyState, key.rotationEnabled === undefined ? undefined : key.rotationEnabled ? 'rotation on' : 'rotation off']
-          .filter(Boolean)
-          .join(' · ')
-      : 'could not describe';
-    item.iconPath = new vscode.ThemeIcon(
-      this.error || serious.some((f) => f.severity === 'error') ? 'error' : serious.length > 0 ? 'warning' : 'key',
-      this.error || serious.length > 0
-        ? new vscode.ThemeColor(
-            serious.some((f) => f.severity === 'error') || this.error ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground',
-          )
-        : undefined,
-    );
-    item.contextValue = ContextValues.key;
+    const failing = !!this.error || serious.some((f) => f.severity === 'error');
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**KMS key ${escapeMarkdown(label)}**\n\n${inlineCode(this.keyArn)}`);
     if (key) {
@@ -114,8 +106,24 @@ export class KeyNode {
     for (const flag of this.flags)
       md.appendMarkdown(`  \n$(${flag.severity === 'info' ? 'info' : 'warning'}) ${escapeMarkdown(flag.message)}`);
     if (this.error) md.appendMarkdown(`  \n$(error) ${escapeMarkdown(this.error)}`);
-    item.tooltip = md;
-    return item;
+    return treeItem({
+      label: `Key ${label}`,
+      expandable: this.flags.length > 0 || !!this.error,
+      id: `key:${this.parent instanceof TrailNode ? this.parent.trail.arn : this.parent.region}:${this.keyArn}`,
+      description: key
+        ? [key.keySpec, key.keyState, key.rotationEnabled === undefined ? undefined : key.rotationEnabled ? 'rotation on' : 'rotation off']
+            .filter(Boolean)
+            .join(' · ')
+        : 'could not describe',
+      tooltip: md,
+      icon: failing ? 'error' : serious.length > 0 ? 'warning' : 'key',
+      ...(failing
+        ? { iconColor: 'problemsErrorIcon.foreground' }
+        : serious.length > 0
+          ? { iconColor: 'problemsWarningIcon.foreground' }
+          : {}),
+      contextValue: ContextValues.key,
+    });
   }
 }
 
@@ -128,13 +136,14 @@ export class FlagNode {
   ) {}
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.flag.message, vscode.TreeItemCollapsibleState.None);
-    item.id = `flag:${this.parent.item().id}:${this.flag.code}`;
-    item.description = this.flag.code;
-    item.tooltip = this.flag.message;
-    item.iconPath = new vscode.ThemeIcon(this.flag.severity === 'error' ? 'error' : this.flag.severity === 'warning' ? 'warning' : 'info');
-    item.contextValue = flagContextValue(this.flag.code);
-    return item;
+    return treeItem({
+      label: this.flag.message,
+      id: `flag:${this.parent.item().id}:${this.flag.code}`,
+      description: this.flag.code,
+      tooltip: this.flag.message,
+      icon: this.flag.severity === 'error' ? 'error' : this.flag.severity === 'warning' ? 'warning' : 'info',
+      contextValue: flagContextValue(this.flag.code),
+    });
   }
 }
 
@@ -148,11 +157,7 @@ export class InfoNode {
   ) {}
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.tooltip = this.tooltip ?? this.label;
-    item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.contextValue = ContextValues.info;
-    return item;
+    return treeItem({ label: this.label, tooltip: this.tooltip ?? this.label, icon: this.icon, contextValue: ContextValues.info });
   }
 }
 
@@ -174,13 +179,15 @@ export class FolderNode {
   }
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `folder:${this.trail.arn}:${this.prefix}`;
-    if (this.isRoot) item.description = `s3://${this.bucket}/${this.prefix}`;
-    item.iconPath = new vscode.ThemeIcon(this.isRoot ? 'archive' : 'folder');
-    item.tooltip = `s3://${this.bucket}/${this.prefix}`;
-    item.contextValue = ContextValues.folder;
-    return item;
+    return treeItem({
+      label: this.label,
+      expandable: true,
+      id: `folder:${this.trail.arn}:${this.prefix}`,
+      ...(this.isRoot ? { description: `s3://${this.bucket}/${this.prefix}` } : {}),
+      icon: this.isRoot ? 'archive' : 'folder',
+      tooltip: `s3://${this.bucket}/${this.prefix}`,
+      contextValue: ContextValues.folder,
+    });
   }
 }
 
@@ -197,16 +204,17 @@ export class ObjectNode {
   }
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.object.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `object:${this.trail.arn}:${this.object.key}`;
     const parsed = parseLogObjectKey(this.object.key);
     const time = parsed?.deliveryTime ? parsed.deliveryTime.slice(11, parsed.isDigest ? 19 : 16) : undefined;
-    item.description = [time, formatBytes(this.object.size)].filter(Boolean).join(' · ');
-    item.tooltip = `s3://${this.bucket}/${this.object.key}\n${formatBytes(this.object.size)}${this.object.lastModified ? `, modified ${this.object.lastModified}` : ''}\nClick to decrypt and open (read-only, in memory).`;
-    item.iconPath = new vscode.ThemeIcon(parsed?.isDigest ? 'verified' : 'file-code');
-    item.contextValue = parsed?.isDigest ? ContextValues.digestObject : ContextValues.logObject;
-    item.command = { command: Commands.openTreeItem, title: 'Open (decrypt)', arguments: [this] };
-    return item;
+    return treeItem({
+      label: this.object.name,
+      id: `object:${this.trail.arn}:${this.object.key}`,
+      description: [time, formatBytes(this.object.size)].filter(Boolean).join(' · '),
+      tooltip: `s3://${this.bucket}/${this.object.key}\n${formatBytes(this.object.size)}${this.object.lastModified ? `, modified ${this.object.lastModified}` : ''}\nClick to decrypt and open (read-only, in memory).`,
+      icon: parsed?.isDigest ? 'verified' : 'file-code',
+      contextValue: parsed?.isDigest ? ContextValues.digestObject : ContextValues.logObject,
+      command: { command: Commands.openTreeItem, title: 'Open (decrypt)', arguments: [this] },
+    });
   }
 }
 
@@ -215,12 +223,13 @@ export class LoadMoreNode {
   constructor(readonly parent: FolderNode) {}
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-    item.id = `more:${this.parent.trail.arn}:${this.parent.prefix}:${this.parent.nextToken ?? ''}`;
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.contextValue = ContextValues.loadMore;
-    item.command = { command: Commands.loadMore, title: 'Load more', arguments: [this] };
-    return item;
+    return treeItem({
+      label: 'Load more…',
+      id: `more:${this.parent.trail.arn}:${this.parent.prefix}:${this.parent.nextToken ?? ''}`,
+      icon: 'ellipsis',
+      contextValue: ContextValues.loadMore,
+      command: { command: Commands.loadMore, title: 'Load more', arguments: [this] },
+    });
   }
 }
 
@@ -233,16 +242,14 @@ export class ErrorNode {
   ) {}
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.message.split(/(?<=\.)\s/)[0], vscode.TreeItemCollapsibleState.None);
-    item.description = 'click to retry';
-    item.tooltip = this.message;
-    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    item.contextValue = ContextValues.error;
-    item.command = { command: Commands.retry, title: 'Retry', arguments: [this] };
-    return item;
+    return treeItem({
+      label: splitFirstSentence(this.message)[0],
+      description: 'click to retry',
+      tooltip: this.message,
+      icon: 'error',
+      iconColor: 'problemsErrorIcon.foreground',
+      contextValue: ContextValues.error,
+      command: { command: Commands.retry, title: 'Retry', arguments: [this] },
+    });
   }
-}
-
-export function objectNodesOf(parent: FolderNode, trail: TrailInfo, objects: LogObject[]): ObjectNode[] {
-  return objects.map((object) => new ObjectNode(parent, trail, object));
 }
