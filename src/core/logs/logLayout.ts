@@ -1,5 +1,5 @@
 /**
- * The CloudTrail layout of log objects in S3 (domain facts §3):
+ * The CloudTrail layout of log objects in S3 (docs/architecture.md, "Log locations"):
  * `[<prefix>/]AWSLogs/[<orgId>/]<account>/<CloudTrail|CloudTrail-Digest|CloudTrail-Insight>/<region>/<YYYY>/<MM>/<DD>/<file>`.
  */
 

@@ -84,6 +84,9 @@ export const KMS_OPERATIONS: Readonly<Record<string, KmsOperation>> = {
   DeleteAlias: { does: 'deletes an alias (the key stays)', eventPage: 'ct-deletealias' },
   ListAliases: { does: 'lists aliases', eventPage: 'ct-listaliases' },
   ListKeys: { does: 'lists KMS keys' },
+  ListKeyPolicies: { does: 'lists the names of the key policies of a KMS key (always "default")' },
+  ListKeyRotations: { does: 'lists the rotations of the key material of a KMS key that have completed' },
+  ListResourceTags: { does: 'lists the tags on a KMS key' },
   CreateGrant: {
     does: 'creates a grant: a permission for a principal to use the key for given operations, often under encryption-context constraints',
     eventPage: 'ct-creategrant',
