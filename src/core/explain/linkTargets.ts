@@ -3,7 +3,7 @@
  * Command links in hovers carry JSON arguments that a crafted document could imitate, so every handler
  * re-validates: an ARN must parse, a bucket must be a bucket name, a key must be a plain string.
  */
-import { parseArn, parseS3Location } from '../arn';
+import { isAccountId, isRegionName, parseArn, parseS3Location } from '../arn';
 import { linkForValue } from './links';
 
 export type LinkTarget =
@@ -16,8 +16,6 @@ export class BadLinkError extends Error {
   override readonly name = 'BadLinkError';
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const ACCOUNT = /^\d{12}$/;
 const BUCKET = /^[a-zA-Z0-9._-]{3,255}$/;
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
@@ -28,9 +26,9 @@ function record(arg: unknown, what: string): Record<string, unknown> {
   return arg as Record<string, unknown>;
 }
 
-function optional(value: unknown, pattern: RegExp, name: string): string | undefined {
+function optional(value: unknown, valid: RegExp | ((text: string) => boolean), name: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !pattern.test(value))
+  if (typeof value !== 'string' || !(typeof valid === 'function' ? valid(value) : valid.test(value)))
     throw new BadLinkError(`The link's ${name} is not valid: ${JSON.stringify(value)?.slice(0, 80)}.`);
   return value;
 }
@@ -42,8 +40,8 @@ export function trailTarget(arg: unknown): { kind: 'trail'; arn: string } {
     !parsed ||
     parsed.service !== 'cloudtrail' ||
     !parsed.resource.startsWith('trail/') ||
-    !REGION.test(parsed.region) ||
-    !ACCOUNT.test(parsed.account)
+    !isRegionName(parsed.region) ||
+    !isAccountId(parsed.account)
   ) {
     throw new BadLinkError(`Not a trail ARN: ${JSON.stringify(arn)?.slice(0, 120)}.`);
   }
@@ -55,11 +53,11 @@ export function kmsKeyTarget(arg: unknown): Extract<LinkTarget, { kind: 'kmsKey'
   let arn: string | undefined;
   let keyId = optional(value.keyId, KEY_ID, 'key id');
   let alias = optional(value.alias, ALIAS, 'alias');
-  let region = optional(value.region, REGION, 'region');
-  let account = optional(value.account, ACCOUNT, 'account');
+  let region = optional(value.region, isRegionName, 'region');
+  let account = optional(value.account, isAccountId, 'account');
   if (value.arn !== undefined) {
     const parsed = typeof value.arn === 'string' ? parseArn(value.arn) : undefined;
-    if (!parsed || parsed.service !== 'kms' || !REGION.test(parsed.region) || !ACCOUNT.test(parsed.account)) {
+    if (!parsed || parsed.service !== 'kms' || !isRegionName(parsed.region) || !isAccountId(parsed.account)) {
       throw new BadLinkError(`Not a KMS key ARN: ${JSON.stringify(value.arn)?.slice(0, 120)}.`);
     }
     if (parsed.resource.startsWith('key/') && KEY_ID.test(parsed.resource.slice(4))) keyId = parsed.resource.slice(4);
@@ -95,7 +93,7 @@ function keyOf(value: unknown, name: string, allowEmpty: boolean): string {
 
 export function s3ObjectTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Object' }> {
   const value = record(arg, 'an S3 object');
-  const region = optional(value.region, REGION, 'region');
+  const region = optional(value.region, isRegionName, 'region');
   return { kind: 's3Object', bucket: bucketOf(value.bucket), key: keyOf(value.key, 'key', false), ...(region ? { region } : {}) };
 }
 
