@@ -27,11 +27,12 @@ export function isCredentialsError(error: unknown): boolean {
 }
 
 /**
- * VS Code wraps what a file system provider throws ("Unable to read file '…' (Error: …)", "… (FileSystemError): …");
- * the user wants our explanation, not the wrapping with an internal URI.
+ * VS Code wraps what a file system provider throws ("cannot open <uri>. Detail: Unable to read file '<uri>'
+ * (FileNotFound (FileSystemError): …)"); the user wants our explanation, not the wrapping with an internal URI.
  */
 function fileSystemMessage(message: string): string {
-  return message
+  const detail = message.startsWith('cannot open ') ? message.indexOf('. Detail: ') : -1;
+  return (detail === -1 ? message : message.slice(detail + '. Detail: '.length))
     .replace(/^Unable to (read|resolve) (file|text model content) .*?\((.*)\)$/s, '$3')
     .replace(/^[A-Za-z]+ \(FileSystemError\): /, '');
 }
