@@ -1,32 +1,8 @@
-/** Headless front end over src/core and src/aws: `node dist/cli.js <command> [options]`. */
+/** Headless front end over src/core and src/aws: `node dist/cli.js <command> [options]`. Commands: src/cli/commands/. */
+import { runCommand } from './cli/command';
+import { COMMANDS } from './cli/commands';
 import type { CliIo } from './cli/io';
-
-/** One entry per command; each module exports `run(args, io): Promise<number>` (0 ok, 1 AWS/data error, 2 usage). */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[], io: CliIo): Promise<number> }> }> = {
-  trails: {
-    summary: 'List trails with their status and KMS key (flags: not symmetric, disabled, other region/account)',
-    load: () => import('./cli/trails.js'),
-  },
-  keys: { summary: 'List KMS keys with alias, spec, state and rotation', load: () => import('./cli/keys.js') },
-  ls: { summary: "List a trail's log folders, a day's log files (--date), or an s3:// prefix", load: () => import('./cli/ls.js') },
-  cat: { summary: 'Decrypt, gunzip and pretty-print one log object (s3://bucket/key or object ARN)', load: () => import('./cli/cat.js') },
-  explain: {
-    summary: 'Explain the fields of a CloudTrail log file or event (--offset, --path or --all)',
-    load: () => import('./cli/explain.js'),
-  },
-  validate: {
-    summary: 'Validate log-file integrity (digest chain + log hashes) with the verdicts of aws cloudtrail validate-logs',
-    load: () => import('./cli/validate.js'),
-  },
-  'key-policy': {
-    summary: "Check a trail key's policy: may CloudTrail encrypt/describe, may you decrypt (yes / no / cannot tell)",
-    load: () => import('./cli/keyPolicy.js'),
-  },
-  activity: {
-    summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)',
-    load: () => import('./cli/activity.js'),
-  },
-};
+import { VERSION } from './core/version';
 
 function usage(): string {
   const width = Math.max(4, ...Object.keys(COMMANDS).map((name) => name.length));
@@ -35,18 +11,22 @@ function usage(): string {
 }
 
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    (command === undefined ? io.stderr : io.stdout).write(usage() + '\n');
-    return command === undefined ? 2 : 0;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout).write(usage() + '\n');
+    return name === undefined ? 2 : 0;
   }
-  const entry = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (name === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const entry = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    io.stderr.write(`Unknown command "${command}".\n\n${usage()}\n`);
+    io.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
     return 2;
   }
-  const module = await entry.load();
-  return module.run(rest, io);
+  const { command } = await entry.load();
+  return runCommand(command, rest, io);
 }
 
 if (require.main === module) {

@@ -1,23 +1,24 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
-import { registerDecryptionFacts } from './vscode/decryptionFacts';
-import { registerDocumentAnalysis } from './vscode/documentAnalysis';
-import { registerDocumentLinks } from './vscode/documentLinks';
-import { registerHover } from './vscode/hover';
-import { registerIntegrityCommands } from './vscode/integrityCommands';
-import { registerKeyActivity } from './vscode/keyActivity';
+import { registerIntegrity } from './vscode/commands/integrity';
+import { registerKeyActivity } from './vscode/commands/keyActivity';
+import { registerKeyPolicy } from './vscode/commands/keyPolicy';
+import { registerOpenLog } from './vscode/commands/openLog';
+import { registerProfileCommands } from './vscode/commands/profile';
+import { registerSandboxHelp } from './vscode/commands/sandboxHelp';
+import { registerDecryptionFacts } from './vscode/documents/decryptionFacts';
+import { registerLogFileSystem } from './vscode/documents/logFileSystem';
+import { registerMemoryDocuments, REPORT_DOCUMENTS } from './vscode/documents/memoryDocuments';
+import { registerDocumentAnalysis } from './vscode/language/documentAnalysis';
+import { registerDocumentLinks } from './vscode/language/documentLinks';
+import { registerHover } from './vscode/language/hover';
+import { registerOutline } from './vscode/language/outline';
 import { registerLog } from './vscode/log';
-import { registerLogCommands } from './vscode/logCommands';
-import { registerLogFileSystem } from './vscode/logFileSystem';
-import { registerOutline } from './vscode/outline';
-import { registerProfileCommands } from './vscode/profileCommands';
-import { registerReportDocuments } from './vscode/reportDocuments';
-import { registerSandboxHelp } from './vscode/sandboxHelp';
 import { registerSession } from './vscode/session';
 import { registerStatusBar } from './vscode/statusBar';
-import { registerTrailsView } from './vscode/trailsView';
+import { registerTrailsView } from './vscode/tree/trailsView';
 
-/** Wires the features; no logic and no AWS call here (activation stays cheap). */
+/** Wires the features; no logic and no AWS call here (activation stays cheap). See docs/architecture.md. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerLog(context);
   registerDocumentAnalysis(context);
@@ -25,8 +26,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const session = registerSession(context);
   const logFiles = registerLogFileSystem(context, session);
   const trails = registerTrailsView(context, session);
-  registerLogCommands(context, session, trails);
-  registerIntegrityCommands(context, session, trails, registerReportDocuments(context));
+  const reports = registerMemoryDocuments(context, REPORT_DOCUMENTS);
+  registerOpenLog(context, session, trails);
+  registerIntegrity(context, session, trails, reports);
+  registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session);
   registerProfileCommands(context);
   registerStatusBar(context, session);

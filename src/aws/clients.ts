@@ -12,8 +12,9 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { parseIni, profileSettings } from '../core/awsConfigFile';
+import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
 import { explainAwsError } from '../core/errors';
+import { userAgent } from '../core/version';
 
 export interface AwsSettings {
   /** Profile from ~/.aws/config / ~/.aws/credentials; empty or undefined: the default chain (AWS_PROFILE, env keys, SSO, instance role). */
@@ -60,7 +61,7 @@ export const ALL_REGIONS: readonly string[] = [
   'af-south-1',
 ];
 
-export const DEFAULT_USER_AGENT = 'cloudtrail-kms-explorer/0.1.0';
+export const DEFAULT_USER_AGENT = userAgent('library');
 
 function configFileSettings(profile: string): Record<string, string> {
   const path = process.env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');

@@ -1,23 +1,17 @@
 /**
  * Decrypt and fetch one log object: GetObject (S3 asks KMS to decrypt the data key for us), streamed through gunzip
- * when the bytes start with the gzip magic 1f 8b, collected into one buffer and handed back as bytes (the text is decoded only when asked for). Nothing touches the disk.
+ * when the bytes start with the gzip magic 1f 8b, collected into one buffer and handed back as bytes (the text is
+ * decoded only when asked for). Nothing touches the disk.
  */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { GetObjectCommand, HeadObjectCommand, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
-import {
-  CancelledError,
-  corruptGzipError,
-  explainAwsError,
-  ExplainedError,
-  tooLargeError,
-  truncatedGzipError,
-  type AwsErrorContext,
-} from '../core/errors';
+import { GetObjectCommand, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import { CancelledError, corruptGzipError, explainAwsError, ExplainedError, tooLargeError, truncatedGzipError } from '../core/errors';
 import type { FetchedLog, SseFacts } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
+import { explainGetObjectFailure, getObjectContext } from './getObjectErrors';
 
 /** CloudTrail writes at most 50 MB per file (uncompressed); the default limit leaves room for other JSON. */
 export const DEFAULT_MAX_LOG_BYTES = 256 * 1024 * 1024;
@@ -36,42 +30,6 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   if (signal?.aborted) return true;
   const name = (error as { name?: string })?.name;
   return name === 'AbortError' || error instanceof CancelledError;
-}
-
-/** A denied GetObject: HeadObject tells whether the object is SSE-KMS (then KMS refused, not S3). */
-async function explainGetFailure(
-  clients: AwsClients,
-  region: string,
-  where: { bucket: string; key: string },
-  error: unknown,
-  trailArn?: string,
-): Promise<ExplainedError> {
-  const context: AwsErrorContext = {
-    operation: 'GetObject',
-    bucket: where.bucket,
-    key: where.key,
-    region,
-    profile: clients.profileName(),
-    trailArn,
-  };
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  const code = (error as { name?: string }).name ?? '';
-  if (status === 403 || /AccessDenied/.test(code)) {
-    try {
-      const head = await clients.s3(region).send(new HeadObjectCommand({ Bucket: where.bucket, Key: where.key }));
-      if (head.ServerSideEncryption?.startsWith('aws:kms') && head.SSEKMSKeyId) {
-        context.keyArn = head.SSEKMSKeyId;
-        context.bucketKeyEnabled = head.BucketKeyEnabled;
-      }
-    } catch {
-      // HeadObject denied as well: S3 itself refuses; the plain explanation applies.
-    }
-    context.callerArn = await clients.callerIdentity().then(
-      (identity) => identity.arn,
-      () => undefined,
-    );
-  }
-  return explainAwsError(error as Error, context);
 }
 
 function sseFacts(answer: GetObjectCommandOutput): SseFacts {
@@ -223,7 +181,7 @@ async function downloadOnce(
     answer = await clients.s3(region).send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }), { abortSignal: signal });
   } catch (error) {
     if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
-    throw await explainGetFailure(clients, region, where, error, options.trailArn);
+    throw await explainGetObjectFailure(clients, region, { ...where, trailArn: options.trailArn }, error);
   }
 
   const body = answer.Body as Readable | undefined;
@@ -240,13 +198,7 @@ async function downloadOnce(
     body.destroy();
     if (isAbort(error, signal)) throw new CancelledError(`Opening ${location} was cancelled.`);
     if (error instanceof ExplainedError) throw error;
-    throw explainAwsError(error as Error, {
-      operation: 'GetObject',
-      bucket: where.bucket,
-      key: where.key,
-      region,
-      profile: clients.profileName(),
-    });
+    throw explainAwsError(error as Error, getObjectContext(clients, region, where));
   } finally {
     signal?.removeEventListener('abort', stop);
   }

@@ -88,6 +88,32 @@ function fromMetadata(
 }
 
 /**
+ * A key DescribeKey did not describe: when it is missing or describing it is denied, a KeyInfo with what is known
+ * and the flag that says why the rest is missing; any other failure (credentials, network) throws.
+ */
+function undescribedKey(
+  clients: AwsClients,
+  error: unknown,
+  key: { arn: string; keyId: string; region: string; account: string },
+  context: { bucketRegion?: string; trailAccount?: string } = {},
+): KeyInfo {
+  const code = codeOf(error);
+  const notFound = code === 'NotFoundException';
+  const describeDenied = DENIED.has(code);
+  if (!notFound && !describeDenied)
+    throw explainAwsError(error as Error, {
+      operation: 'DescribeKey',
+      keyArn: key.arn,
+      region: key.region,
+      profile: clients.profileName(),
+    });
+  return {
+    ...key,
+    flags: keyFlags({ keyArn: key.arn, keyRegion: key.region, keyAccount: key.account, ...context, notFound, describeDenied }),
+  };
+}
+
+/**
  * Describes a trail's key. A key that is missing, or in another account whose policy denies DescribeKey, still yields a
  * KeyInfo with what is known from its ARN and a flag saying why the rest is missing. Credential and network failures throw.
  */
@@ -102,28 +128,8 @@ export async function describeTrailKey(
   try {
     meta = (await clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }))).KeyMetadata;
   } catch (error) {
-    const code = codeOf(error);
-    const notFound = code === 'NotFoundException';
-    const denied = DENIED.has(code);
-    if (!notFound && !denied)
-      throw explainAwsError(error as Error, { operation: 'DescribeKey', keyArn, region, profile: clients.profileName() });
-    const account = parsed?.account ?? '';
     const keyId = parsed?.resource.replace(/^key\//, '') ?? keyArn;
-    return {
-      arn: keyArn,
-      keyId,
-      region,
-      account,
-      flags: keyFlags({
-        keyArn,
-        keyRegion: region,
-        keyAccount: account,
-        bucketRegion: context.bucketRegion,
-        trailAccount: context.trailAccount,
-        notFound,
-        describeDenied: denied,
-      }),
-    };
+    return undescribedKey(clients, error, { arn: keyArn, keyId, region, account: parsed?.account ?? '' }, context);
   }
   if (!meta) throw new ExplainedError('KeyNotFound', `KMS did not describe key ${keyArn}.`, 'DescribeKey answered without key metadata.');
   const ownAccount = !context.trailAccount || !meta.AWSAccountId || meta.AWSAccountId === context.trailAccount;
@@ -172,24 +178,9 @@ export async function listKeys(clients: AwsClients, region: string): Promise<Key
       const alias = aliases.get(keyId)?.sort()[0];
       return fromMetadata(meta, region, { alias, rotationEnabled }, { trailAccount: caller?.account });
     } catch (error) {
-      const code = codeOf(error);
-      if (!DENIED.has(code) && code !== 'NotFoundException')
-        throw explainAwsError(error as Error, { operation: 'DescribeKey', keyArn: keyId, region, profile: clients.profileName() });
       const account = caller?.account ?? '';
       const arn = account ? `arn:aws:kms:${region}:${account}:key/${keyId}` : keyId;
-      return {
-        arn,
-        keyId,
-        region,
-        account,
-        flags: keyFlags({
-          keyArn: arn,
-          keyRegion: region,
-          keyAccount: account,
-          describeDenied: DENIED.has(code),
-          notFound: code === 'NotFoundException',
-        }),
-      };
+      return undescribedKey(clients, error, { arn, keyId, region, account });
     }
   });
 }

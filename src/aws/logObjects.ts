@@ -4,7 +4,7 @@
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { explainAwsError } from '../core/errors';
-import { awsLogsRoot, isOrganizationId, trailLogRoot, type TrailLogLocation } from '../core/logLayout';
+import { awsLogsRoot, isOrganizationId, trailLogRoot, type TrailLogLocation } from '../core/logs/logLayout';
 import type { LogFolderPage } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';

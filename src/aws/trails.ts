@@ -116,3 +116,27 @@ export async function listTrails(clients: AwsClients, regions?: string[], option
 export function findTrail(trails: TrailInfo[], nameOrArn: string): TrailInfo | undefined {
   return trails.find((trail) => trail.arn === nameOrArn) ?? trails.find((trail) => trail.name === nameOrArn);
 }
+
+/**
+ * The trail a person named, by ARN (looked up in its home region) or by name (looked up in `regions`, default
+ * clients.regions()); only DescribeTrails, no status or key. Throws `TrailNotFound` naming the trails that are there.
+ */
+export async function resolveTrail(clients: AwsClients, nameOrArn: string, regions: string[] = []): Promise<TrailInfo> {
+  const arn = parseArn(nameOrArn);
+  const lookIn =
+    arn?.service === 'cloudtrail' && arn.region ? [arn.region] : regions.length > 0 ? [...new Set(regions)] : await clients.regions();
+  const trails = await listTrails(clients, lookIn, { skipDetails: true });
+  const trail = findTrail(trails, nameOrArn);
+  if (trail) return trail;
+  throw new ExplainedError(
+    'TrailNotFound',
+    `No trail "${nameOrArn}" in ${lookIn.join(', ')}.`,
+    trails.length === 0
+      ? 'There are no trails there.'
+      : `The trails there are: ${trails
+          .slice(0, 20)
+          .map((t) => t.name)
+          .join(', ')}${trails.length > 20 ? ` and ${trails.length - 20} more` : ''}.`,
+    "Give the trail's ARN, or its name and a region it logs in (its home region, or any region of a multi-region trail).",
+  );
+}

@@ -1,11 +1,11 @@
 /**
- * Command-line options shared by the AWS commands: --profile, --region (repeatable or comma-separated), --endpoint-url,
- * --json, --help; plus each command's own flags. The SDK's environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, …)
- * still applies underneath.
+ * The command line: options shared by the AWS commands (--profile, --region repeatable or comma-separated,
+ * --endpoint-url), --json and --help on every command, plus each command's own options. The SDK's environment
+ * (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, …) still applies underneath. Commands use it through ./command.ts.
  */
-import { CancelledError, ExplainedError } from '../core/errors';
 import { AwsClients, type AwsSettings } from '../aws/clients';
-import type { CliIo } from './io';
+import { isRegionName } from '../core/arn';
+import { userAgent } from '../core/version';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -33,6 +33,8 @@ export interface CommandSpec {
   values?: string[];
   /** Options without a value, e.g. `digests`. */
   flags?: string[];
+  /** Whether --profile, --region and --endpoint-url are accepted (default true). */
+  aws?: boolean;
 }
 
 const GLOBAL_VALUES = ['profile', 'region', 'endpoint-url'];
@@ -43,7 +45,7 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
   const positional: string[] = [];
   const values: Record<string, string> = {};
   const flags = new Set<string>();
-  const takesValue = new Set([...GLOBAL_VALUES, ...(spec.values ?? [])]);
+  const takesValue = new Set([...(spec.aws === false ? [] : GLOBAL_VALUES), ...(spec.values ?? [])]);
   const isFlag = new Set([...GLOBAL_FLAGS, ...(spec.flags ?? [])]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -83,8 +85,7 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
         .split(',')
         .map((part) => part.trim())
         .filter(Boolean)) {
-        if (region !== 'all' && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-          throw new UsageError(`"${region}" is not a region name (e.g. us-west-2).`);
+        if (region !== 'all' && !isRegionName(region)) throw new UsageError(`"${region}" is not a region name (e.g. us-west-2).`);
         global.regions.push(region);
       }
     } else values[name] = value;
@@ -102,7 +103,7 @@ export function awsSettings(global: GlobalOptions): AwsSettings {
 
 /** The clients of one CLI run, named in the user agent so calls from the CLI can be told apart in CloudTrail. */
 export function cliClients(global: GlobalOptions): AwsClients {
-  return new AwsClients(awsSettings(global), { userAgentSuffix: 'cloudtrail-kms-explorer-cli/0.1.0' });
+  return new AwsClients(awsSettings(global), { userAgentSuffix: userAgent('cli') });
 }
 
 export const GLOBAL_HELP = `Global options:
@@ -111,24 +112,6 @@ export const GLOBAL_HELP = `Global options:
   --endpoint-url URL    custom endpoint for every AWS call (sandbox, LocalStack); S3 then uses path-style
   --json                machine-readable output
   --help                this help`;
-
-/** Runs a command body and turns what it throws into an exit code and one readable message on stderr (no stack). */
-export async function runCommand(io: CliIo, usage: string, body: () => Promise<number | void>): Promise<number> {
-  try {
-    return (await body()) ?? 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${usage}\n`);
-      return 2;
-    }
-    if (error instanceof ExplainedError || error instanceof CancelledError) {
-      io.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-}
 
 // The SDK warns on every run that its 2027 releases will need Node 22; on a CLI that is noise on stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

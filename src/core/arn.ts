@@ -1,4 +1,4 @@
-/** ARN and S3 location parsing. Pure: used by the AWS layer, the CLI, hovers and command links. */
+/** ARNs, S3 locations and AWS names (regions, accounts, trails). Pure: used by the AWS layer, the CLI, hovers and command links. */
 
 export interface Arn {
   partition: string;
@@ -53,4 +53,27 @@ export function s3Uri(location: S3Location): string {
 
 export function s3Arn(location: S3Location, partition = 'aws'): string {
   return location.key ? `arn:${partition}:s3:::${location.bucket}/${location.key}` : `arn:${partition}:s3:::${location.bucket}`;
+}
+
+/** A region name such as `us-west-2` or `us-gov-west-1`. */
+export function isRegionName(text: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(text);
+}
+
+/** A 12-digit AWS account id. */
+export function isAccountId(text: string): boolean {
+  return /^\d{12}$/.test(text);
+}
+
+/** `arn:<partition>:cloudtrail:<region>:<account>:trail/<name>`, the name as CloudTrail allows it (letters, digits, `._-`). */
+export function isTrailArn(text: string): boolean {
+  const arn = parseArn(text);
+  return (
+    !!arn &&
+    arn.service === 'cloudtrail' &&
+    isRegionName(arn.region) &&
+    isAccountId(arn.account) &&
+    /^trail\/[A-Za-z0-9._-]{1,128}$/.test(arn.resource) &&
+    text === text.trim()
+  );
 }

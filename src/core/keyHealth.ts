@@ -1,4 +1,4 @@
-/** The flags on a trail's KMS key, in words the user can act on (domain facts §4: CloudTrail + KMS rules). */
+/** The flags on a trail's KMS key, in words the user can act on (what CloudTrail requires of it: docs/architecture.md). */
 import type { KeyFlag } from './model';
 
 export interface KeyFacts {

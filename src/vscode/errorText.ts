@@ -1,16 +1,38 @@
-import { CancelledError, ExplainedError } from '../core/errors';
+/** How errors read in the editor: the explained text for ours, the message for anything else, and their kinds. */
+import { ExplainedError, isCancelled } from '../core/errors';
 
-/** What the user reads for an error: the explained text for ours, the message for anything else. */
+export { isCancelled };
+
+/** The whole explanation: what happened, why, what to do. */
 export function errorText(error: unknown): string {
   if (error instanceof ExplainedError) return [error.what, error.why, error.todo].filter(Boolean).join(' ');
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return fileSystemMessage(error.message);
   return String(error);
 }
 
-export function isCancelled(error: unknown): boolean {
-  return error instanceof CancelledError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError'));
+/** One sentence for a notification: what happened (the rest is behind Show Details). */
+export function errorHeadline(error: unknown): string {
+  if (error instanceof ExplainedError) return error.what;
+  return splitFirstSentence(errorText(error))[0];
+}
+
+/** The first sentence and the rest, found without a regular expression (the text may come from a log or an endpoint). */
+export function splitFirstSentence(text: string): [string, string] {
+  for (let i = 0; i < text.length - 1; i++) if (text[i] === '.' && /\s/.test(text[i + 1])) return [text.slice(0, i + 1), text.slice(i + 2)];
+  return [text, ''];
 }
 
 export function isCredentialsError(error: unknown): boolean {
   return error instanceof ExplainedError && error.code === 'Credentials';
+}
+
+/**
+ * VS Code wraps what a file system provider throws ("cannot open <uri>. Detail: Unable to read file '<uri>'
+ * (FileNotFound (FileSystemError): …)"); the user wants our explanation, not the wrapping with an internal URI.
+ */
+function fileSystemMessage(message: string): string {
+  const detail = message.startsWith('cannot open ') ? message.indexOf('. Detail: ') : -1;
+  return (detail === -1 ? message : message.slice(detail + '. Detail: '.length))
+    .replace(/^Unable to (read|resolve) (file|text model content) .*?\((.*)\)$/s, '$3')
+    .replace(/^[A-Za-z]+ \(FileSystemError\): /, '');
 }

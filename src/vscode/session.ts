@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { AwsClients } from '../aws/clients';
+import { userAgent } from '../core/version';
 import { affectsConnection, readSettings, type Settings } from './settings';
 import { log } from './log';
 
-const USER_AGENT = 'cloudtrail-kms-explorer/0.1.0 (vscode)';
+const USER_AGENT = userAgent('vscode');
 
 /**
  * The AWS connection of the editor: clients for the chosen profile, regions and endpoint, rebuilt when any of

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { parseArn } from '../core/arn';
-import { LOG_SCHEME } from '../core/logUri';
-import { Commands } from './commandIds';
-import { decryptionFacts, onDidChangeDecryptionFacts } from './decryptionFacts';
-import { sseOnlyMarkdown } from './hoverMarkdown';
+import { LOG_SCHEME } from '../core/logs/logUri';
+import { Commands } from './commands/commandIds';
+import { decryptionFacts, onDidChangeDecryptionFacts } from './documents/decryptionFacts';
+import { sseOnlyMarkdown } from './language/hoverMarkdown';
 import type { AwsSession } from './session';
 
 /** Profile and regions, always visible while the extension is active; click to switch profile. */

@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../src/aws/clients';
 import { fetchLog } from '../../src/aws/fetchLog';
-import { prettyPrintJsonBytes } from '../../src/core/pretty';
+import { prettyPrintJsonBytes } from '../../src/core/logs/pretty';
 import type { MemoryReport } from './openMemory';
 import { startSandboxProcess, type SandboxProcessInfo } from './sandboxProcess';
 

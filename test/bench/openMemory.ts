@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { AwsClients } from '../../src/aws/clients';
 import { fetchLog } from '../../src/aws/fetchLog';
-import { prettyPrintJson, prettyPrintJsonBytes } from '../../src/core/pretty';
+import { prettyPrintJson, prettyPrintJsonBytes } from '../../src/core/logs/pretty';
 
 export interface MemoryReport {
   mode: string;

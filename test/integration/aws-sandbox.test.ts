@@ -9,7 +9,7 @@ import { describeTrailKey, listKeys } from '../../src/aws/keys';
 import { listLogFolder, resolveTrailLogRoot } from '../../src/aws/logObjects';
 import { listTrails } from '../../src/aws/trails';
 import { CancelledError, ExplainedError } from '../../src/core/errors';
-import { parseLogObjectKey } from '../../src/core/logLayout';
+import { parseLogObjectKey } from '../../src/core/logs/logLayout';
 import { useEnv, writeProfiles, type Profiles } from './awsTestSupport';
 
 const isExplained =

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIni, profileSettings } from '../../src/core/awsConfigFile';
+import { parseIni, profileSettings } from '../../src/core/awsConfig/awsConfigFile';
 
 test('profileSettings reads [default] and [profile x], skipping nested sub-properties', () => {
   const ini = parseIni(

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAwsProfiles } from '../../src/core/awsProfiles';
+import { parseAwsProfiles } from '../../src/core/awsConfig/awsProfiles';
 
 const CONFIG = `
 [default]

@@ -9,9 +9,15 @@ import {
   type ChainEvent,
   type DigestStore,
   type DigestTrail,
-} from '../../src/core/digestChain';
-import { digestStringToSign, publicKeyFingerprint, type SignedDigest } from '../../src/core/digestFile';
-import { formatSummary, formatVerdictLine, validateTrailLogs, validationFailed, type VerdictLine } from '../../src/core/digestReport';
+} from '../../src/core/integrity/digestChain';
+import { digestStringToSign, publicKeyFingerprint, type SignedDigest } from '../../src/core/integrity/digestFile';
+import {
+  formatSummary,
+  formatVerdictLine,
+  validateTrailLogs,
+  validationFailed,
+  type VerdictLine,
+} from '../../src/core/integrity/digestReport';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const der = publicKey.export({ format: 'der', type: 'pkcs1' });

@@ -11,7 +11,7 @@ import {
   verifyDigest,
   verifyDigestSignature,
   type SignedDigest,
-} from '../../src/core/digestFile';
+} from '../../src/core/integrity/digestFile';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pkcs1 = publicKey.export({ format: 'der', type: 'pkcs1' });

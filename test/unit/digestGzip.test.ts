@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { gzipHeaderLength, hashFirstGzipMember } from '../../src/core/digestGzip';
+import { gzipHeaderLength, hashFirstGzipMember } from '../../src/core/integrity/digestGzip';
 
 async function* chunks(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);

@@ -4,11 +4,11 @@ import {
   corruptGzipError,
   explainAwsError,
   ExplainedError,
-  formatBytes,
   s3EncryptionContext,
   tooLargeError,
   truncatedGzipError,
 } from '../../src/core/errors';
+import { formatBytes } from '../../src/core/formatBytes';
 
 const KEY = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const TRAIL = 'arn:aws:cloudtrail:us-west-2:111122223333:trail/management';

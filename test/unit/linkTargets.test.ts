@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findLinkTargets, kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget } from '../../src/core/linkTargets';
+import {
+  findLinkTargets,
+  kmsKeyTarget,
+  s3ObjectTarget,
+  s3PrefixTarget,
+  targetFromText,
+  trailTarget,
+} from '../../src/core/explain/linkTargets';
 
 const TRAIL = 'arn:aws:cloudtrail:us-west-2:111122223333:trail/management';
 const KEY = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';

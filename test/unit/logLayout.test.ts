@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { awsLogsRoot, dayPrefix, isOrganizationId, parseDay, parseLogObjectKey, trailLogRoot } from '../../src/core/logLayout';
+import { awsLogsRoot, dayPrefix, isOrganizationId, parseDay, parseLogObjectKey, trailLogRoot } from '../../src/core/logs/logLayout';
 
 test('trailLogRoot: prefix, organization id and account', () => {
   assert.equal(trailLogRoot({ account: '111122223333' }), 'AWSLogs/111122223333/');

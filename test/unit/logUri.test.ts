@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromLogUriParts, logDisplayName, toLogUriParts, type LogLocation } from '../../src/core/logUri';
+import { fromLogUriParts, logDisplayName, toLogUriParts, type LogLocation } from '../../src/core/logs/logUri';
 
 const KEY =
   'AWSLogs/111122223333/CloudTrail/us-west-2/2026/01/02/111122223333_CloudTrail_us-west-2_20260102T0105Z_abcdEFGH12345678.json.gz';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isUtf8 } from 'node:buffer';
-import { prettyPrintJson, prettyPrintJsonBytes } from '../../src/core/pretty';
+import { prettyPrintJson, prettyPrintJsonBytes } from '../../src/core/logs/pretty';
 import { ExplainedError } from '../../src/core/errors';
 import { corpusFiles } from './explain/corpus';
 

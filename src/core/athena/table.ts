@@ -3,7 +3,7 @@
  * what it is called, where it reads, and how each partition column is projected. Everything that goes into the DDL
  * text (DDL takes no execution parameters) is validated here, so the DDL needs no escaping at all.
  */
-import { isOrganizationId, parseDay } from '../logLayout';
+import { isOrganizationId, parseDay } from '../logs/logLayout';
 import { trimSlashes, type LogLocation } from '../search/prune';
 import { isAccountId, isRegionName } from '../search/scope';
 

@@ -11,7 +11,7 @@
  * later than that (records with `addendum.reason` DELIVERY_DELAY, service outages) are missed unless the caller widens
  * `lateMinutes` (the engine should offer it as a setting and say which margin a search used).
  */
-import { dayPrefix, parseLogObjectKey, type DayParts } from '../logLayout';
+import { dayPrefix, parseLogObjectKey, type DayParts } from '../logs/logLayout';
 import type { SearchQuery } from './query';
 import type { TimeRange } from './timeRange';
 

@@ -4,7 +4,7 @@
  * `account:` / `region:` filters, so a scope is always a location root.
  */
 import { parseArn, parseS3Location } from '../arn';
-import { isOrganizationId } from '../logLayout';
+import { isOrganizationId } from '../logs/logLayout';
 import type { SearchScope } from './query';
 
 export const SCOPE_FORMS = 'a trail name, a trail ARN, or a log location s3://bucket/prefix';

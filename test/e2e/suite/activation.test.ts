@@ -21,6 +21,22 @@ describe('activation', () => {
     assert.ok(commands.includes('cloudtrailKms.refresh'), 'cloudtrailKms.refresh is not registered');
   });
 
+  it('registers every command package.json contributes, and no other cloudtrailKms command', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await extension.activate();
+    const manifest = extension.packageJSON as { contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> } };
+    // VS Code adds its own commands for each view (`<view id>.focus`, `.open`, …); they are not ours to register.
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((view) => `${view.id}.`);
+    const contributed = manifest.contributes.commands.map((entry) => entry.command).sort();
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((id) => id.startsWith('cloudtrailKms.') && !views.some((view) => id.startsWith(view)))
+      .sort();
+    assert.deepEqual(registered, contributed);
+  });
+
   it('makes no AWS call on activation', async () => {
     const counted = await awsRequestCount();
     assert.deepEqual(counted.requests, [], `activation made ${counted.count} AWS request(s)`);

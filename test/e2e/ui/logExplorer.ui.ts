@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { AwsClients } from '../../../src/aws/clients';
 import { fetchLog } from '../../../src/aws/fetchLog';
-import { prettyPrintJson } from '../../../src/core/pretty';
+import { prettyPrintJson } from '../../../src/core/logs/pretty';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
 import { newestLogKeys, world } from '../worldFacts';

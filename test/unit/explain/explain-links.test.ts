@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRecordIndex, explain, explainEveryKey, type ExplainLink } from '../../../src/core/explain';
 import { parseTree, toValue, type JsonNode } from '../../../src/core/explain/jsonTree';
-import { kmsKeyTarget } from '../../../src/core/linkTargets';
+import { kmsKeyTarget } from '../../../src/core/explain/linkTargets';
 import { realFile, realFiles, inside } from './realEvents';
 
 type KeyLink = Extract<ExplainLink, { kind: 'kmsKey' }>;

@@ -1,0 +1,138 @@
+/**
+ * What a command link or a document link may point at, and the checks its arguments pass before use.
+ * Command links in hovers carry JSON arguments that a crafted document could imitate, so every handler
+ * re-validates: an ARN must parse, a bucket must be a bucket name, a key must be a plain string.
+ */
+import { isAccountId, isRegionName, parseArn, parseS3Location } from '../arn';
+import { linkForValue } from './links';
+
+export type LinkTarget =
+  | { kind: 'trail'; arn: string }
+  | { kind: 'kmsKey'; arn?: string; keyId?: string; alias?: string; region?: string; account?: string }
+  | { kind: 's3Object'; bucket: string; key: string; region?: string }
+  | { kind: 's3Prefix'; bucket: string; prefix: string };
+
+export class BadLinkError extends Error {
+  override readonly name = 'BadLinkError';
+}
+
+const BUCKET = /^[a-zA-Z0-9._-]{3,255}$/;
+const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
+const MAX_KEY = 1024;
+
+function record(arg: unknown, what: string): Record<string, unknown> {
+  if (!arg || typeof arg !== 'object' || Array.isArray(arg)) throw new BadLinkError(`The link to ${what} has no arguments.`);
+  return arg as Record<string, unknown>;
+}
+
+function optional(value: unknown, valid: RegExp | ((text: string) => boolean), name: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !(typeof valid === 'function' ? valid(value) : valid.test(value)))
+    throw new BadLinkError(`The link's ${name} is not valid: ${JSON.stringify(value)?.slice(0, 80)}.`);
+  return value;
+}
+
+export function trailTarget(arg: unknown): { kind: 'trail'; arn: string } {
+  const { arn } = record(arg, 'a trail');
+  const parsed = typeof arn === 'string' ? parseArn(arn) : undefined;
+  if (
+    !parsed ||
+    parsed.service !== 'cloudtrail' ||
+    !parsed.resource.startsWith('trail/') ||
+    !isRegionName(parsed.region) ||
+    !isAccountId(parsed.account)
+  ) {
+    throw new BadLinkError(`Not a trail ARN: ${JSON.stringify(arn)?.slice(0, 120)}.`);
+  }
+  return { kind: 'trail', arn: (arn as string).trim() };
+}
+
+export function kmsKeyTarget(arg: unknown): Extract<LinkTarget, { kind: 'kmsKey' }> {
+  const value = record(arg, 'a KMS key');
+  let arn: string | undefined;
+  let keyId = optional(value.keyId, KEY_ID, 'key id');
+  let alias = optional(value.alias, ALIAS, 'alias');
+  let region = optional(value.region, isRegionName, 'region');
+  let account = optional(value.account, isAccountId, 'account');
+  if (value.arn !== undefined) {
+    const parsed = typeof value.arn === 'string' ? parseArn(value.arn) : undefined;
+    if (!parsed || parsed.service !== 'kms' || !isRegionName(parsed.region) || !isAccountId(parsed.account)) {
+      throw new BadLinkError(`Not a KMS key ARN: ${JSON.stringify(value.arn)?.slice(0, 120)}.`);
+    }
+    if (parsed.resource.startsWith('key/') && KEY_ID.test(parsed.resource.slice(4))) keyId = parsed.resource.slice(4);
+    else if (ALIAS.test(parsed.resource)) alias = parsed.resource;
+    else throw new BadLinkError(`Not a KMS key or alias ARN: ${JSON.stringify(value.arn).slice(0, 120)}.`);
+    arn = (value.arn as string).trim();
+    region = parsed.region;
+    account = parsed.account;
+  }
+  if (!keyId && !alias) throw new BadLinkError('The link to a KMS key names neither a key id nor an alias.');
+  return {
+    kind: 'kmsKey',
+    ...(arn ? { arn } : {}),
+    ...(keyId ? { keyId } : {}),
+    ...(alias ? { alias } : {}),
+    ...(region ? { region } : {}),
+    ...(account ? { account } : {}),
+  };
+}
+
+function bucketOf(value: unknown): string {
+  if (typeof value !== 'string' || !BUCKET.test(value))
+    throw new BadLinkError(`Not an S3 bucket name: ${JSON.stringify(value)?.slice(0, 80)}.`);
+  return value;
+}
+
+function keyOf(value: unknown, name: string, allowEmpty: boolean): string {
+  if (typeof value !== 'string' || value.length > MAX_KEY || (!allowEmpty && value === '')) {
+    throw new BadLinkError(`The link's ${name} is not a valid S3 key.`);
+  }
+  return value;
+}
+
+export function s3ObjectTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Object' }> {
+  const value = record(arg, 'an S3 object');
+  const region = optional(value.region, isRegionName, 'region');
+  return { kind: 's3Object', bucket: bucketOf(value.bucket), key: keyOf(value.key, 'key', false), ...(region ? { region } : {}) };
+}
+
+export function s3PrefixTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Prefix' }> {
+  const value = record(arg, 'an S3 folder');
+  return { kind: 's3Prefix', bucket: bucketOf(value.bucket), prefix: keyOf(value.prefix ?? '', 'prefix', true) };
+}
+
+/** A target from text the user pasted or a document holds: an ARN or `s3://` URI. */
+export function targetFromText(text: string): LinkTarget | undefined {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('s3://')) {
+    const location = parseS3Location(trimmed);
+    if (!location) return undefined;
+    if (location.key === '' || location.key.endsWith('/')) return { kind: 's3Prefix', bucket: location.bucket, prefix: location.key };
+    return { kind: 's3Object', bucket: location.bucket, key: location.key };
+  }
+  const link = linkForValue(trimmed);
+  if (!link || link.kind === 'doc') return undefined;
+  if (link.kind === 'kmsKey' && !link.arn) return undefined; // a bare key id in text says too little
+  return link;
+}
+
+export interface FoundLink {
+  start: number;
+  end: number;
+  target: LinkTarget;
+}
+
+const CANDIDATE = /arn:aws[a-z-]*:(?:cloudtrail|kms|s3):[^\s"'\\<>`]*|s3:\/\/[^\s"'\\<>`]+/g;
+
+/** ARNs and `s3://` URIs in a document that can be followed (document links), at most `max` of them. */
+export function findLinkTargets(text: string, max = 2000): FoundLink[] {
+  const out: FoundLink[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match && out.length < max; match = CANDIDATE.exec(text)) {
+    const raw = match[0].replace(/[.,;)\]}]+$/, '');
+    const target = targetFromText(raw);
+    if (target) out.push({ start: match.index, end: match.index + raw.length, target });
+  }
+  return out;
+}

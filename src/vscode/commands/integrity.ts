@@ -1,0 +1,220 @@
+/**
+ * Validate Log File Integrity: which trail, which window, which account and region (asked where the tree node or the
+ * arguments do not say), then the shared workflow of src/aws/integrity.ts under a cancellable progress, and the
+ * verdicts as a report, as `aws cloudtrail validate-logs` prints them.
+ */
+import * as vscode from 'vscode';
+import { digestRegions, trailOrganizationId, validateTrail } from '../../aws/integrity';
+import { isAccountId, isRegionName } from '../../core/arn';
+import { isCancelled } from '../../core/errors';
+import { display } from '../../core/integrity/digestChain';
+import { formatSummary, formatVerdictLine, validationFailed, type ValidationCounts } from '../../core/integrity/digestReport';
+import { digestTrailFor } from '../../core/integrity/trailDigests';
+import { parseDay } from '../../core/logs/logLayout';
+import type { TrailInfo } from '../../core/model';
+import { parseIsoTime, wholeSeconds } from '../../core/time';
+import type { MemoryDocuments } from '../documents/memoryDocuments';
+import { withCancellableProgress } from '../progress';
+import type { AwsSession } from '../session';
+import { TrailNode } from '../tree/trailNodes';
+import type { TrailsView } from '../tree/trailsView';
+import { Commands } from './commandIds';
+import { registerCommand } from './command';
+import { isPlainTrailArgs, NO_TRAILS, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
+
+const DAY = 86_400_000;
+const TITLE = 'Validate Log File Integrity';
+
+export interface ValidateResult {
+  ok: boolean;
+  uri?: string;
+  counts?: ValidationCounts;
+  cancelled?: boolean;
+  error?: string;
+}
+
+/** Arguments a caller (a test, a link) may give instead of answering the quick picks; checked before use. */
+interface ValidateArgs {
+  trailArn: string;
+  start: Date;
+  end: Date;
+  region?: string;
+  accountId?: string;
+}
+
+function timeArgument(value: unknown, name: string): Date {
+  const date = value instanceof Date ? wholeSeconds(value) : typeof value === 'string' ? parseIsoTime(value) : undefined;
+  if (!date) throw new Error(`${name} must be an ISO-8601 time such as 2026-11-24T00:00:00Z.`);
+  return date;
+}
+
+export function validateArgs(arg: Record<string, unknown>): ValidateArgs {
+  const trailArn = trailArnArgument(arg);
+  const start = timeArgument(arg.startTime, 'startTime');
+  const end = arg.endTime === undefined ? wholeSeconds(new Date()) : timeArgument(arg.endTime, 'endTime');
+  if (end < start) throw new Error('endTime must not be before startTime.');
+  if (arg.region !== undefined && (typeof arg.region !== 'string' || !isRegionName(arg.region)))
+    throw new Error('region must be a region name such as us-west-2.');
+  if (arg.accountId !== undefined && (typeof arg.accountId !== 'string' || !isAccountId(arg.accountId)))
+    throw new Error('accountId must be a 12-digit account id.');
+  return {
+    trailArn,
+    start,
+    end,
+    ...(arg.region ? { region: arg.region as string } : {}),
+    ...(arg.accountId ? { accountId: arg.accountId as string } : {}),
+  };
+}
+
+/** A YYYY-MM-DD the user typed: a real day, not in the future. Undefined when fine, else what is wrong. */
+export function startDateProblem(text: string, now = new Date()): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return 'Type a date as YYYY-MM-DD, e.g. 2026-11-24 (UTC).';
+  if (!parseDay(text)) return `${text.trim()} is not a real date.`;
+  if (new Date(`${text.trim()}T00:00:00Z`) > now) return 'The start date is in the future.';
+  return undefined;
+}
+
+async function pickWindow(): Promise<{ start: Date; end: Date } | undefined> {
+  const end = wholeSeconds(new Date());
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: 'Last 24 hours', ms: DAY },
+      { label: 'Last 7 days', ms: 7 * DAY },
+      { label: 'Since a date…', ms: 0 },
+    ],
+    { title: TITLE, placeHolder: 'Which digests? (by delivery time, UTC)', ignoreFocusOut: true },
+  );
+  if (!choice) return undefined;
+  if (choice.ms > 0) return { start: new Date(end.getTime() - choice.ms), end };
+  const text = await vscode.window.showInputBox({
+    title: TITLE,
+    prompt: 'Start date (UTC). Digests from then until now are validated.',
+    placeHolder: 'YYYY-MM-DD',
+    ignoreFocusOut: true,
+    validateInput: (value) => startDateProblem(value, end),
+  });
+  if (text === undefined) return undefined;
+  return { start: new Date(`${text.trim()}T00:00:00Z`), end };
+}
+
+/** The member account of an organization trail whose digests to check (the trail's own account by default). */
+async function pickAccount(trail: TrailInfo): Promise<string | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title: TITLE,
+    prompt: `${trail.name} is an organization trail: which member account's digests?`,
+    value: trail.account,
+    ignoreFocusOut: true,
+    validateInput: (value) => (isAccountId(value.trim()) ? undefined : 'A 12-digit account id.'),
+  });
+  return typed?.trim();
+}
+
+/** The region whose digest chain to walk; asks when a multi-region trail has digests in several. */
+async function pickRegion(session: AwsSession, trail: TrailInfo, account: string, organizationId?: string): Promise<string | undefined> {
+  if (!trail.isMultiRegion) return trail.homeRegion;
+  const folders = await digestRegions(session.clients(), trail, account, organizationId);
+  if (folders.length <= 1) return folders[0] ?? trail.homeRegion;
+  const ordered = [...folders].sort((a, b) => Number(b === trail.homeRegion) - Number(a === trail.homeRegion) || a.localeCompare(b));
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((region) => ({ label: region, description: region === trail.homeRegion ? 'home region' : undefined })),
+    { title: TITLE, placeHolder: 'Digests of which region? (each region has its own chain)', ignoreFocusOut: true },
+  );
+  return picked?.label;
+}
+
+function countsText(counts: ValidationCounts): string {
+  const digests = counts.validDigests + counts.validBackfillDigests;
+  const badDigests = counts.invalidDigests + counts.invalidBackfillDigests;
+  const parts = [
+    `${digests}/${digests + badDigests} digest files valid`,
+    `${counts.validLogs}/${counts.validLogs + counts.invalidLogs + counts.unreadLogs} log files valid`,
+  ];
+  if (badDigests + counts.invalidLogs > 0) parts.push(`${badDigests + counts.invalidLogs} INVALID`);
+  if (counts.unreadLogs > 0) parts.push(`${counts.unreadLogs} could not be read`);
+  return parts.join(', ');
+}
+
+async function validateLogs(session: AwsSession, trails: TrailsView, reports: MemoryDocuments, arg: unknown): Promise<ValidateResult> {
+  const args = isPlainTrailArgs(arg) ? validateArgs(arg) : undefined;
+  const trail = args
+    ? await trailByArn(trails, args.trailArn)
+    : arg instanceof TrailNode
+      ? arg.trail
+      : await pickTrail(
+          trails,
+          TITLE,
+          () => true,
+          NO_TRAILS,
+          (t) => `${t.kmsKeyArn ? `SSE-KMS ${t.kmsKeyArn}` : 'SSE-S3'} · log file validation ${t.logFileValidation ? 'on' : 'off'}`,
+        );
+  if (!trail) return { ok: false, cancelled: true };
+  if (!trail.logFileValidation) {
+    const message =
+      `Log file validation is off for trail ${trail.name}, so CloudTrail delivers no digest files to check its logs against. ` +
+      `Turn it on in the CloudTrail console (trail → General details → Edit → Log file validation) or with "aws cloudtrail update-trail --name ${trail.arn} --enable-log-file-validation"; logs delivered from then on can be validated.`;
+    void vscode.window.showWarningMessage(message);
+    return { ok: false, error: message };
+  }
+  const window = args ?? (await pickWindow());
+  if (!window) return { ok: false, cancelled: true };
+  const { start, end } = window;
+
+  const organizationId = await trailOrganizationId(session.clients(), trail);
+  const account = args?.accountId ?? (trail.isOrganizationTrail && !args ? await pickAccount(trail) : trail.account);
+  if (!account) return { ok: false, cancelled: true };
+  const region = args ? (args.region ?? trail.homeRegion) : await pickRegion(session, trail, account, organizationId);
+  if (!region) return { ok: false, cancelled: true };
+  const digestTrail = digestTrailFor(trail, { account, sourceRegion: region, organizationId });
+
+  const lines: string[] = [];
+  let counts: ValidationCounts | undefined;
+  await withCancellableProgress(`Validating ${trail.name} (${region})`, async (signal, report) => {
+    let files = 0;
+    try {
+      counts = await validateTrail(
+        session.clients(),
+        { trail, digestTrail, start, end },
+        (line) => {
+          lines.push(formatVerdictLine(line));
+          if (line.kind !== 'gap') report({ message: `${++files} files checked` });
+        },
+        signal,
+      );
+    } catch (error) {
+      if (!isCancelled(error)) throw error; // cancelled: the report shows what was checked before
+    }
+  });
+
+  const header = `Validating log files for trail ${trail.arn} between ${display(start)} and ${display(end)}\nDigests of region ${region}, bucket s3://${trail.bucket}\n\n`;
+  const body = lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
+  const tail = !counts ? `Cancelled after ${lines.length} lines: these results are incomplete.\n` : formatSummary(counts, start, end);
+  const uri = await reports.show(`validate-${trail.name}-${region}`, `${header}${body}${tail}`);
+  if (!counts) {
+    void vscode.window.showInformationMessage(`Validation of ${trail.name} cancelled; the report shows what was checked before.`);
+    return { ok: false, uri: uri.toString(), cancelled: true };
+  }
+  const digests = counts.validDigests + counts.validBackfillDigests + counts.invalidDigests + counts.invalidBackfillDigests;
+  if (digests === 0) {
+    void vscode.window.showWarningMessage(
+      `No digest files of ${trail.name} in ${region} between ${display(start)} and ${display(end)}: nothing was validated. Choose a longer window, or another region.`,
+    );
+  } else if (validationFailed(counts)) {
+    void vscode.window.showWarningMessage(
+      `Log file integrity of ${trail.name} (${region}): ${countsText(counts)}. See the report for which files.`,
+    );
+  } else {
+    void vscode.window.showInformationMessage(`Log file integrity of ${trail.name} (${region}): ${countsText(counts)}.`);
+  }
+  return { ok: !validationFailed(counts) && digests > 0, uri: uri.toString(), counts };
+}
+
+export function registerIntegrity(
+  context: vscode.ExtensionContext,
+  session: AwsSession,
+  trails: TrailsView,
+  reports: MemoryDocuments,
+): void {
+  registerCommand(context, Commands.validateLogs, { area: 'integrity', failure: 'Could not validate log files' }, (arg?: unknown) =>
+    validateLogs(session, trails, reports, arg),
+  );
+}

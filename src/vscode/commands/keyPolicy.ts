@@ -1,0 +1,63 @@
+/** Check Key Policy: may CloudTrail encrypt with the trail's key, may it describe it, may you decrypt — as a report. */
+import * as vscode from 'vscode';
+import { checkTrailKeyPolicy } from '../../aws/keyPolicy';
+import { formatKeyPolicyReport, keyPolicyAnswers, keyPolicyRefuses } from '../../core/keyPolicy';
+import type { MemoryDocuments } from '../documents/memoryDocuments';
+import { withProgress } from '../progress';
+import type { AwsSession } from '../session';
+import { TrailNode } from '../tree/trailNodes';
+import type { TrailsView } from '../tree/trailsView';
+import { Commands } from './commandIds';
+import { registerCommand } from './command';
+import { isPlainTrailArgs, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
+
+export interface KeyPolicyResult {
+  ok: boolean;
+  uri?: string;
+  answers?: { encrypt: string; describe: string; decrypt: string };
+  error?: string;
+}
+
+async function checkKeyPolicy(session: AwsSession, trails: TrailsView, reports: MemoryDocuments, arg: unknown): Promise<KeyPolicyResult> {
+  const trail = isPlainTrailArgs(arg)
+    ? await trailByArn(trails, trailArnArgument(arg))
+    : arg instanceof TrailNode
+      ? arg.trail
+      : await pickTrail(
+          trails,
+          'Check Key Policy',
+          (t) => !!t.kmsKeyArn,
+          'No trail of the current profile and regions uses SSE-KMS, so there is no key policy to check.',
+        );
+  if (!trail) return { ok: false };
+  const clients = session.clients();
+  const { keyArn, callerArn, report } = await withProgress(`Reading the key policy of ${trail.kmsKeyArn ?? trail.name}`, () =>
+    checkTrailKeyPolicy(clients, trail),
+  );
+  const answers = keyPolicyAnswers(report);
+  const text =
+    `Trail  ${trail.arn}\nKey    ${keyArn}\nCaller ${callerArn}\n\n` +
+    `CloudTrail may encrypt:  ${answers.encrypt}\nCloudTrail may describe: ${answers.describe}\nYou may decrypt:         ${answers.decrypt}\n\n` +
+    `${formatKeyPolicyReport(report)}\nCANNOT TELL means IAM policies, grants or conditions this check does not evaluate decide.\n`;
+  const uri = await reports.show(`key-policy-${trail.name}`, text);
+  const summary = `Key policy of ${trail.name}'s key: CloudTrail may encrypt: ${answers.encrypt} · may describe: ${answers.describe} · you may decrypt: ${answers.decrypt}.`;
+  const refuses = keyPolicyRefuses(report);
+  if (refuses) void vscode.window.showWarningMessage(`${summary} See the report for the reasons.`);
+  else void vscode.window.showInformationMessage(summary);
+  return { ok: !refuses, uri: uri.toString(), answers };
+}
+
+export function registerKeyPolicy(
+  context: vscode.ExtensionContext,
+  session: AwsSession,
+  trails: TrailsView,
+  reports: MemoryDocuments,
+): void {
+  registerCommand(
+    context,
+    Commands.checkKeyPolicy,
+    // A trail without a KMS key is an answer (there is no key policy), not a failure.
+    { area: 'kms', failure: 'Could not check the key policy', notices: { NoKmsKey: 'info' } },
+    (arg?: unknown) => checkKeyPolicy(session, trails, reports, arg),
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * Opening logs: a log object from a link or the tree (decrypted by the cloudtrail-log file system), the Open Log File…
+ * wizard (trail → region → day → file), Open S3 URI or ARN…, and the targets of document links.
+ */
+import * as vscode from 'vscode';
+import { listLogFolder, listWholeFolder } from '../../aws/logObjects';
+import { ExplainedError } from '../../core/errors';
+import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../../core/explain/linkTargets';
+import { formatBytes } from '../../core/formatBytes';
+import { awsLogsRoot, parseLogObjectKey, trailLogRoot } from '../../core/logs/logLayout';
+import type { LogFolder, TrailInfo } from '../../core/model';
+import { logUri } from '../documents/logFileSystem';
+import { errorText, splitFirstSentence } from '../errorText';
+import type { AwsSession } from '../session';
+import { ObjectNode } from '../tree/trailNodes';
+import type { TrailsView } from '../tree/trailsView';
+import { Commands } from './commandIds';
+import { registerCommand, type CommandSpec } from './command';
+import { NO_TRAILS, pickTrail } from './trailArgument';
+
+export interface OpenResult {
+  opened: boolean;
+  uri?: string;
+  error?: string;
+}
+
+/** Decrypts and shows one log object in a read-only editor; throws what the file system said, unwrapped. */
+export async function openLogObject(session: AwsSession, location: { bucket: string; key: string; region?: string }): Promise<OpenResult> {
+  const uri = logUri({ ...location, profile: session.settings().profile });
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    return { opened: true, uri: uri.toString() };
+  } catch (error) {
+    // The file system's explanation (its own [s3] log line has it too), without VS Code's wrapping.
+    const [what, rest] = splitFirstSentence(errorText(error));
+    throw new ExplainedError('OpenFailed', what, rest || undefined, undefined, error);
+  }
+}
+
+async function listFolders(session: AwsSession, trail: TrailInfo, prefix: string): Promise<LogFolder[]> {
+  const page = await listLogFolder(session.clients(), { bucket: trail.bucket, prefix, region: trail.homeRegion }, { pageSize: 1000 });
+  return page.folders;
+}
+
+/** The most recent days with logs in one region: years, months and days listed newest first. */
+async function recentDays(session: AwsSession, trail: TrailInfo, regionPrefix: string, limit = 31): Promise<LogFolder[]> {
+  const days: LogFolder[] = [];
+  for (const year of (await listFolders(session, trail, regionPrefix)).reverse()) {
+    for (const month of (await listFolders(session, trail, year.prefix)).reverse()) {
+      for (const day of (await listFolders(session, trail, month.prefix)).reverse()) {
+        days.push(day);
+        if (days.length >= limit) return days;
+      }
+    }
+  }
+  return days;
+}
+
+function dayLabel(prefix: string): string {
+  const match = /(\d{4})\/(\d{2})\/(\d{2})\/$/.exec(prefix);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : prefix;
+}
+
+async function pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, placeHolder: string, title: string): Promise<T | undefined> {
+  return vscode.window.showQuickPick(items, { placeHolder, title, ignoreFocusOut: true, matchOnDescription: true });
+}
+
+/** Open Log File…: trail → region → day (recent first) → file. */
+async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promise<OpenResult | undefined> {
+  const title = 'Open CloudTrail Log File';
+  const trail = await pickTrail(trails, title, () => true, NO_TRAILS);
+  if (!trail) return undefined;
+  const root = trail.isOrganizationTrail ? awsLogsRoot(trail.keyPrefix) : trailLogRoot(trail);
+  const regions = await listFolders(session, trail, `${root}CloudTrail/`);
+  if (regions.length === 0) {
+    void vscode.window.showInformationMessage(`No log files under s3://${trail.bucket}/${root}CloudTrail/ yet.`);
+    return undefined;
+  }
+  const region =
+    regions.length === 1
+      ? regions[0]
+      : (
+          await pick(
+            regions.map((r) => ({ label: r.name, folder: r })),
+            "Which region's logs?",
+            title,
+          )
+        )?.folder;
+  if (!region) return undefined;
+  const dayPick = await pick(
+    recentDays(session, trail, region.prefix).then((days) =>
+      days.map((d) => ({ label: dayLabel(d.prefix), description: region.name, folder: d })),
+    ),
+    'Which day? (most recent first)',
+    title,
+  );
+  if (!dayPick) return undefined;
+  // The whole day (⌈n/1000⌉ requests): the newest files are on the last page, and they are the ones people want.
+  const files = await listWholeFolder(session.clients(), {
+    bucket: trail.bucket,
+    prefix: dayPick.folder.prefix,
+    region: trail.homeRegion,
+  });
+  const fileItems = [...files.objects].reverse().map((o) => {
+    const parsed = parseLogObjectKey(o.key);
+    const time = parsed?.deliveryTime?.slice(11, 16);
+    return { label: time ? `${time} UTC` : o.name, description: `${formatBytes(o.size)}${time ? ` · ${o.name}` : ''}`, key: o.key };
+  });
+  const filePick = await pick(fileItems, `Which file of ${dayLabel(dayPick.folder.prefix)}? (most recent first)`, title);
+  if (!filePick) return undefined;
+  return openLogObject(session, { bucket: trail.bucket, key: filePick.key, region: trail.homeRegion });
+}
+
+/** Opens an object, or reveals a trail, key or folder, from a validated target. */
+async function followTarget(session: AwsSession, target: LinkTarget): Promise<OpenResult | unknown> {
+  switch (target.kind) {
+    case 's3Object':
+      return openLogObject(session, target);
+    case 'trail':
+      return vscode.commands.executeCommand(Commands.revealTrail, target);
+    case 'kmsKey':
+      return vscode.commands.executeCommand(Commands.revealKey, target);
+    case 's3Prefix':
+      return vscode.commands.executeCommand(Commands.revealS3Prefix, target);
+  }
+}
+
+/** A target object from a document link, validated again by kind. */
+function validateTarget(arg: unknown): LinkTarget {
+  const kind = (arg as { kind?: unknown } | undefined)?.kind;
+  switch (kind) {
+    case 'trail':
+      return trailTarget(arg);
+    case 'kmsKey':
+      return kmsKeyTarget(arg);
+    case 's3Object':
+      return s3ObjectTarget(arg);
+    case 's3Prefix':
+      return s3PrefixTarget(arg);
+    default:
+      throw new Error('This link names nothing the CloudTrail view can show.');
+  }
+}
+
+const OPEN: CommandSpec<OpenResult> = {
+  area: 's3',
+  failure: 'Could not open the log file',
+  failed: (error) => ({ opened: false, ...(error !== undefined ? { error } : {}) }),
+};
+
+async function openS3Location(session: AwsSession, given: unknown): Promise<OpenResult | unknown> {
+  const text =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: 'Open S3 URI or ARN',
+          prompt:
+            'An s3:// URI or S3 object ARN opens and decrypts that log file; a folder, trail ARN or KMS key ARN is revealed in the Trails view.',
+          placeHolder: 's3://bucket/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/31/….json.gz',
+          ignoreFocusOut: true,
+          validateInput: (value) =>
+            value.trim() === '' || targetFromText(value)
+              ? undefined
+              : 'Paste s3://bucket/key, arn:aws:s3:::bucket/key, a trail ARN or a KMS key ARN.',
+        });
+  if (text === undefined) return undefined;
+  const target = targetFromText(text);
+  if (!target) throw new ExplainedError('NotALocation', `Not an S3 URI or ARN: ${text.slice(0, 200)}`);
+  return followTarget(session, target);
+}
+
+export function registerOpenLog(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): void {
+  registerCommand(context, Commands.openLog, OPEN, (arg: unknown) => openLogObject(session, s3ObjectTarget(arg)));
+  registerCommand(context, Commands.openTreeItem, OPEN, (node?: unknown) => {
+    const target = node ?? trails.view.selection[0];
+    if (!(target instanceof ObjectNode))
+      return void vscode.window.showInformationMessage('Select a log file in the Trails view to open it.');
+    return openLogObject(session, { bucket: target.bucket, key: target.object.key, region: target.trail.homeRegion });
+  });
+  registerCommand(context, Commands.openLogFile, OPEN, () => openLogFileWizard(session, trails));
+  registerCommand(context, Commands.openS3Location, OPEN, (given?: unknown) => openS3Location(session, given));
+  registerCommand(context, Commands.openTarget, OPEN, (arg: unknown) => followTarget(session, validateTarget(arg)));
+}

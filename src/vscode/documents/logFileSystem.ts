@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { fetchLog } from '../../aws/fetchLog';
+import { ByteBudgetCache } from '../../core/byteBudgetCache';
+import { ExplainedError } from '../../core/errors';
+import { formatBytes } from '../../core/formatBytes';
+import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../../core/logs/logUri';
+import type { SseFacts } from '../../core/model';
+import { prettyPrintJsonBytes } from '../../core/logs/pretty';
+import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
+import { errorText, isCancelled } from '../errorText';
+import { log } from '../log';
+import { withCancellableProgress } from '../progress';
+import type { AwsSession } from '../session';
+
+const CACHE_BYTES = 256 * 1024 * 1024;
+
+export function logUri(location: LogLocation): vscode.Uri {
+  return vscode.Uri.from(toLogUriParts(location));
+}
+
+export function locationOf(uri: vscode.Uri): LogLocation {
+  return fromLogUriParts({ scheme: uri.scheme, path: uri.path, query: uri.query });
+}
+
+const PERMISSION_CODES = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabled', 'KeyInvalidState', 'Credentials']);
+
+function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileSystemError {
+  const message = errorText(error);
+  if (isCancelled(error)) return vscode.FileSystemError.Unavailable(`Opening ${uri.path} was cancelled.`);
+  if (error instanceof ExplainedError) {
+    if (error.code === 'NoSuchKey' || error.code === 'NoSuchBucket') return vscode.FileSystemError.FileNotFound(message);
+    if (PERMISSION_CODES.has(error.code)) return vscode.FileSystemError.NoPermissions(message);
+  }
+  return vscode.FileSystemError.Unavailable(message);
+}
+
+/**
+ * Read-only documents of decrypted log files. `readFile` fetches the object (S3 has KMS decrypt it), gunzips and
+ * pretty-prints it; the text lives only in this bounded in-memory cache and the editor, never on disk.
+ */
+export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly cache = new ByteBudgetCache<{ bytes: Uint8Array; sse: SseFacts; mtime: number }>(CACHE_BYTES);
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+
+  constructor(private readonly session: AwsSession) {}
+
+  clear(): void {
+    this.cache.clear();
+    clearDecryptionFacts();
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    try {
+      locationOf(uri);
+    } catch (error) {
+      throw vscode.FileSystemError.FileNotFound(errorText(error));
+    }
+    const cached = this.cache.get(uri.toString());
+    return {
+      type: vscode.FileType.File,
+      ctime: cached?.mtime ?? 0,
+      mtime: cached?.mtime ?? 0,
+      size: cached?.bytes.byteLength ?? 0,
+      permissions: vscode.FilePermission.Readonly,
+    };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    let location: LogLocation;
+    try {
+      location = locationOf(uri);
+    } catch (error) {
+      throw vscode.FileSystemError.FileNotFound(errorText(error));
+    }
+    const id = uri.toString();
+    const cached = this.cache.get(id);
+    if (cached) {
+      setDecryptionFacts(uri, cached.sse);
+      return cached.bytes;
+    }
+    const where = `s3://${location.bucket}/${location.key}`;
+    try {
+      return await withCancellableProgress(`Decrypting ${logDisplayName(location)}`, async (signal, report) => {
+        let reported = 0;
+        const fetched = await fetchLog(
+          this.session.clients(location.profile),
+          { bucket: location.bucket, key: location.key, region: location.region },
+          {
+            signal,
+            maxBytes: this.session.settings().maxObjectBytes,
+            onProgress: (received, total) => {
+              const increment = total ? ((received - reported) / total) * 100 : undefined;
+              reported = received;
+              report({ message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received), increment });
+            },
+          },
+        );
+        // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
+        let bytes: Uint8Array;
+        try {
+          bytes = prettyPrintJsonBytes(fetched.bytes);
+        } catch {
+          // Not JSON: show it as stored rather than refuse; copied to its exact size so the cache does not keep
+          // fetchLog's whole receive buffer alive behind a small view.
+          bytes = new Uint8Array(fetched.bytes);
+        }
+        this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
+        setDecryptionFacts(uri, fetched.sse);
+        log().info(
+          `[s3] opened ${where} (${formatBytes(fetched.compressedBytes)} → ${formatBytes(fetched.uncompressedBytes)}, ${fetched.sse.algorithm ?? 'no SSE'})`,
+        );
+        return bytes;
+      });
+    } catch (error) {
+      log().warn(`[s3] opening ${where} failed: ${errorText(error)}`);
+      throw toFileSystemError(error, uri);
+    }
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions(READONLY_TEXT);
+  }
+
+  writeFile(): void {
+    throw vscode.FileSystemError.NoPermissions(READONLY_TEXT);
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions(READONLY_TEXT);
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions(READONLY_TEXT);
+  }
+
+  dispose(): void {
+    this.clear();
+    this.emitter.dispose();
+  }
+}
+
+const READONLY_TEXT = 'Decrypted CloudTrail logs are evidence: they open read-only and are kept in memory only, never written to disk.';
+
+export function registerLogFileSystem(context: vscode.ExtensionContext, session: AwsSession): LogFileSystemProvider {
+  const provider = new LogFileSystemProvider(session);
+  const readonly = new vscode.MarkdownString(`${READONLY_TEXT} Copy the text you need, or download the original object with the AWS CLI.`);
+  context.subscriptions.push(
+    provider,
+    vscode.workspace.registerFileSystemProvider(LOG_SCHEME, provider, { isCaseSensitive: true, isReadonly: readonly }),
+    session.onDidChange(() => provider.clear()),
+  );
+  return provider;
+}

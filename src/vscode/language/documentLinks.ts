@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { findLinkTargets } from '../../core/explain/linkTargets';
+import { commandUri } from '../../core/markdownEscape';
+import { Commands } from '../commands/commandIds';
+import { isCloudTrailDocument } from './documentAnalysis';
+import { CLOUDTRAIL_SELECTOR } from './hover';
+
+const MAX_LINKS = 5000;
+
+/** ARNs and s3:// URIs in CloudTrail documents become links to our reveal/open commands. */
+export class CloudTrailLinkProvider implements vscode.DocumentLinkProvider {
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    if (!isCloudTrailDocument(document)) return [];
+    return findLinkTargets(document.getText(), MAX_LINKS).map((found) => {
+      const range = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
+      const link = new vscode.DocumentLink(range, vscode.Uri.parse(commandUri(Commands.openTarget, [found.target])));
+      link.tooltip =
+        found.target.kind === 's3Object'
+          ? 'Open and decrypt this log file'
+          : found.target.kind === 'trail'
+            ? 'Reveal this trail'
+            : found.target.kind === 'kmsKey'
+              ? 'Reveal this key'
+              : 'Reveal this S3 folder';
+      return link;
+    });
+  }
+}
+
+export function registerDocumentLinks(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(CLOUDTRAIL_SELECTOR, new CloudTrailLinkProvider()));
+}
