@@ -16,20 +16,31 @@ export interface WorldOptions {
   bigLogMB?: number;
 }
 
-export type PrincipalName = 'admin' | 'auditor';
+/**
+ * admin, auditor: the standalone account 111122223333 (default world). orgAdmin: the organization's management
+ * account; memberAuditor: a workload member account; logArchiveReader: the log-archive account (organization world).
+ */
+export type PrincipalName = 'admin' | 'auditor' | 'orgAdmin' | 'memberAuditor' | 'logArchiveReader';
 
 export interface Principal {
   name: PrincipalName;
+  /** Account the principal belongs to. */
+  accountId: string;
   accessKeyId: string;
   secretAccessKey: string;
   /** IAM user ARN, e.g. arn:aws:iam::111122223333:user/cloudtrail-admin */
   arn: string;
 }
 
-export type FaultKind = 'throttle' | 'slowDown' | 'internalError' | 'reset' | 'truncate' | 'expiredToken';
+export type FaultKind = 'throttle' | 'slowDown' | 'internalError' | 'reset' | 'truncate' | 'expiredToken' | 'silent' | 'trickle';
 
 export interface FaultRule {
-  /** Operation name as AWS spells it (`GetObject`, `Decrypt`, `DescribeTrails`, `GetCallerIdentity`…) or `*`. */
+  /**
+   * Operation name as AWS spells it (`GetObject`, `Decrypt`, `DescribeTrails`, `GetCallerIdentity`,
+   * `DescribeOrganization`…) or `*` (every request; not the KMS calls S3 makes internally).
+   * `Decrypt` and `GenerateDataKey` also match the KMS calls S3 makes on a caller's behalf (GetObject / PutObject of
+   * an SSE-KMS object) unless `via` says otherwise.
+   */
   operation: string;
   /**
    * throttle: KMS/CloudTrail ThrottlingException 400, STS Throttling 400, S3 503 SlowDown.
@@ -38,10 +49,22 @@ export interface FaultRule {
    * reset: the connection is destroyed before any response byte.
    * truncate: the operation runs, headers (with the full Content-Length) go out, then half the body, then the socket closes.
    * expiredToken: S3 400 ExpiredToken, KMS/CloudTrail 400 ExpiredTokenException, STS 403 ExpiredToken.
+   * silent: the request is read and never answered (the connection stays open until the client gives up or the
+   *   sandbox stops).
+   * trickle: the operation runs, headers go out, then the body `bytesPerChunk` bytes (default 64) every `intervalMs`
+   *   (default 250).
+   * On a KMS call S3 makes internally, throttle/slowDown become S3's 503 SlowDown ("…operations involving AWS KMS"),
+   * internalError S3's 500 InternalError, expiredToken S3's 400 ExpiredToken; the others act on the S3 response.
    */
   kind: FaultKind;
   /** How many matching requests the rule hits before it is used up; default: every matching request. */
   times?: number;
+  /** `request`: only requests to that operation; `s3`: only the KMS calls S3 makes internally. Default: both. */
+  via?: 'request' | 's3';
+  /** trickle: bytes per write (default 64). */
+  bytesPerChunk?: number;
+  /** trickle: milliseconds between writes (default 250). */
+  intervalMs?: number;
 }
 
 export interface FaultController {
@@ -49,6 +72,17 @@ export interface FaultController {
   clear(): void;
   /** Rules still active (with their remaining `times`). */
   list(): FaultRule[];
+  /**
+   * Stops answering: requests for `operation` (default `*`, every request) are accepted and read, then held
+   * without a response until `resume()`. Switchable at run time (a "hung endpoint").
+   */
+  pause(operation?: string): void;
+  /** Answers the held requests (those whose client is still connected) and stops holding (one operation or all). */
+  resume(operation?: string): void;
+  /** Operations currently paused (`*` = all). */
+  paused(): string[];
+  /** Requests held right now. */
+  heldCount(): number;
 }
 
 export interface RequestCounter {
@@ -143,7 +177,8 @@ export interface Sandbox {
   accountId: string;
   /** 'us-west-2' (home region) */
   region: string;
-  principals: { admin: Principal; auditor: Principal };
+  /** Every principal (see PrincipalName); the organization's ones matter once the organization world is seeded. */
+  principals: Record<PrincipalName, Principal>;
   world: SeededWorld;
   faults: FaultController;
   requests: RequestCounter;

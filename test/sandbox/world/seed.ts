@@ -4,7 +4,7 @@ import { isoSeconds } from '../clock';
 import type { CloudTrailRecord } from '../cloudtrail/events';
 import type { Trail } from '../cloudtrail/trails';
 import { keyMaterialIdOf, type KmsKey } from '../kms/keys';
-import { cloudTrailKeyPolicy, defaultKeyPolicy } from '../kms/policy';
+import { awsManagedKeyPolicy, defaultKeyPolicy, trailKeyPolicy } from '../kms/policy';
 import { PRINCIPALS } from '../principals';
 import { Prng } from '../prng';
 import { sealObject } from '../s3/sse';
@@ -283,6 +283,7 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     {
       name: MANAGEMENT_TRAIL,
       arn: trailArn(MANAGEMENT_TRAIL),
+      accountId: ACCOUNT_ID,
       homeRegion: HOME_REGION,
       bucket: LOG_BUCKET,
       s3KeyPrefix: LOG_PREFIX,
@@ -299,6 +300,7 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     {
       name: DATA_TRAIL,
       arn: trailArn(DATA_TRAIL),
+      accountId: ACCOUNT_ID,
       homeRegion: HOME_REGION,
       bucket: DATA_BUCKET,
       s3KeyPrefix: '',
@@ -387,16 +389,16 @@ function seedKeys(state: SandboxState, rng: Prng) {
       ...fields,
     });
   const alias = (region: string, aliasName: string, key: KmsKey) =>
-    state.keys.addAlias({ aliasName, targetKeyId: key.keyId, region, creationDate: key.creationDate });
+    state.keys.addAlias({ aliasName, targetKeyId: key.keyId, region, accountId: key.accountId, creationDate: key.creationDate });
 
   const healthy = make(HOME_REGION, KEY_IDS.healthy, {
     description: 'Encrypts CloudTrail log and digest files of the management trail',
-    policy: cloudTrailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL)),
+    policy: trailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL), PRINCIPALS.admin.arn),
     rotationEnabled: true,
   });
   const disabled = make(HOME_REGION, KEY_IDS.disabled, {
     description: 'Former CloudTrail key, disabled after rotation to alias/cloudtrail-logs',
-    policy: cloudTrailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL)),
+    policy: trailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL), PRINCIPALS.admin.arn),
     creationDate: new Date('2025-03-01T10:00:00Z'),
   });
   const pendingDeletion = make(HOME_REGION, KEY_IDS.pendingDeletion, {
@@ -419,6 +421,7 @@ function seedKeys(state: SandboxState, rng: Prng) {
         description: `Default key that protects my ${service === 'ebs' ? 'EBS volumes' : service === 'lambda' ? 'Lambda functions' : 'Secrets Manager secrets'} when no other key is defined`,
         keyManager: 'AWS',
         rotationEnabled: true,
+        policy: awsManagedKeyPolicy(ACCOUNT_ID, region, service),
       });
       alias(region, `alias/aws/${service}`, key);
     }
