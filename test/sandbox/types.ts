@@ -10,9 +10,9 @@ export interface SandboxOptions {
 }
 
 export interface WorldOptions {
-  /** Scale: N extra log files in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
+  /** Scale: N extra log files of two realistic records each in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
   filesInOneDay?: number;
-  /** Scale: one extra log file of M MB uncompressed (`SeededWorld.scale.bigLogKey`), e.g. 50. */
+  /** Scale: one extra log file of M MB uncompressed of realistic records (`SeededWorld.scale.bigLogKey`), e.g. 50. */
   bigLogMB?: number;
 }
 
@@ -161,9 +161,11 @@ export interface SeededWorld {
     /** `…/CloudTrail/us-west-2/2026/11/20/` holding `filesInOneDay` log files. */
     busyDayPrefix?: string;
     busyDayFileCount?: number;
-    /** One log of `bigLogMB` MB uncompressed, day 2026-11-21 in us-west-2. */
+    /** One log of `bigLogMB` MB uncompressed, day 2026-11-21 in us-west-2, realistic records (world/realistic.ts). */
     bigLogKey?: string;
     bigLogUncompressedBytes?: number;
+    /** Its gzip size (zlib default level, as delivered logs): uncompressed / compressed is the compression ratio. */
+    bigLogCompressedBytes?: number;
   };
   /** Fingerprint (hex MD5 of the DER public key) of the digest signing key. */
   digestPublicKeyFingerprint: string;
