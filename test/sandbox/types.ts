@@ -10,6 +10,8 @@ export interface SandboxOptions {
 }
 
 export interface WorldOptions {
+  /** The organization world (accounts, organization trails, log-archive buckets); default true. See OrganizationWorld. */
+  organization?: boolean;
   /** Scale: N extra log files of two realistic records each in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
   filesInOneDay?: number;
   /** Scale: one extra log file of M MB uncompressed of realistic records (`SeededWorld.scale.bigLogKey`), e.g. 50. */
@@ -97,6 +99,8 @@ export interface KeyRef {
   /** Alias name, e.g. `alias/cloudtrail-logs`. */
   alias: string;
   region: string;
+  /** Owner account (when not the standalone account 111122223333). */
+  accountId?: string;
 }
 
 export interface TrailRef {
@@ -169,6 +173,45 @@ export interface SeededWorld {
   };
   /** Fingerprint (hex MD5 of the DER public key) of the digest signing key. */
   digestPublicKeyFingerprint: string;
+  /** The organization world (absent with `organization: false`). */
+  organization?: OrganizationWorld;
+}
+
+/** One organization trail of the organization world. */
+export interface OrgTrailFacts extends TrailRef {
+  isOrganizationTrail: true;
+  /** The trail's key (management account). */
+  key: KeyRef & { accountId: string };
+  /** Days (YYYY-MM-DD) that hold log files. */
+  days: string[];
+  /** logKeys[account][region][day] = log object keys (delivery order). */
+  logKeys: Record<string, Record<string, Record<string, string[]>>>;
+  /** digestKeys[account][region] = digest object keys, oldest first (hourly, chained from the trail's start). */
+  digestKeys: Record<string, Record<string, string[]>>;
+  /** A window for `validate-logs --start-time/--end-time` that covers every digest of the trail. */
+  validationWindow: { start: string; end: string };
+}
+
+/**
+ * The organization world: organization `o-a1b2c3d4e5`, management account 210987654321 (principal `orgAdmin`),
+ * log archive 321098765432 (`logArchiveReader`: lists/reads the buckets and decrypts, may not call CloudTrail),
+ * workload members 432109876543 (`memberAuditor`: sees the organization trails as another account's shadow trails,
+ * may not read the bucket nor decrypt) and 543210987654.
+ */
+export interface OrganizationWorld {
+  id: string;
+  managementAccountId: string;
+  logArchiveAccountId: string;
+  memberAccountIds: string[];
+  /** Every account of the organization with its name (as ListAccounts gives them to the management account). */
+  accounts: Array<{ id: string; name: string }>;
+  regions: string[];
+  trails: {
+    /** `organization-trail`: bucket aws-cloudtrail-logs-321098765432-org, no prefix, 2026-11-26 (hourly digests from 00:00). */
+    organization: OrgTrailFacts;
+    /** `aws-controltower-BaselineCloudTrail`: prefix `o-a1b2c3d4e5` (Control Tower layout), from 2026-11-26T18:00. */
+    controlTower: OrgTrailFacts;
+  };
 }
 
 export interface Sandbox {

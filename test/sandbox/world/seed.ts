@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, createSign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { isoSeconds } from '../clock';
 import type { CloudTrailRecord } from '../cloudtrail/events';
@@ -45,6 +45,8 @@ import {
   updateTrail,
 } from './records';
 import { seedScale } from './scale';
+import { seedOrganization } from './organization';
+import { hourlyPlans, sha256, writeDigestChain } from './digests';
 
 const DELIVERY_HOURS = [1, 5, 9, 13, 17, 21];
 const HOUR = 3_600_000;
@@ -116,16 +118,15 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   }
 
   // 3. Digest schedule (hourly per region); their GenerateDataKey calls are history too.
-  const digestPlans = REGIONS.map((region) => {
-    const plans: Array<{ start: Date; end: Date; key: string }> = [];
-    let start = WORLD_START;
-    for (let h = 1; h <= DAYS.length * 24; h++) {
-      const end = new Date(WORLD_START.getTime() + h * HOUR + rng.int(5, 59) * 1000);
-      plans.push({ start, end, key: digestObjectKey(LOG_PREFIX, region, MANAGEMENT_TRAIL, end) });
-      start = end;
-    }
-    return { region, plans };
-  });
+  const digestPlans = REGIONS.map((region) => ({
+    region,
+    plans: hourlyPlans(
+      WORLD_START,
+      DAYS.length * 24,
+      (end) => digestObjectKey(LOG_PREFIX, region, MANAGEMENT_TRAIL, end),
+      () => rng.int(5, 59),
+    ),
+  }));
   for (const { plans } of digestPlans) {
     for (const p of plans)
       history.push(deliveryGenerateDataKey({ rng, time: new Date(p.end.getTime() + rng.int(20, 50) * 1000), region: HOME_REGION }, p.key));
@@ -162,60 +163,31 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   const digestKeys: Record<string, string[]> = {};
   let lastDigestTime = WORLD_START;
   for (const { region, plans } of digestPlans) {
-    digestKeys[region] = [];
-    let previous: { key: string; hash: string; signature: string } | undefined;
-    for (const p of plans) {
-      const files = deliveries.filter((d) => d.region === region && d.time > p.start && d.time <= p.end);
-      const logFiles = files.map((d) => {
-        const info = logInfo.get(d.key)!;
-        return {
-          s3Bucket: LOG_BUCKET,
-          s3Object: d.key,
-          hashValue: info.hash,
-          hashAlgorithm: 'SHA-256',
-          newestEventTime: info.newest,
-          oldestEventTime: info.oldest,
-        };
-      });
-      const digest = {
-        awsAccountId: ACCOUNT_ID,
-        digestStartTime: isoSeconds(p.start),
-        digestEndTime: isoSeconds(p.end),
-        digestS3Bucket: LOG_BUCKET,
-        digestS3Object: p.key,
-        digestPublicKeyFingerprint: fingerprint,
-        digestSignatureAlgorithm: 'SHA256withRSA',
-        newestEventTime: logFiles.length
-          ? logFiles
-              .map((l) => l.newestEventTime)
-              .sort()
-              .pop()!
-          : null,
-        oldestEventTime: logFiles.length ? logFiles.map((l) => l.oldestEventTime).sort()[0] : null,
-        previousDigestS3Bucket: previous ? LOG_BUCKET : null,
-        previousDigestS3Object: previous?.key ?? null,
-        previousDigestHashValue: previous?.hash ?? null,
-        previousDigestHashAlgorithm: previous ? 'SHA-256' : null,
-        previousDigestSignature: previous?.signature ?? null,
-        logFiles,
-      };
-      const inflated = Buffer.from(JSON.stringify(digest));
-      const hash = sha256(inflated);
-      const toSign = `${digest.digestEndTime}\n${LOG_BUCKET}/${p.key}\n${hash}\n${previous?.signature ?? 'null'}`;
-      const signature = createSign('RSA-SHA256').update(toSign, 'utf8').sign(signingKey).toString('hex');
-      const delivered = new Date(p.end.getTime() + rng.int(20, 50) * 1000);
-      seal(logBucket, {
-        key: p.key,
-        plaintext: gzipSync(inflated),
-        contentType: 'application/json',
-        metadata: { signature, 'signature-algorithm': 'SHA256withRSA' },
-        lastModified: delivered,
-        sse: { kind: 'aws:kms', key: healthy, bucketKey: false, extraContext: trailContext },
-      });
-      digestKeys[region].push(p.key);
-      previous = { key: p.key, hash, signature };
-      if (delivered > lastDigestTime) lastDigestTime = delivered;
-    }
+    const chain = writeDigestChain({
+      bucket: LOG_BUCKET,
+      account: ACCOUNT_ID,
+      plans,
+      files: deliveries
+        .filter((d) => d.region === region)
+        .map((d) => {
+          const info = logInfo.get(d.key)!;
+          return { key: d.key, delivered: d.time, hash: info.hash, newest: info.newest, oldest: info.oldest };
+        }),
+      signingKey,
+      fingerprint,
+      deliveredAt: (p) => new Date(p.end.getTime() + rng.int(20, 50) * 1000),
+      store: (key, gz, metadata, lastModified) =>
+        seal(logBucket, {
+          key,
+          plaintext: gz,
+          contentType: 'application/json',
+          metadata,
+          lastModified,
+          sse: { kind: 'aws:kms', key: healthy, bucketKey: false, extraContext: trailContext },
+        }),
+    });
+    digestKeys[region] = chain.keys;
+    if (chain.lastDelivered && chain.lastDelivered > lastDigestTime) lastDigestTime = chain.lastDelivered;
   }
 
   // 7. One log altered after its digest was written.
@@ -358,14 +330,11 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     objects: { disabledKeyLog, pendingDeletionKeyLog },
     digestPublicKeyFingerprint: fingerprint,
   };
+  if (options.organization !== false) world.organization = seedOrganization(state);
   if (options.filesInOneDay || options.bigLogMB) {
     world.scale = seedScale(state, logBucket, healthy, rng, options);
   }
   return world;
-}
-
-function sha256(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
 }
 
 function seedKeys(state: SandboxState, rng: Prng) {
