@@ -9,7 +9,29 @@ export interface SandboxOptions {
   faults?: FaultRule[];
 }
 
+export interface SearchWorldOptions {
+  /** Days from 2026-11-10 (default 4, at least 3). */
+  days?: number;
+  /** Log files per hour and region (default 1, at most 12). */
+  filesPerHour?: number;
+  /** Background records per file (default 120: ≈ 140 KB of JSON, which gzips ≈ 8×). */
+  recordsPerFile?: number;
+}
+
+export interface ValidationWorldOptions {
+  /** Days of hourly digests and logs, ending 2026-11-10T00:00 (default 30). */
+  days?: number;
+  /** Log files per hour and region (default 2). */
+  logsPerHour?: number;
+  /** Records per log file (default 8). */
+  recordsPerLog?: number;
+}
+
 export interface WorldOptions {
+  /** The search world (trail `audit-archive`, planted events): `true` for the defaults. See SearchWorld. */
+  search?: boolean | SearchWorldOptions;
+  /** Validation at scale (trail `archive`, N days of hourly digests, 2 regions): `true` for 30 days. See ValidationWorld. */
+  validation?: boolean | ValidationWorldOptions;
   /** The organization world (accounts, organization trails, log-archive buckets); default true. See OrganizationWorld. */
   organization?: boolean;
   /** Scale: N extra log files of two realistic records each in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
@@ -175,6 +197,17 @@ export interface SeededWorld {
   digestPublicKeyFingerprint: string;
   /** The organization world (absent with `organization: false`). */
   organization?: OrganizationWorld;
+  /** With `search`: see SearchWorld. */
+  search?: SearchWorld;
+  /** With `validation`: see ValidationWorld. */
+  validation?: ValidationWorld;
+  /** Every symmetric key of the world with a probe ciphertext and, for trail keys, a log object under it. */
+  keyProbes: KeyProbe[];
+  /**
+   * principal × key × path: what a decrypt gets (computed at seeding with the decisions the services enforce; a test
+   * that changes a principal's permissions at run time changes the truth, not this list).
+   */
+  keyAccess: KeyAccessCase[];
 }
 
 /** One organization trail of the organization world. */
@@ -212,6 +245,127 @@ export interface OrganizationWorld {
     /** `aws-controltower-BaselineCloudTrail`: prefix `o-a1b2c3d4e5` (Control Tower layout), from 2026-11-26T18:00. */
     controlTower: OrgTrailFacts;
   };
+}
+
+/**
+ * The search world: trail `audit-archive` (standalone account, bucket aws-cloudtrail-logs-111122223333-audit, no
+ * prefix, SSE-KMS `alias/audit-archive-logs`, whose key policy lets the account's principals decrypt), days from
+ * 2026-11-10 in us-west-2 and eu-central-1. Background records come from the corpus and hold no failed calls.
+ */
+export interface SearchWorld {
+  trail: TrailRef;
+  key: KeyRef;
+  regions: string[];
+  days: string[];
+  /** logKeys[region][day] = every log object key (sorted), the special files included. */
+  logKeys: Record<string, Record<string, string[]>>;
+  fileCount: number;
+  /** Records in the regular files (background + planted). */
+  recordCount: number;
+  /** Sum over the regular files: JSON bytes and gzip bytes (the compression ratio is their quotient). */
+  uncompressedBytes: number;
+  compressedBytes: number;
+  planted: {
+    /** Decrypt calls by role payments-batch with key alias/payments-data (us-west-2); decoys: same role other key or call, other principals same key. */
+    roleDecrypts: {
+      roleArn: string;
+      sessionArn: string;
+      accessKeyId: string;
+      keyArn: string;
+      keyAlias: string;
+      region: string;
+      eventIds: string[];
+      /** Those of eventIds that are in files.deniedToAuditor (the auditor cannot find them). */
+      inDeniedFile: string[];
+      decoyEventIds: string[];
+    };
+    /** Every failed call of the world (AccessDenied / AccessDeniedException in KMS, IAM, CloudTrail), by contractor-7. */
+    failures: { eventIds: string[]; errorCodes: Record<string, string>; principalArn: string };
+    /** Decrypt calls whose encryption context `key` is exactValue (3), or starts with prefix (5). */
+    encryptionContext: { key: string; exactValue: string; exactEventIds: string[]; prefix: string; prefixEventIds: string[] };
+    /**
+     * PutKeyPolicy calls by IAM user boundary-probe around the range [from, to) (one hour, us-west-2): at from, from+59 s,
+     * to−1 min, to−1 s… inside; from−1 min, from−1 s, to, to+59 s outside; plus the late file's event (inside) and
+     * the at-start file's event (outside). These are all of boundary-probe's events.
+     */
+    boundary: {
+      region: string;
+      from: string;
+      to: string;
+      principalArn: string;
+      eventName: string;
+      insideEventIds: string[];
+      outsideEventIds: string[];
+    };
+    /** Where each planted event is. */
+    events: Record<string, { objectKey: string; region: string; eventTime: string }>;
+  };
+  /** Odd files (us-west-2): */
+  files: {
+    /** Under the management trail's key (alias/cloudtrail-logs): the admin reads it, the auditor gets AccessDenied naming kms:Decrypt. */
+    deniedToAuditor: { key: string; eventIds: string[] };
+    /** Under the disabled key: KMS.DisabledException for everyone. */
+    disabledKey: { key: string; eventIds: string[] };
+    /** A gzip cut in half (SSE-KMS fine, the gzip is not). */
+    corrupt: { key: string; eventIds: string[] };
+    /** Named 50 minutes after the boundary range's end, holding one event inside the range. */
+    lateDelivery: { key: string; eventIds: string[] };
+    /** Named exactly at the range's start, holding one event half a minute before it. */
+    atRangeStart: { key: string; eventIds: string[] };
+  };
+}
+
+/** Validation at scale: trail `archive` (standalone account), hourly digests and logs for `days` days in 2 regions. */
+export interface ValidationWorld {
+  trail: TrailRef;
+  key: KeyRef;
+  regions: string[];
+  /** Window for validate-logs that covers every digest: --start-time start --end-time end. */
+  start: string;
+  end: string;
+  /** Per region. */
+  digestCount: number;
+  logCount: number;
+  /** digestKeys[region] (oldest first) and logKeys[region] (delivery order). */
+  digestKeys: Record<string, string[]>;
+  logKeys: Record<string, string[]>;
+}
+
+/** A symmetric key of the world with what it takes to try a decrypt with it (world.keyProbes). */
+export interface KeyProbe {
+  keyArn: string;
+  keyId: string;
+  alias?: string;
+  accountId: string;
+  region: string;
+  /** The trail whose logs the key encrypts, if any. */
+  trailArn?: string;
+  /** A ciphertext under the key (plaintext `key-access probe`), with `encryptionContext`, for KMS Decrypt. */
+  ciphertextBase64: string;
+  /** `{ "aws:cloudtrail:arn": trailArn }` for trail keys, else `{}`. */
+  encryptionContext: Record<string, string>;
+  /** An SSE-KMS object under the key (a log of its trail), for GetObject. */
+  object?: { bucket: string; key: string };
+}
+
+/**
+ * What one principal gets when it decrypts with one key (world.keyAccess), as the sandbox enforces it: `via: 'kms'`
+ * = KMS Decrypt of the probe ciphertext in the key's region; `via: 's3'` = GetObject of the probe object (S3 checks
+ * its own permission first, then calls Decrypt for the caller with kms:ViaService = s3.<region>.amazonaws.com).
+ */
+export interface KeyAccessCase {
+  principal: PrincipalName;
+  principalArn: string;
+  principalAccount: string;
+  keyArn: string;
+  via: 'kms' | 's3';
+  decrypt: 'allowed' | 'denied';
+  /** Who refused: the key policy, the principal's IAM policy, S3 (bucket policy / IAM for s3:GetObject), or the key's state. */
+  refusedBy?: 'key policy' | 'IAM policy' | 'S3' | 'key state';
+  /** The refusal came from an explicit Deny statement. */
+  explicitDeny?: boolean;
+  /** The error the call gets: code (`AccessDeniedException`, `AccessDenied`, `DisabledException`, `KMS.DisabledException`…), HTTP status, message. */
+  error?: { code: string; status: number; message: string };
 }
 
 export interface Sandbox {

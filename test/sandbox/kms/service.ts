@@ -1,7 +1,7 @@
 import { AwsError } from '../errors';
-import { authorize, authorizeIdentity } from '../iam/authorize';
+import { authorizeIdentity } from '../iam/authorize';
+import { kmsDecision } from '../iam/decisions';
 import { kmsRequest, type KmsCallContext } from '../iam/context';
-import { statementsOf } from '../iam/policy';
 import type { RequestContext, SandboxState } from '../state';
 import { kmsEventRecord } from '../cloudtrail/events';
 import type { KmsKey } from './keys';
@@ -73,13 +73,7 @@ export function handleKms(state: SandboxState, operation: string, input: Json, c
         state.keys.resolve(ctx.region, ref as string | undefined, ctx.principal.accountId, CROSS_ACCOUNT.has(operation)),
       authorize: (key: KmsKey, call?: KmsCallContext) => {
         used = key;
-        const decision = authorize({
-          caller: ctx.principal,
-          request: kmsRequest(ctx.principal, operation, key.arn, call),
-          resourceAccount: key.accountId,
-          resourcePolicy: statementsOf(key.policy),
-          model: 'kms',
-        });
+        const decision = kmsDecision(ctx.principal, operation, key, call);
         if (!decision.allowed) throw new AwsError(400, 'AccessDeniedException', decision.message);
       },
       authorizeAccount: () => {

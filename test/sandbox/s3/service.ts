@@ -1,9 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { AwsError } from '../errors';
-import { authorize, authorizeIdentity } from '../iam/authorize';
-import { s3Request } from '../iam/context';
-import { statementsOf } from '../iam/policy';
+import { s3Decision } from '../iam/decisions';
 import type { RequestContext, SandboxState } from '../state';
 import { Bucket, type S3Object } from './store';
 import { openObject, s3CallerOf, sealObject } from './sse';
@@ -73,19 +71,9 @@ export function handleS3(state: SandboxState, operation: string, req: S3Request,
   const resource = req.bucket ? `arn:aws:s3:::${req.bucket}${req.key ? `/${req.key}` : ''}` : '*';
   const action = ACTIONS[operation];
   const extra: Record<string, string[]> = operation.startsWith('ListObjects') ? { 's3:prefix': [req.query.get('prefix') ?? ''] } : {};
-  const request = s3Request(ctx.principal, action, resource, extra);
   const bucket = req.bucket ? state.buckets.get(req.bucket) : undefined;
   // Account-level calls and calls on a bucket that does not exist: the caller's IAM policy decides.
-  const decision = bucket
-    ? authorize({
-        caller: ctx.principal,
-        request,
-        resourceAccount: bucket.accountId,
-        resourcePolicy: statementsOf(bucket.policy),
-        model: 's3',
-        messageResource: `"${resource}"`,
-      })
-    : authorizeIdentity(ctx.principal, request, `"${resource}"`);
+  const decision = s3Decision(ctx.principal, action, resource, bucket, extra);
   if (!decision.allowed) throw new AwsError(403, 'AccessDenied', decision.message);
   if (operation === 'ListBuckets') return listBuckets(state, ctx.principal.accountId);
   if (operation === 'CreateBucket') return createBucket(state, req, ctx);

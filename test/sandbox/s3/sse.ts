@@ -3,9 +3,7 @@ import { Readable } from 'node:stream';
 import { AwsError } from '../errors';
 import { kmsEventRecord, type CallerIdentity } from '../cloudtrail/events';
 import { ConnectionFault } from '../http/respond';
-import { authorize } from '../iam/authorize';
-import { kmsRequest } from '../iam/context';
-import { statementsOf } from '../iam/policy';
+import { kmsViaS3Decision } from '../iam/decisions';
 import type { SandboxPrincipal } from '../principals';
 import type { FaultRule } from '../types';
 import type { SandboxState } from '../state';
@@ -115,16 +113,7 @@ function callKmsForS3(
   try {
     if (caller) internalFault(state, caller, operation);
     if (caller?.kind === 'user') {
-      const decision = authorize({
-        caller: caller.principal,
-        request: kmsRequest(caller.principal, operation, key.arn, {
-          encryptionContext: requestParameters.encryptionContext as Record<string, string>,
-          viaService: `s3.${key.region}.amazonaws.com`,
-        }),
-        resourceAccount: key.accountId,
-        resourcePolicy: statementsOf(key.policy),
-        model: 'kms',
-      });
+      const decision = kmsViaS3Decision(caller.principal, operation, key, requestParameters.encryptionContext as Record<string, string>);
       if (!decision.allowed) throw new AwsError(403, 'AccessDenied', decision.message);
     }
     try {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from '../../corpusPath';
 
-export type Slot = 'TIME' | 'EVENT_ID' | 'REQUEST_ID' | 'IP' | 'IDENTITY' | 'ACCOUNT' | 'REGION';
+export type Slot = 'TIME' | 'EVENT_ID' | 'REQUEST_ID' | 'IP' | 'AGENT' | 'IDENTITY' | 'ACCOUNT' | 'REGION';
 
 export interface RecordTemplate {
   /** Literal JSON text between the slots (parts.length === slots.length + 1). */
@@ -24,7 +24,7 @@ export interface RecordTemplate {
 type Json = Record<string, unknown>;
 
 const MARK = (slot: Slot) => `@@${slot}@@`;
-const SLOT_PATTERN = /"@@IDENTITY@@"|@@(TIME|EVENT_ID|REQUEST_ID|IP|ACCOUNT|REGION)@@/g;
+const SLOT_PATTERN = /"@@IDENTITY@@"|@@(TIME|EVENT_ID|REQUEST_ID|IP|AGENT|ACCOUNT|REGION)@@/g;
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
 const ACCOUNT_ID = /(?<![\d])\d{12}(?![\d])/g;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -76,7 +76,16 @@ function template(original: Json, source: string): RecordTemplate {
   r.eventType ??= 'AwsApiCall';
   r.managementEvent ??= true;
   r.eventCategory ??= 'Management';
-  if (typeof r.sourceIPAddress === 'string' && IPV4.test(r.sourceIPAddress)) r.sourceIPAddress = MARK('IP');
+  if (typeof r.sourceIPAddress === 'string' && IPV4.test(r.sourceIPAddress)) {
+    // A person's call from an address: their own client and, as in current records, the TLS details.
+    r.sourceIPAddress = MARK('IP');
+    if (typeof r.userAgent === 'string' && r.userAgent !== 'AWS Internal') r.userAgent = MARK('AGENT');
+    r.tlsDetails ??= {
+      tlsVersion: 'TLSv1.3',
+      cipherSuite: 'TLS_AES_128_GCM_SHA256',
+      clientProvidedHostHeader: `${String(original.eventSource).split('.')[0]}.${MARK('REGION')}.amazonaws.com`,
+    };
+  }
   const person = identity.type === 'IAMUser' || identity.type === 'AssumedRole';
   if (person) r.userIdentity = MARK('IDENTITY');
   let text = JSON.stringify(r).replace(ISO_TIME, MARK('TIME')).replace(ACCOUNT_ID, MARK('ACCOUNT'));

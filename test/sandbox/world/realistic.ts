@@ -17,7 +17,18 @@ export interface Actor {
   identityHead: string;
   identityTail: string;
   ips: string[];
+  /** The client this person calls from. */
+  userAgent: string;
 }
+
+const AGENTS = [
+  'aws-cli/2.27.50 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0-1029-aws md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython m/E,b,Z cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off',
+  'Boto3/1.38.12 md/Botocore#1.38.12 ua/2.1 os/linux#5.10.236-227.928.amzn2.x86_64 md/arch#x86_64 lang/python#3.12.10 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy Botocore/1.38.12',
+  'aws-sdk-java/2.31.0 Linux/5.10.238-231.953.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/21.0.7+6-LTS Java/21.0.7 vendor/Amazon.com_Inc. exec-env/AWS_ECS_FARGATE io/sync http/Apache cfg/retry-mode/adaptive',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+  'Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-aws/5.82.0 (+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.32.7 ua/2.1 os/linux lang/go#1.23.3 md/GOOS#linux md/GOARCH#amd64',
+  'aws-sdk-js/3.848.0 ua/2.1 os/linux#5.15.0-1084-aws lang/js md/nodejs#20.18.1 m/E,N',
+];
 
 const USERS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'ci-deployer', 'backup-operator'];
 const ROLES: Array<[string, string]> = [
@@ -36,8 +47,17 @@ export class RealisticRecords {
   private readonly rng: Prng;
   private readonly actorsByAccount = new Map<string, Actor[]>();
 
+  /** The templates in order of how often they occur (a few kinds of calls make up most of a real log). */
+  private readonly popularity: RecordTemplate[];
+
   constructor(seed: string) {
     this.rng = new Prng(`realistic-records/${seed}`, true);
+    const shuffled = [...this.templates];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = this.rng.int(0, i);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    this.popularity = shuffled;
   }
 
   /** The people and roles acting in an account (fixed per account, whatever the seed). */
@@ -52,10 +72,10 @@ export class RealisticRecords {
 
   /** One record (JSON text) at `time` in `account`/`region`, from a template picked at random (or the one given). */
   record(time: Date, account: string, region: string, options: { template?: RecordTemplate; actor?: Actor } = {}): string {
-    const t = options.template ?? this.templates[this.rng.int(0, this.templates.length - 1)];
+    const t = options.template ?? skewed(this.popularity, this.rng);
     const actors = this.actors(account);
     // A few people do most of the work, as in a real account.
-    const actor = options.actor ?? actors[Math.min(actors.length - 1, Math.floor(actors.length * (this.rng.int(0, 999) / 1000) ** 2))];
+    const actor = options.actor ?? skewed(actors, this.rng);
     const when = isoSeconds(time);
     // join() gives a flat string (no chain of concatenations kept alive until it is written).
     const pieces: string[] = [t.parts[0]];
@@ -72,6 +92,8 @@ export class RealisticRecords {
         return this.rng.uuid();
       case 'IP':
         return actor.ips[this.rng.int(0, actor.ips.length - 1)];
+      case 'AGENT':
+        return actor.userAgent;
       case 'ACCOUNT':
         return account;
       case 'REGION':
@@ -86,6 +108,11 @@ export class RealisticRecords {
     }
     return '';
   }
+}
+
+/** An item, the first ones far more often than the last (index = n·u², u uniform). */
+export function skewed<T>(items: readonly T[], rng: Prng): T {
+  return items[Math.min(items.length - 1, Math.floor(items.length * (rng.int(0, 9999) / 10_000) ** 2))];
 }
 
 function makeActors(account: string): Actor[] {
@@ -126,6 +153,7 @@ function makeActors(account: string): Actor[] {
         identityHead: head.slice(0, at + 1),
         identityTail: head.slice(at + 2),
         ips: ips(),
+        userAgent: rng.pick(AGENTS),
       });
     }
     if (i < USERS.length) {
@@ -141,7 +169,7 @@ function makeActors(account: string): Actor[] {
         userName: user,
       });
       // IAM users have no session date: the whole identity is the head.
-      actors.push({ kind: 'IAMUser', arn, accessKeyId, identityHead: json, identityTail: '', ips: ips() });
+      actors.push({ kind: 'IAMUser', arn, accessKeyId, identityHead: json, identityTail: '', ips: ips(), userAgent: rng.pick(AGENTS) });
     }
   }
   return actors;

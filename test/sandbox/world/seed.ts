@@ -46,6 +46,9 @@ import {
 } from './records';
 import { seedScale } from './scale';
 import { seedOrganization } from './organization';
+import { seedSearch } from './search';
+import { seedValidation } from './validationScale';
+import { keyAccessMatrix, keyProbes, type ProbeSpec } from './keyAccess';
 import { hourlyPlans, sha256, writeDigestChain } from './digests';
 
 const DELIVERY_HOURS = [1, 5, 9, 13, 17, 21];
@@ -329,8 +332,50 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     dataEventLogKeys,
     objects: { disabledKeyLog, pendingDeletionKeyLog },
     digestPublicKeyFingerprint: fingerprint,
+    keyProbes: [],
+    keyAccess: [],
   };
   if (options.organization !== false) world.organization = seedOrganization(state);
+  if (options.search) world.search = seedSearch(state, options.search === true ? {} : options.search, { healthy, disabled: keys.disabled });
+  if (options.validation) world.validation = seedValidation(state, options.validation === true ? {} : options.validation);
+  const probeRng = new Prng('cloudtrail-kms-explorer/sandbox-key-probes/v1', true);
+  const managed = REGIONS.flatMap((region) =>
+    MANAGED_SERVICES.map((service) => ({ key: state.keys.keys.get(managedKeyId(region, service))!, alias: `alias/aws/${service}` })),
+  );
+  const management = trailArn(MANAGEMENT_TRAIL);
+  const specs: ProbeSpec[] = [
+    { key: healthy, alias: ALIASES.healthy, trailArn: management, object: { bucket: LOG_BUCKET, key: logKeys[HOME_REGION][DAYS[0]][0] } },
+    { key: keys.disabled, alias: ALIASES.disabled, trailArn: management, object: { bucket: LOG_BUCKET, key: disabledKeyLog } },
+    {
+      key: keys.pendingDeletion,
+      alias: ALIASES.pendingDeletion,
+      trailArn: management,
+      object: { bucket: LOG_BUCKET, key: pendingDeletionKeyLog },
+    },
+    ...managed,
+  ];
+  for (const t of Object.values(world.organization?.trails ?? {})) {
+    const member = world.organization!.memberAccountIds[0];
+    specs.push({
+      key: state.keys.keys.get(t.key.keyId)!,
+      alias: t.key.alias,
+      trailArn: t.arn,
+      object: { bucket: t.bucket, key: Object.values(t.logKeys[member][HOME_REGION]).flat()[0] },
+    });
+  }
+  if (world.search) {
+    const s = world.search;
+    specs.push({
+      key: state.keys.keys.get(s.key.keyId)!,
+      alias: s.key.alias,
+      trailArn: s.trail.arn,
+      object: { bucket: s.trail.bucket, key: s.logKeys[HOME_REGION][s.days[0]][0] },
+    });
+    const payments = state.keys.keys.get(s.planted.roleDecrypts.keyArn.split('/').pop()!)!;
+    specs.push({ key: payments, alias: s.planted.roleDecrypts.keyAlias });
+  }
+  world.keyProbes = keyProbes(state, probeRng, specs);
+  world.keyAccess = keyAccessMatrix(state, world.keyProbes);
   if (options.filesInOneDay || options.bigLogMB) {
     world.scale = seedScale(state, logBucket, healthy, rng, options);
   }

@@ -32,6 +32,9 @@ export interface DigestSigner {
 export class TrailWriter {
   /** Log files written, per `account/region`, in delivery order. */
   readonly files = new Map<string, LoggedFile[]>();
+  /** Totals over writeLog(): JSON bytes and gzip bytes. */
+  uncompressedBytes = 0;
+  compressedBytes = 0;
 
   constructor(
     private readonly state: SandboxState,
@@ -48,7 +51,10 @@ export class TrailWriter {
     const key = logKeyAt(this.location(account, region), delivered, this.rng.alnum(16));
     const json = logFileJson(records);
     const sorted = [...times].sort();
-    this.put(key, gzipSync(json, { level: gzipLevel }), {}, new Date(delivered.getTime() + this.rng.int(1, 40) * 1000));
+    const gz = gzipSync(json, { level: gzipLevel });
+    this.uncompressedBytes += json.length;
+    this.compressedBytes += gz.length;
+    this.put(key, gz, {}, new Date(delivered.getTime() + this.rng.int(1, 40) * 1000));
     const list = this.files.get(`${account}/${region}`) ?? [];
     list.push({ key, delivered, hash: sha256(json), newest: sorted[sorted.length - 1], oldest: sorted[0] });
     this.files.set(`${account}/${region}`, list);
