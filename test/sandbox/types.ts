@@ -304,7 +304,7 @@ export interface SearchWorld {
   files: {
     /** Under the management trail's key (alias/cloudtrail-logs): the admin reads it, the auditor gets AccessDenied naming kms:Decrypt. */
     deniedToAuditor: { key: string; eventIds: string[] };
-    /** Under the disabled key: KMS.DisabledException for everyone. */
+    /** Under the disabled key: KMS.DisabledException for the admin (the auditor is refused kms:Decrypt first). */
     disabledKey: { key: string; eventIds: string[] };
     /** A gzip cut in half (SSE-KMS fine, the gzip is not). */
     corrupt: { key: string; eventIds: string[] };
