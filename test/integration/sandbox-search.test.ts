@@ -61,7 +61,7 @@ describe('sandbox search world', { timeout: 300_000 }, () => {
 
   it('exports a world of several days × 2 regions with planted sets that do not overlap by accident', () => {
     assert.deepEqual(search.regions, ['us-west-2', 'eu-central-1']);
-    assert.ok(search.days.length >= 3);
+    assert.ok(search.days.length >= 4);
     assert.equal(Object.values(search.logKeys).flatMap((d) => Object.values(d).flat()).length, search.fileCount);
     const p = search.planted;
     assert.equal(p.roleDecrypts.eventIds.length, 8);

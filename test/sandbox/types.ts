@@ -10,7 +10,7 @@ export interface SandboxOptions {
 }
 
 export interface SearchWorldOptions {
-  /** Days from 2026-11-10 (default 4, at least 3). */
+  /** Days from 2026-11-10 (default 4, at least 4: the planted events span four days). */
   days?: number;
   /** Log files per hour and region (default 1, at most 12). */
   filesPerHour?: number;

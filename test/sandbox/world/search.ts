@@ -35,7 +35,7 @@ interface Delivery {
 }
 
 export function seedSearch(state: SandboxState, options: SearchWorldOptions, keys: { healthy: KmsKey; disabled: KmsKey }): SearchWorld {
-  const days = Math.max(3, Math.floor(options.days ?? 4));
+  const days = Math.max(4, Math.floor(options.days ?? 4));
   const filesPerHour = Math.min(12, Math.max(1, Math.floor(options.filesPerHour ?? 1)));
   const recordsPerFile = Math.max(1, Math.floor(options.recordsPerFile ?? 120));
   const rng = new Prng('cloudtrail-kms-explorer/sandbox-search/v1', true);
