@@ -18,6 +18,23 @@ export interface SandboxPrincipal extends Principal {
 
 const user = (accountId: string, userName: string) => `arn:aws:iam::${accountId}:user/${userName}`;
 
+/** What an auditor reads: buckets and objects, keys' metadata, trails and their events. */
+const AUDIT_READ = [
+  's3:ListAllMyBuckets',
+  's3:ListBucket',
+  's3:GetObject',
+  's3:GetBucketLocation',
+  'kms:Describe*',
+  'kms:List*',
+  'kms:Get*',
+  'cloudtrail:Describe*',
+  'cloudtrail:Get*',
+  'cloudtrail:List*',
+  'cloudtrail:LookupEvents',
+  'sts:GetCallerIdentity',
+  'iam:SimulatePrincipalPolicy',
+];
+
 // Fixed test credentials: meaningless outside the sandbox, stable so docs and profiles can name them.
 export const PRINCIPALS: Record<PrincipalName, SandboxPrincipal> = {
   admin: {
@@ -38,21 +55,7 @@ export const PRINCIPALS: Record<PrincipalName, SandboxPrincipal> = {
     arn: user(ACCOUNT_ID, 'auditor'),
     userId: 'AIDASANDBOXAUDIT0001',
     userName: 'auditor',
-    allows: [
-      's3:ListAllMyBuckets',
-      's3:ListBucket',
-      's3:GetObject',
-      's3:GetBucketLocation',
-      'kms:Describe*',
-      'kms:List*',
-      'kms:Get*',
-      'cloudtrail:Describe*',
-      'cloudtrail:Get*',
-      'cloudtrail:List*',
-      'cloudtrail:LookupEvents',
-      'sts:GetCallerIdentity',
-      'iam:SimulatePrincipalPolicy',
-    ],
+    allows: [...AUDIT_READ],
   },
   orgAdmin: {
     name: 'orgAdmin',
@@ -73,24 +76,7 @@ export const PRINCIPALS: Record<PrincipalName, SandboxPrincipal> = {
     userId: 'AIDASANDBOXMEMBER001',
     userName: 'security-auditor',
     // Its own IAM would let it read and decrypt anything: the bucket policy and the key policy are what refuse it.
-    allows: [
-      's3:ListAllMyBuckets',
-      's3:ListBucket',
-      's3:GetObject',
-      's3:GetBucketLocation',
-      'kms:Describe*',
-      'kms:List*',
-      'kms:Get*',
-      'kms:Decrypt',
-      'cloudtrail:Describe*',
-      'cloudtrail:Get*',
-      'cloudtrail:List*',
-      'cloudtrail:LookupEvents',
-      'organizations:Describe*',
-      'organizations:List*',
-      'sts:GetCallerIdentity',
-      'iam:SimulatePrincipalPolicy',
-    ],
+    allows: [...AUDIT_READ, 'kms:Decrypt', 'organizations:Describe*', 'organizations:List*'],
   },
   logArchiveReader: {
     name: 'logArchiveReader',

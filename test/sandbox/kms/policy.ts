@@ -19,6 +19,38 @@ export function defaultKeyPolicy(accountId: string): string {
   );
 }
 
+/** The console policy's first statements: the account's IAM delegation, and CloudTrail may encrypt and describe. */
+export function cloudTrailServiceStatements(accountId: string, trailArn: string): Array<Record<string, unknown>> {
+  return [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: [`arn:aws:iam::${accountId}:root`] },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+    {
+      Sid: 'Allow CloudTrail to encrypt logs',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 'kms:GenerateDataKey*',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'aws:SourceArn': trailArn },
+        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${accountId}:trail/*` },
+      },
+    },
+    {
+      Sid: 'Allow CloudTrail to describe key',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 'kms:DescribeKey',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+    },
+  ];
+}
+
 /** The policy the CloudTrail console creates for a trail key ("Key policy created by CloudTrail"). */
 export function cloudTrailKeyPolicy(accountId: string, region: string, trailArn: string): string {
   const trailPattern = `arn:aws:cloudtrail:*:${accountId}:trail/*`;
@@ -27,32 +59,7 @@ export function cloudTrailKeyPolicy(accountId: string, region: string, trailArn:
       Version: '2012-10-17',
       Id: 'Key policy created by CloudTrail',
       Statement: [
-        {
-          Sid: 'Enable IAM User Permissions',
-          Effect: 'Allow',
-          Principal: { AWS: [`arn:aws:iam::${accountId}:root`] },
-          Action: 'kms:*',
-          Resource: '*',
-        },
-        {
-          Sid: 'Allow CloudTrail to encrypt logs',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 'kms:GenerateDataKey*',
-          Resource: '*',
-          Condition: {
-            StringEquals: { 'aws:SourceArn': trailArn },
-            StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': trailPattern },
-          },
-        },
-        {
-          Sid: 'Allow CloudTrail to describe key',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 'kms:DescribeKey',
-          Resource: '*',
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-        },
+        ...cloudTrailServiceStatements(accountId, trailArn),
         {
           Sid: 'Allow principals in the account to decrypt log files',
           Effect: 'Allow',

@@ -9,7 +9,7 @@ import type { KmsKey } from '../kms/keys';
 import { PRINCIPALS, type SandboxPrincipal } from '../principals';
 import type { Prng } from '../prng';
 import type { SandboxState } from '../state';
-import type { KeyAccessCase, KeyProbe, PrincipalName } from '../types';
+import type { KeyAccessCase, KeyProbe, PrincipalName, SeededWorld } from '../types';
 
 export interface ProbeSpec {
   key: KmsKey;
@@ -18,6 +18,55 @@ export interface ProbeSpec {
   trailArn?: string;
   /** An SSE-KMS object under the key. */
   object?: { bucket: string; key: string };
+}
+
+/**
+ * The keys to probe: the default world's trail keys (with a log under each) and AWS managed keys, the organization's
+ * trail keys (a member's log), the search world's trail key and payments key.
+ */
+export function probeSpecs(state: SandboxState, world: SeededWorld): ProbeSpec[] {
+  const key = (id: string) => state.keys.keys.get(id)!;
+  const management = world.trails.management.arn;
+  const bucket = world.buckets.logs.name;
+  const specs: ProbeSpec[] = [
+    {
+      key: key(world.keys.healthy.keyId),
+      alias: world.keys.healthy.alias,
+      trailArn: management,
+      object: { bucket, key: world.logKeys[world.regions[0]][world.days[0]][0] },
+    },
+    {
+      key: key(world.keys.disabled.keyId),
+      alias: world.keys.disabled.alias,
+      trailArn: management,
+      object: { bucket, key: world.objects.disabledKeyLog },
+    },
+    {
+      key: key(world.keys.pendingDeletion.keyId),
+      alias: world.keys.pendingDeletion.alias,
+      trailArn: management,
+      object: { bucket, key: world.objects.pendingDeletionKeyLog },
+    },
+  ];
+  for (const managed of state.keys.aliases.filter((a) => a.accountId === world.accountId && a.aliasName.startsWith('alias/aws/'))) {
+    specs.push({ key: key(managed.targetKeyId), alias: managed.aliasName });
+  }
+  const org = world.organization;
+  for (const t of Object.values(org?.trails ?? {})) {
+    const log = Object.values(t.logKeys[org!.memberAccountIds[0]][t.homeRegion]).flat()[0];
+    specs.push({ key: key(t.key.keyId), alias: t.key.alias, trailArn: t.arn, object: { bucket: t.bucket, key: log } });
+  }
+  const s = world.search;
+  if (s) {
+    specs.push({
+      key: key(s.key.keyId),
+      alias: s.key.alias,
+      trailArn: s.trail.arn,
+      object: { bucket: s.trail.bucket, key: s.logKeys[s.trail.homeRegion][s.days[0]][0] },
+    });
+    specs.push({ key: key(s.planted.roleDecrypts.keyArn.split('/').pop()!), alias: s.planted.roleDecrypts.keyAlias });
+  }
+  return specs;
 }
 
 export function keyProbes(state: SandboxState, rng: Prng, specs: ProbeSpec[]): KeyProbe[] {

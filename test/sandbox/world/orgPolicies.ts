@@ -1,38 +1,9 @@
 /** Key and bucket policies of the organization world (management-account keys, log-archive buckets). */
 import { ORG_ACCOUNTS, ORGANIZATION_ID } from '../accounts';
+import { cloudTrailServiceStatements } from '../kms/policy';
 
 const root = (account: string) => `arn:aws:iam::${account}:root`;
-
-function cloudTrailStatements(trailArn: string): Array<Record<string, unknown>> {
-  return [
-    {
-      Sid: 'Enable IAM User Permissions',
-      Effect: 'Allow',
-      Principal: { AWS: root(ORG_ACCOUNTS.management) },
-      Action: 'kms:*',
-      Resource: '*',
-    },
-    {
-      Sid: 'Allow CloudTrail to encrypt logs',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: 'kms:GenerateDataKey*',
-      Resource: '*',
-      Condition: {
-        StringEquals: { 'aws:SourceArn': trailArn },
-        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ORG_ACCOUNTS.management}:trail/*` },
-      },
-    },
-    {
-      Sid: 'Allow CloudTrail to describe key',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: 'kms:DescribeKey',
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-    },
-  ];
-}
+const cloudTrailStatements = (trailArn: string) => cloudTrailServiceStatements(ORG_ACCOUNTS.management, trailArn);
 
 /**
  * The organization trail's key: the log-archive account may decrypt through S3 (delegated to its IAM), the workload

@@ -8,7 +8,7 @@
  * `CloudTrail-Digest/`, signed and chained as for any trail (`aws cloudtrail validate-logs --account-id` accepts them).
  */
 import { ACCOUNTS, ORG_ACCOUNTS, ORGANIZATION_ID } from '../accounts';
-import { keyMaterialIdOf, type KmsKey } from '../kms/keys';
+import type { KmsKey } from '../kms/keys';
 import { PRINCIPALS } from '../principals';
 import { Prng } from '../prng';
 import { Bucket } from '../s3/store';
@@ -17,6 +17,7 @@ import type { OrganizationWorld, OrgTrailFacts } from '../types';
 import { REGIONS } from './constants';
 import { controlTowerKeyPolicy, logArchiveBucketPolicy, organizationKeyPolicy } from './orgPolicies';
 import { RealisticRecords } from './realistic';
+import { addKey, addTrail } from './resources';
 import { TrailWriter } from './trailWriter';
 
 const HOME = 'us-west-2';
@@ -121,7 +122,7 @@ export function seedOrganization(state: SandboxState): OrganizationWorld {
         if (chain.lastDelivered && chain.lastDelivered > lastDigest) lastDigest = chain.lastDelivered;
       }
     }
-    state.trails.push({
+    addTrail(state, {
       name: plan.name,
       arn,
       accountId: MANAGEMENT,
@@ -130,11 +131,7 @@ export function seedOrganization(state: SandboxState): OrganizationWorld {
       bucket: plan.bucket,
       s3KeyPrefix: plan.prefix,
       kmsKeyArn: key.arn,
-      isMultiRegion: true,
-      includeGlobalServiceEvents: true,
       logFileValidation: true,
-      hasCustomEventSelectors: false,
-      isLogging: true,
       startLoggingTime: plan.start,
       latestDeliveryTime: lastDelivery,
       latestDigestDeliveryTime: lastDigest,
@@ -171,28 +168,14 @@ export function seedOrganization(state: SandboxState): OrganizationWorld {
 }
 
 function makeKey(state: SandboxState, rng: Prng, plan: TrailPlan, trailArn: string): KmsKey {
-  const key = state.keys.add({
+  return addKey(state, {
     keyId: plan.keyId,
-    arn: `arn:aws:kms:${HOME}:${MANAGEMENT}:key/${plan.keyId}`,
+    alias: plan.alias,
     region: HOME,
     accountId: MANAGEMENT,
     description: `Encrypts the log and digest files of the ${plan.name} organization trail`,
-    keySpec: 'SYMMETRIC_DEFAULT',
-    keyUsage: 'ENCRYPT_DECRYPT',
-    state: 'Enabled',
+    policy: plan.policy(trailArn),
     creationDate: new Date('2025-02-01T09:40:00Z'),
     material: rng.bytes(32),
-    policy: plan.policy(trailArn),
-    rotationEnabled: true,
-    keyManager: 'CUSTOMER',
-    keyMaterialId: keyMaterialIdOf(plan.keyId),
   });
-  state.keys.addAlias({
-    aliasName: plan.alias,
-    targetKeyId: key.keyId,
-    region: HOME,
-    accountId: MANAGEMENT,
-    creationDate: key.creationDate,
-  });
-  return key;
 }

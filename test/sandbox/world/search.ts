@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { isoSeconds } from '../clock';
-import { keyMaterialIdOf, type KmsKey } from '../kms/keys';
+import type { KmsKey } from '../kms/keys';
 import { cloudTrailKeyPolicy, defaultKeyPolicy } from '../kms/policy';
 import { Prng } from '../prng';
 import { Bucket } from '../s3/store';
@@ -16,6 +16,7 @@ import { ACCOUNT_ID, HOME_REGION, REGIONS } from './constants';
 import { logKeyAt } from './layout';
 import { plantEvents, type Placed } from './searchPlan';
 import { logFileJson, RealisticRecords, skewed } from './realistic';
+import { addKey, addTrail } from './resources';
 import { TrailWriter } from './trailWriter';
 
 const TRAIL = 'audit-archive';
@@ -136,7 +137,7 @@ export function seedSearch(state: SandboxState, options: SearchWorldOptions, key
   };
   for (const list of Object.values(logKeys)) for (const day of Object.keys(list)) list[day].sort();
 
-  state.trails.push({
+  addTrail(state, {
     name: TRAIL,
     arn: TRAIL_ARN,
     accountId: ACCOUNT_ID,
@@ -144,11 +145,7 @@ export function seedSearch(state: SandboxState, options: SearchWorldOptions, key
     bucket: BUCKET,
     s3KeyPrefix: '',
     kmsKeyArn: trailKey.arn,
-    isMultiRegion: true,
-    includeGlobalServiceEvents: true,
     logFileValidation: false,
-    hasCustomEventSelectors: false,
-    isLogging: true,
     startLoggingTime: SEARCH_START,
     latestDeliveryTime: deliveries[deliveries.length - 1].time,
   });
@@ -192,28 +189,14 @@ function makeKey(
   description: string,
   policy: string | undefined,
 ): KmsKey {
-  const key = state.keys.add({
+  return addKey(state, {
     keyId: spec.id,
-    arn: `arn:aws:kms:${HOME_REGION}:${ACCOUNT_ID}:key/${spec.id}`,
+    alias: spec.alias,
     region: HOME_REGION,
     accountId: ACCOUNT_ID,
     description,
-    keySpec: 'SYMMETRIC_DEFAULT',
-    keyUsage: 'ENCRYPT_DECRYPT',
-    state: 'Enabled',
+    policy: policy ?? defaultKeyPolicy(ACCOUNT_ID),
     creationDate: new Date('2026-11-01T07:55:00Z'),
     material: rng.bytes(32),
-    policy: policy ?? defaultKeyPolicy(ACCOUNT_ID),
-    rotationEnabled: true,
-    keyManager: 'CUSTOMER',
-    keyMaterialId: keyMaterialIdOf(spec.id),
   });
-  state.keys.addAlias({
-    aliasName: spec.alias,
-    targetKeyId: key.keyId,
-    region: HOME_REGION,
-    accountId: ACCOUNT_ID,
-    creationDate: key.creationDate,
-  });
-  return key;
 }

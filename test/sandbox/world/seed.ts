@@ -3,8 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { isoSeconds } from '../clock';
 import type { CloudTrailRecord } from '../cloudtrail/events';
 import type { Trail } from '../cloudtrail/trails';
-import { keyMaterialIdOf, type KmsKey } from '../kms/keys';
-import { awsManagedKeyPolicy, defaultKeyPolicy, trailKeyPolicy } from '../kms/policy';
+import type { KmsKey } from '../kms/keys';
 import { PRINCIPALS } from '../principals';
 import { Prng } from '../prng';
 import { sealObject } from '../s3/sse';
@@ -32,23 +31,18 @@ import {
   logObjectKey,
   trailArn,
 } from './constants';
-import { ASYMMETRIC_KMS_KEY_PEM, DIGEST_SIGNING_KEY_PEM } from './fixedKeys';
+import { DIGEST_SIGNING_KEY_PEM } from './fixedKeys';
 import {
   BACKGROUND,
-  MANAGED_SERVICES,
   PRINCIPAL_READERS,
   deliveryGenerateDataKey,
-  managedKeyId,
   readerDecrypt,
   s3DataEvent,
   trailConfiguredGenerateDataKey,
   updateTrail,
 } from './records';
-import { seedScale } from './scale';
-import { seedOrganization } from './organization';
-import { seedSearch } from './search';
-import { seedValidation } from './validationScale';
-import { keyAccessMatrix, keyProbes, type ProbeSpec } from './keyAccess';
+import { seedKeys } from './defaultKeys';
+import { seedOptionalWorlds } from './optional';
 import { hourlyPlans, sha256, writeDigestChain } from './digests';
 
 const DELIVERY_HOURS = [1, 5, 9, 13, 17, 21];
@@ -335,110 +329,6 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     keyProbes: [],
     keyAccess: [],
   };
-  if (options.organization !== false) world.organization = seedOrganization(state);
-  if (options.search) world.search = seedSearch(state, options.search === true ? {} : options.search, { healthy, disabled: keys.disabled });
-  if (options.validation) world.validation = seedValidation(state, options.validation === true ? {} : options.validation);
-  const probeRng = new Prng('cloudtrail-kms-explorer/sandbox-key-probes/v1', true);
-  const managed = REGIONS.flatMap((region) =>
-    MANAGED_SERVICES.map((service) => ({ key: state.keys.keys.get(managedKeyId(region, service))!, alias: `alias/aws/${service}` })),
-  );
-  const management = trailArn(MANAGEMENT_TRAIL);
-  const specs: ProbeSpec[] = [
-    { key: healthy, alias: ALIASES.healthy, trailArn: management, object: { bucket: LOG_BUCKET, key: logKeys[HOME_REGION][DAYS[0]][0] } },
-    { key: keys.disabled, alias: ALIASES.disabled, trailArn: management, object: { bucket: LOG_BUCKET, key: disabledKeyLog } },
-    {
-      key: keys.pendingDeletion,
-      alias: ALIASES.pendingDeletion,
-      trailArn: management,
-      object: { bucket: LOG_BUCKET, key: pendingDeletionKeyLog },
-    },
-    ...managed,
-  ];
-  for (const t of Object.values(world.organization?.trails ?? {})) {
-    const member = world.organization!.memberAccountIds[0];
-    specs.push({
-      key: state.keys.keys.get(t.key.keyId)!,
-      alias: t.key.alias,
-      trailArn: t.arn,
-      object: { bucket: t.bucket, key: Object.values(t.logKeys[member][HOME_REGION]).flat()[0] },
-    });
-  }
-  if (world.search) {
-    const s = world.search;
-    specs.push({
-      key: state.keys.keys.get(s.key.keyId)!,
-      alias: s.key.alias,
-      trailArn: s.trail.arn,
-      object: { bucket: s.trail.bucket, key: s.logKeys[HOME_REGION][s.days[0]][0] },
-    });
-    const payments = state.keys.keys.get(s.planted.roleDecrypts.keyArn.split('/').pop()!)!;
-    specs.push({ key: payments, alias: s.planted.roleDecrypts.keyAlias });
-  }
-  world.keyProbes = keyProbes(state, probeRng, specs);
-  world.keyAccess = keyAccessMatrix(state, world.keyProbes);
-  if (options.filesInOneDay || options.bigLogMB) {
-    world.scale = seedScale(state, logBucket, healthy, rng, options);
-  }
+  seedOptionalWorlds(state, world, options, { rng, logBucket, healthy, disabled: keys.disabled });
   return world;
-}
-
-function seedKeys(state: SandboxState, rng: Prng) {
-  const created = new Date('2026-10-01T08:55:00Z');
-  const make = (region: string, keyId: string, fields: Partial<KmsKey>): KmsKey =>
-    state.keys.add({
-      keyId,
-      arn: keyArn(region, keyId),
-      region,
-      accountId: ACCOUNT_ID,
-      description: '',
-      keySpec: 'SYMMETRIC_DEFAULT',
-      keyUsage: 'ENCRYPT_DECRYPT',
-      state: 'Enabled',
-      creationDate: created,
-      material: rng.bytes(32),
-      policy: defaultKeyPolicy(ACCOUNT_ID),
-      rotationEnabled: false,
-      keyManager: 'CUSTOMER',
-      keyMaterialId: keyMaterialIdOf(keyId),
-      ...fields,
-    });
-  const alias = (region: string, aliasName: string, key: KmsKey) =>
-    state.keys.addAlias({ aliasName, targetKeyId: key.keyId, region, accountId: key.accountId, creationDate: key.creationDate });
-
-  const healthy = make(HOME_REGION, KEY_IDS.healthy, {
-    description: 'Encrypts CloudTrail log and digest files of the management trail',
-    policy: trailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL), PRINCIPALS.admin.arn),
-    rotationEnabled: true,
-  });
-  const disabled = make(HOME_REGION, KEY_IDS.disabled, {
-    description: 'Former CloudTrail key, disabled after rotation to alias/cloudtrail-logs',
-    policy: trailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL), PRINCIPALS.admin.arn),
-    creationDate: new Date('2025-03-01T10:00:00Z'),
-  });
-  const pendingDeletion = make(HOME_REGION, KEY_IDS.pendingDeletion, {
-    description: 'Oldest CloudTrail key, scheduled for deletion',
-    creationDate: new Date('2024-05-01T10:00:00Z'),
-  });
-  const asymmetric = make(HOME_REGION, KEY_IDS.asymmetric, {
-    description: 'RSA key for application envelope encryption (not usable by CloudTrail)',
-    keySpec: 'RSA_2048',
-    material: undefined,
-    rsaPrivateKey: createPrivateKey(ASYMMETRIC_KMS_KEY_PEM),
-  });
-  alias(HOME_REGION, ALIASES.healthy, healthy);
-  alias(HOME_REGION, ALIASES.disabled, disabled);
-  alias(HOME_REGION, ALIASES.pendingDeletion, pendingDeletion);
-  alias(HOME_REGION, ALIASES.asymmetric, asymmetric);
-  for (const region of REGIONS) {
-    for (const service of MANAGED_SERVICES) {
-      const key = make(region, managedKeyId(region, service), {
-        description: `Default key that protects my ${service === 'ebs' ? 'EBS volumes' : service === 'lambda' ? 'Lambda functions' : 'Secrets Manager secrets'} when no other key is defined`,
-        keyManager: 'AWS',
-        rotationEnabled: true,
-        policy: awsManagedKeyPolicy(ACCOUNT_ID, region, service),
-      });
-      alias(region, `alias/aws/${service}`, key);
-    }
-  }
-  return { healthy, disabled, pendingDeletion, asymmetric };
 }

@@ -4,7 +4,6 @@
  * ending 2026-11-10T00:00. Every file is valid: `aws cloudtrail validate-logs` over the window says so.
  */
 import { isoSeconds } from '../clock';
-import { keyMaterialIdOf } from '../kms/keys';
 import { trailKeyPolicy } from '../kms/policy';
 import { PRINCIPALS } from '../principals';
 import { Prng } from '../prng';
@@ -13,6 +12,7 @@ import type { SandboxState } from '../state';
 import type { ValidationWorld, ValidationWorldOptions } from '../types';
 import { ACCOUNT_ID, HOME_REGION, REGIONS } from './constants';
 import { RealisticRecords } from './realistic';
+import { addKey, addTrail } from './resources';
 import { TrailWriter } from './trailWriter';
 
 const TRAIL = 'archive';
@@ -31,28 +31,15 @@ export function seedValidation(state: SandboxState, options: ValidationWorldOpti
   // The digest signing key must be valid over the whole window.
   if (state.digestKey && state.digestKey.validFrom > start) state.digestKey.validFrom = start;
 
-  const key = state.keys.add({
+  const key = addKey(state, {
     keyId: KEY.id,
-    arn: `arn:aws:kms:${HOME_REGION}:${ACCOUNT_ID}:key/${KEY.id}`,
+    alias: KEY.alias,
     region: HOME_REGION,
     accountId: ACCOUNT_ID,
     description: 'Encrypts the archive trail (validation at scale)',
-    keySpec: 'SYMMETRIC_DEFAULT',
-    keyUsage: 'ENCRYPT_DECRYPT',
-    state: 'Enabled',
+    policy: trailKeyPolicy(ACCOUNT_ID, HOME_REGION, TRAIL_ARN, PRINCIPALS.admin.arn),
     creationDate: new Date(start.getTime() - 3_600_000),
     material: rng.bytes(32),
-    policy: trailKeyPolicy(ACCOUNT_ID, HOME_REGION, TRAIL_ARN, PRINCIPALS.admin.arn),
-    rotationEnabled: true,
-    keyManager: 'CUSTOMER',
-    keyMaterialId: keyMaterialIdOf(KEY.id),
-  });
-  state.keys.addAlias({
-    aliasName: KEY.alias,
-    targetKeyId: key.keyId,
-    region: HOME_REGION,
-    accountId: ACCOUNT_ID,
-    creationDate: key.creationDate,
   });
   const bucket = state.buckets.add(
     new Bucket(BUCKET, HOME_REGION, key.creationDate, { kind: 'aws:kms', keyArn: key.arn, bucketKey: false }),
@@ -84,7 +71,7 @@ export function seedValidation(state: SandboxState, options: ValidationWorldOpti
     digestKeys[region] = chain.keys;
     if (chain.lastDelivered && chain.lastDelivered > lastDigest) lastDigest = chain.lastDelivered;
   }
-  state.trails.push({
+  addTrail(state, {
     name: TRAIL,
     arn: TRAIL_ARN,
     accountId: ACCOUNT_ID,
@@ -92,11 +79,7 @@ export function seedValidation(state: SandboxState, options: ValidationWorldOpti
     bucket: BUCKET,
     s3KeyPrefix: '',
     kmsKeyArn: key.arn,
-    isMultiRegion: true,
-    includeGlobalServiceEvents: true,
     logFileValidation: true,
-    hasCustomEventSelectors: false,
-    isLogging: true,
     startLoggingTime: start,
     latestDeliveryTime: lastDelivery,
     latestDigestDeliveryTime: lastDigest,
