@@ -46,6 +46,8 @@ import { seedOptionalWorlds } from './optional';
 import { hourlyPlans, sha256, writeDigestChain } from './digests';
 
 const DELIVERY_HOURS = [1, 5, 9, 13, 17, 21];
+/** One key object for every sandbox of the process (digest signatures are remembered per key: world/digests.ts). */
+const SIGNING_KEY = createPrivateKey(DIGEST_SIGNING_KEY_PEM);
 const HOUR = 3_600_000;
 
 interface Delivery {
@@ -69,7 +71,7 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   const dataBucket = state.buckets.add(new Bucket(DATA_BUCKET, HOME_REGION, new Date('2026-10-01T09:05:00Z'), { kind: 'AES256' }));
   state.buckets.add(new Bucket(APP_BUCKET, HOME_REGION, new Date('2026-09-15T12:00:00Z'), { kind: 'AES256' }));
 
-  const signingKey = createPrivateKey(DIGEST_SIGNING_KEY_PEM);
+  const signingKey = SIGNING_KEY;
   const publicDer = createPublicKey(signingKey).export({ type: 'pkcs1', format: 'der' });
   const fingerprint = createHash('md5').update(publicDer).digest('hex');
   state.digestKey = { privateKey: signingKey, publicDer, fingerprint, validFrom: new Date('2026-11-01T00:00:00Z') };
