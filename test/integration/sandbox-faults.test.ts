@@ -167,6 +167,33 @@ describe('sandbox fault matrix', { timeout: 300_000 }, () => {
     assert.ok(received < reference.length / 4, `${received} of ${reference.length} bytes after 0.5 s`);
   });
 
+  it('the same controls over HTTP for another process: pause, resume, faults, status, request counts', async () => {
+    const control = (method: string, action: string, body?: unknown) =>
+      fetch(`${sandbox.controlUrl}${action}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as { paused?: string[]; held?: number; faults?: unknown[]; count?: number; error?: string },
+      }));
+    assert.match(sandbox.controlUrl, /^http:\/\/127\.0\.0\.1:\d+\/__sandbox\/[0-9a-f]{32}\/$/);
+    assert.deepEqual((await control('POST', 'pause?operation=DescribeTrails')).json.paused, ['DescribeTrails']);
+    const waiting = one().cloudtrail.send(new DescribeTrailsCommand({}));
+    await waitFor(() => sandbox.faults.heldCount() === 1);
+    assert.equal((await control('GET', 'status')).json.held, 1);
+    await control('POST', 'resume');
+    assert.ok(((await waiting).trailList ?? []).length > 0);
+    assert.equal((await control('POST', 'faults', { operation: 'ListObjectsV2', kind: 'throttle', times: 1 })).status, 200);
+    await assert.rejects(one().s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 })), (e: Failure) => e.name === 'SlowDown');
+    const bad = await control('POST', 'faults', { operation: 'GetObject', kind: 'explode' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.json.error ?? '', /Invalid fault rule/);
+    await control('POST', 'faults', [{ operation: 'GetObject', kind: 'reset' }]);
+    assert.equal((await control('DELETE', 'faults')).json.faults?.length, 0);
+    assert.ok(((await control('GET', 'requests?operation=ListObjectsV2')).json.count ?? 0) >= 1);
+    // Without the token the path is just an (unsigned) S3 request.
+    const guess = await fetch(`${sandbox.endpoint}/__sandbox/0000/pause`, { method: 'POST' });
+    assert.equal(guess.status, 403);
+    assert.deepEqual(sandbox.faults.paused(), []);
+  });
+
   it('bad rules are refused: via "s3" on an operation S3 does not call, non-positive sizes', () => {
     assert.throws(
       () => sandbox.faults.add({ operation: 'DescribeKey', kind: 'throttle', via: 's3' }),

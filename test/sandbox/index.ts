@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { SandboxClock } from './clock';
 import { EventStore } from './cloudtrail/events';
+import { CONTROL_PREFIX } from './http/control';
 import { Faults, faultsFromEnvironment } from './http/faults';
 import { Requests } from './http/requests';
 import { startServer } from './http/server';
@@ -21,9 +23,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state = createState(faults);
   const world: SeededWorld = options.world === false ? emptyWorld() : seedWorld(state, options.world ?? {});
   const requests = new Requests();
-  const server = await startServer(state, faults, requests, options.port ?? 0);
+  const controlToken = randomBytes(16).toString('hex');
+  const server = await startServer(state, faults, requests, options.port ?? 0, controlToken);
   return {
     endpoint: `http://127.0.0.1:${server.port}`,
+    controlUrl: `http://127.0.0.1:${server.port}${CONTROL_PREFIX}${controlToken}/`,
     port: server.port,
     accountId: ACCOUNT_ID,
     region: HOME_REGION,

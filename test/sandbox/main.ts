@@ -101,6 +101,7 @@ function describe(sandbox: Sandbox): string {
     lines.push(`# Busy day: s3://${w.buckets.logs.name}/${w.scale.busyDayPrefix} (${w.scale.busyDayFileCount} files)`);
   if (w.scale?.bigLogKey) lines.push(`# Big log: s3://${w.buckets.logs.name}/${w.scale.bigLogKey}`);
   lines.push(`# Faults: CLOUDTRAIL_SANDBOX_FAULTS='[{"operation":"GetObject","kind":"throttle","times":2}]' (see test/sandbox/README.md)`);
+  lines.push(`# Hang / unhang the endpoint: curl -X POST ${sandbox.controlUrl}pause   curl -X POST ${sandbox.controlUrl}resume`);
   lines.push(`# Ctrl-C stops it; nothing is written to disk.`);
   return lines.join('\n');
 }

@@ -121,6 +121,12 @@ export interface RequestCounter {
 export interface Sandbox {
   /** http://127.0.0.1:<port> */
   endpoint: string;
+  /**
+   * The same fault controls over HTTP, for another process (e2e extension host, curl): `POST <controlUrl>pause`,
+   * `POST resume`, `POST faults` (JSON rule or array), `DELETE faults`, `GET status`, `GET requests?operation=Op`
+   * (see http/control.ts). The URL holds a random token; it is not an AWS endpoint.
+   */
+  controlUrl: string;
   port: number;
   /** '111122223333' */
   accountId: string;

@@ -11,6 +11,7 @@ import { handleOrganizations } from '../organizations/service';
 import { handleS3, s3Operation } from '../s3/service';
 import { handleSts } from '../sts/service';
 import { decodeAwsChunked } from './awsChunked';
+import { CONTROL_PREFIX, handleControl } from './control';
 import type { Faults } from './faults';
 import type { Requests } from './requests';
 import { authError, ConnectionFault, faultError, jsonError, renderError, s3Ids, send, type Outgoing, type Protocol } from './respond';
@@ -27,13 +28,34 @@ export interface RunningServer {
 }
 
 /** One loopback HTTP server that speaks S3 (REST-XML), KMS + CloudTrail + Organizations (awsJson1_1) and STS + IAM (query). */
-export async function startServer(state: SandboxState, faults: Faults, requests: Requests, port: number): Promise<RunningServer> {
+export async function startServer(
+  state: SandboxState,
+  faults: Faults,
+  requests: Requests,
+  port: number,
+  controlToken: string,
+): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
+        const control = `${CONTROL_PREFIX}${controlToken}/`;
+        if ((req.url ?? '').startsWith(control)) {
+          const url = new URL(req.url!, 'http://127.0.0.1');
+          const answer = handleControl(
+            faults,
+            requests,
+            req.method ?? 'GET',
+            url.pathname.slice(control.length),
+            url.searchParams,
+            Buffer.concat(chunks),
+          );
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(answer.body));
+          return;
+        }
         const incoming = route(req, Buffer.concat(chunks));
         requests.record(incoming.operation);
         // A paused endpoint accepts and reads the request, then holds it without an answer until resume().
