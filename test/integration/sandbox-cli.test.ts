@@ -1,42 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Principal, type Sandbox } from '../sandbox/index';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { awsCli, type AwsCli } from './helpers/sandboxAwsCli';
 
 /** The real `aws` CLI (v1) against the sandbox: keeps the emulation honest about wire formats and the digest chain. */
 describe('sandbox through the real aws CLI', () => {
   let sandbox: Sandbox;
-  let dir: string;
-
-  const run = (args: string[], o: { principal?: Principal; region?: string; shell?: string } = {}) =>
-    new Promise<CliResult>((resolve) => {
-      const p = o.principal ?? sandbox.principals.admin;
-      const env = {
-        PATH: process.env.PATH,
-        HOME: dir,
-        AWS_ENDPOINT_URL: sandbox.endpoint,
-        AWS_ACCESS_KEY_ID: p.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: p.secretAccessKey,
-        AWS_DEFAULT_REGION: o.region ?? sandbox.region,
-        AWS_CONFIG_FILE: join(dir, 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-        AWS_PAGER: '',
-      };
-      const [file, argv] = o.shell ? ['sh', ['-c', o.shell]] : ['aws', args];
-      execFile(file, argv, { env, timeout: 60_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      });
-    });
+  let cli: AwsCli;
+  const run: AwsCli['run'] = (args, o) => cli.run(args, o);
   const json = async (args: string[], o: { principal?: Principal; region?: string } = {}) => {
     const r = await run([...args, '--output', 'json'], o);
     assert.equal(r.code, 0, `aws ${args.join(' ')} failed: ${r.stderr}`);
@@ -45,13 +16,11 @@ describe('sandbox through the real aws CLI', () => {
 
   before(async () => {
     sandbox = await startSandbox();
-    dir = mkdtempSync(join(tmpdir(), 'ct-sandbox-cli-'));
-    writeFileSync(join(dir, 'config'), '[default]\ns3 =\n  addressing_style = path\n');
-    writeFileSync(join(dir, 'credentials'), '');
+    cli = awsCli(sandbox);
   });
   after(async () => {
     await sandbox.stop();
-    rmSync(dir, { recursive: true, force: true });
+    cli.dispose();
   });
 
   it('cloudtrail describe-trails, kms list-aliases / describe-key, sts get-caller-identity', async () => {
@@ -93,10 +62,9 @@ describe('sandbox through the real aws CLI', () => {
 
   it('the auditor reading an SSE-KMS log gets the AccessDenied that names kms:Decrypt', async () => {
     const key = sandbox.world.logKeys['us-west-2']['2026-11-25'][0];
-    const r = await run(
-      ['s3api', 'get-object', '--bucket', sandbox.world.buckets.logs.name, '--key', key, join(dir, 'should-not-exist.gz')],
-      { principal: sandbox.principals.auditor },
-    );
+    const r = await run(['s3api', 'get-object', '--bucket', sandbox.world.buckets.logs.name, '--key', key, '/dev/null'], {
+      principal: sandbox.principals.auditor,
+    });
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /AccessDenied/);
     assert.match(r.stderr, /not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-west-2:111122223333:key\/1234abcd/);

@@ -117,6 +117,36 @@ describe('sandbox world seeding', () => {
     }
   });
 
+  it('npm run sandbox picks worlds: --search-days, --validation-days, --no-organization; unknown options are refused', async () => {
+    const main = join(__dirname, '..', 'sandbox', 'main.js');
+    const child = spawn(process.execPath, [main, '--no-organization', '--search-days', '5', '--validation-days', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const lines: string[] = [];
+      for await (const line of createInterface({ input: child.stdout! })) {
+        lines.push(line);
+        if (line.startsWith('# Ctrl-C')) break;
+      }
+      const text = lines.join('\n');
+      assert.match(text, /# Search world: trail arn:aws:cloudtrail:us-west-2:111122223333:trail\/audit-archive .*2026-11-10\.\.2026-11-14/);
+      assert.match(
+        text,
+        /# Validation world: trail arn:aws:cloudtrail:us-west-2:111122223333:trail\/archive, 24 digests and 48 logs per region/,
+      );
+      assert.doesNotMatch(text, /# Organization/);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    const bad = spawn(process.execPath, [main, '--world', 'mars'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    bad.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    assert.equal(await new Promise<number | null>((resolve) => bad.once('exit', (c) => resolve(c))), 2);
+    assert.match(stderr, /Unknown option "--world"/);
+  });
+
   it('bad command-line values are refused with a clear message', async () => {
     const main = join(__dirname, '..', 'sandbox', 'main.js');
     const child = spawn(process.execPath, [main, '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,4 +1,7 @@
 // Public types of the sandbox (see README.md). Other test layers code against these names.
+import type { SeededWorld } from './worldTypes';
+
+export type * from './worldTypes';
 
 export interface SandboxOptions {
   /** Loopback port; 0 (default) picks a free one. */
@@ -9,27 +12,62 @@ export interface SandboxOptions {
   faults?: FaultRule[];
 }
 
+export interface SearchWorldOptions {
+  /** Days from 2026-11-10 (default 4, at least 4: the planted events span four days). */
+  days?: number;
+  /** Log files per hour and region (default 1, at most 12). */
+  filesPerHour?: number;
+  /** Background records per file (default 120: ≈ 140 KB of JSON, which gzips ≈ 8×). */
+  recordsPerFile?: number;
+}
+
+export interface ValidationWorldOptions {
+  /** Days of hourly digests and logs, ending 2026-11-10T00:00 (default 30). */
+  days?: number;
+  /** Log files per hour and region (default 2). */
+  logsPerHour?: number;
+  /** Records per log file (default 8). */
+  recordsPerLog?: number;
+}
+
 export interface WorldOptions {
-  /** Scale: N extra log files in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
+  /** The search world (trail `audit-archive`, planted events): `true` for the defaults. See SearchWorld. */
+  search?: boolean | SearchWorldOptions;
+  /** Validation at scale (trail `archive`, N days of hourly digests, 2 regions): `true` for 30 days. See ValidationWorld. */
+  validation?: boolean | ValidationWorldOptions;
+  /** The organization world (accounts, organization trails, log-archive buckets); default true. See OrganizationWorld. */
+  organization?: boolean;
+  /** Scale: N extra log files of two realistic records each in one extra day (`SeededWorld.scale.busyDayPrefix`), e.g. 10000. */
   filesInOneDay?: number;
-  /** Scale: one extra log file of M MB uncompressed (`SeededWorld.scale.bigLogKey`), e.g. 50. */
+  /** Scale: one extra log file of M MB uncompressed of realistic records (`SeededWorld.scale.bigLogKey`), e.g. 50. */
   bigLogMB?: number;
 }
 
-export type PrincipalName = 'admin' | 'auditor';
+/**
+ * admin, auditor: the standalone account 111122223333 (default world). orgAdmin: the organization's management
+ * account; memberAuditor: a workload member account; logArchiveReader: the log-archive account (organization world).
+ */
+export type PrincipalName = 'admin' | 'auditor' | 'orgAdmin' | 'memberAuditor' | 'logArchiveReader';
 
 export interface Principal {
   name: PrincipalName;
+  /** Account the principal belongs to. */
+  accountId: string;
   accessKeyId: string;
   secretAccessKey: string;
   /** IAM user ARN, e.g. arn:aws:iam::111122223333:user/cloudtrail-admin */
   arn: string;
 }
 
-export type FaultKind = 'throttle' | 'slowDown' | 'internalError' | 'reset' | 'truncate' | 'expiredToken';
+export type FaultKind = 'throttle' | 'slowDown' | 'internalError' | 'reset' | 'truncate' | 'expiredToken' | 'silent' | 'trickle';
 
 export interface FaultRule {
-  /** Operation name as AWS spells it (`GetObject`, `Decrypt`, `DescribeTrails`, `GetCallerIdentity`…) or `*`. */
+  /**
+   * Operation name as AWS spells it (`GetObject`, `Decrypt`, `DescribeTrails`, `GetCallerIdentity`,
+   * `DescribeOrganization`…) or `*` (every request; not the KMS calls S3 makes internally).
+   * `Decrypt` and `GenerateDataKey` also match the KMS calls S3 makes on a caller's behalf (GetObject / PutObject of
+   * an SSE-KMS object) unless `via` says otherwise.
+   */
   operation: string;
   /**
    * throttle: KMS/CloudTrail ThrottlingException 400, STS Throttling 400, S3 503 SlowDown.
@@ -38,10 +76,22 @@ export interface FaultRule {
    * reset: the connection is destroyed before any response byte.
    * truncate: the operation runs, headers (with the full Content-Length) go out, then half the body, then the socket closes.
    * expiredToken: S3 400 ExpiredToken, KMS/CloudTrail 400 ExpiredTokenException, STS 403 ExpiredToken.
+   * silent: the request is read and never answered (the connection stays open until the client gives up or the
+   *   sandbox stops).
+   * trickle: the operation runs, headers go out, then the body `bytesPerChunk` bytes (default 64) every `intervalMs`
+   *   (default 250).
+   * On a KMS call S3 makes internally, throttle/slowDown become S3's 503 SlowDown ("…operations involving AWS KMS"),
+   * internalError S3's 500 InternalError, expiredToken S3's 400 ExpiredToken; the others act on the S3 response.
    */
   kind: FaultKind;
   /** How many matching requests the rule hits before it is used up; default: every matching request. */
   times?: number;
+  /** `request`: only requests to that operation; `s3`: only the KMS calls S3 makes internally. Default: both. */
+  via?: 'request' | 's3';
+  /** trickle: bytes per write (default 64). */
+  bytesPerChunk?: number;
+  /** trickle: milliseconds between writes (default 250). */
+  intervalMs?: number;
 }
 
 export interface FaultController {
@@ -49,6 +99,17 @@ export interface FaultController {
   clear(): void;
   /** Rules still active (with their remaining `times`). */
   list(): FaultRule[];
+  /**
+   * Stops answering: requests for `operation` (default `*`, every request) are accepted and read, then held
+   * without a response until `resume()`. Switchable at run time (a "hung endpoint").
+   */
+  pause(operation?: string): void;
+  /** Answers the held requests (those whose client is still connected) and stops holding (one operation or all). */
+  resume(operation?: string): void;
+  /** Operations currently paused (`*` = all). */
+  paused(): string[];
+  /** Requests held right now. */
+  heldCount(): number;
 }
 
 export interface RequestCounter {
@@ -57,93 +118,22 @@ export interface RequestCounter {
   reset(): void;
 }
 
-export interface KeyRef {
-  keyId: string;
-  arn: string;
-  /** Alias name, e.g. `alias/cloudtrail-logs`. */
-  alias: string;
-  region: string;
-}
-
-export interface TrailRef {
-  name: string;
-  arn: string;
-  homeRegion: string;
-  bucket: string;
-  /** S3 key prefix without trailing slash; '' when the trail has none. */
-  s3KeyPrefix: string;
-  /** Key ARN for SSE-KMS trails; undefined for SSE-S3. */
-  kmsKeyArn?: string;
-  isMultiRegion: boolean;
-  logFileValidation: boolean;
-}
-
-export interface SeededWorld {
-  /** false when started with `world: false`: then the names below describe nothing that exists. */
-  seeded: boolean;
-  accountId: string;
-  /** Regions the world has (home first). */
-  regions: string[];
-  /** The fixed instant the world was seeded at; the sandbox clock (event times, LastModified) starts here. */
-  now: Date;
-  /** The days that hold log files, `YYYY-MM-DD` (UTC). */
-  days: string[];
-  buckets: {
-    /** Bucket of the `management` trail (SSE-KMS by the trail key; logs + digests). */
-    logs: { name: string; region: string };
-    /** Bucket of the `data-events` trail (SSE-S3, no prefix). */
-    dataEvents: { name: string; region: string };
-  };
-  trails: { management: TrailRef; dataEvents: TrailRef };
-  keys: {
-    /** Symmetric, Enabled, rotation on, CloudTrail key policy; encrypts the management trail's logs and digests. */
-    healthy: KeyRef;
-    /** Symmetric, Disabled; `objects.disabledKeyLog` is encrypted under it. */
-    disabled: KeyRef;
-    /** Symmetric, PendingDeletion; `objects.pendingDeletionKeyLog` is encrypted under it. */
-    pendingDeletion: KeyRef;
-    /** RSA_2048, ENCRYPT_DECRYPT: not usable by CloudTrail or S3. */
-    asymmetric: KeyRef;
-  };
-  /**
-   * Log object keys of the management trail: logKeys[region][YYYY-MM-DD] = keys, sorted.
-   * Every one is covered by a digest (only `tamperedLogKey` fails validation).
-   */
-  logKeys: Record<string, Record<string, string[]>>;
-  /** Digest object keys of the management trail per region (sorted, oldest first; hourly, chained). */
-  digestKeys: Record<string, string[]>;
-  /** A us-west-2 log altered after its digest was written: validate-logs says "hash value doesn't match". */
-  tamperedLogKey: string;
-  /** Log object keys of the data-events trail (SSE-S3) in `buckets.dataEvents`. */
-  dataEventLogKeys: string[];
-  objects: {
-    /** An older log (day `2026-11-23`) encrypted under the disabled key: GetObject fails with KMS.DisabledException. */
-    disabledKeyLog: string;
-    /** An older log (day `2026-11-22`) under the pending-deletion key: KMS.KMSInvalidStateException. */
-    pendingDeletionKeyLog: string;
-  };
-  /** Present only when the scale knobs were used. Scale files are not covered by digests. */
-  scale?: {
-    /** `…/CloudTrail/us-west-2/2026/11/20/` holding `filesInOneDay` log files. */
-    busyDayPrefix?: string;
-    busyDayFileCount?: number;
-    /** One log of `bigLogMB` MB uncompressed, day 2026-11-21 in us-west-2. */
-    bigLogKey?: string;
-    bigLogUncompressedBytes?: number;
-  };
-  /** Fingerprint (hex MD5 of the DER public key) of the digest signing key. */
-  digestPublicKeyFingerprint: string;
-}
-
 export interface Sandbox {
   /** http://127.0.0.1:<port> */
   endpoint: string;
+  /**
+   * The same fault controls over HTTP, for another process (e2e extension host, curl): `POST <controlUrl>pause`,
+   * `POST resume`, `POST faults` (JSON rule or array), `DELETE faults`, `GET status`, `GET requests?operation=Op`
+   * (see http/control.ts). The URL holds a random token; it is not an AWS endpoint.
+   */
+  controlUrl: string;
   port: number;
   /** '111122223333' */
   accountId: string;
   /** 'us-west-2' (home region) */
   region: string;
-  principals: { admin: Principal; auditor: Principal };
+  /** Every principal (see PrincipalName); the organization's ones matter once the organization world is seeded. */
+  principals: Record<PrincipalName, Principal>;
   world: SeededWorld;
   faults: FaultController;
   requests: RequestCounter;

@@ -19,7 +19,10 @@ interface StoredEvent {
   seq: number;
 }
 
-/** Management events per region, for LookupEvents: the seeded world's records plus every live KMS call. */
+/**
+ * Management events per account and region, for LookupEvents: the seeded worlds' records plus every live KMS call.
+ * A record belongs to its `recipientAccountId`.
+ */
 export class EventStore {
   private readonly byRegion = new Map<string, StoredEvent[]>();
   private sorted = true;
@@ -27,19 +30,20 @@ export class EventStore {
 
   add(record: CloudTrailRecord): void {
     if (record.managementEvent === false) return;
-    const list = this.byRegion.get(record.awsRegion) ?? [];
-    this.byRegion.set(record.awsRegion, list);
+    const slot = `${String(record.recipientAccountId)}/${record.awsRegion}`;
+    const list = this.byRegion.get(slot) ?? [];
+    this.byRegion.set(slot, list);
     list.push({ record, time: Date.parse(record.eventTime), json: JSON.stringify(record), seq: this.seq++ });
     this.sorted = false;
   }
 
-  /** Events of a region, newest first. */
-  inRegion(region: string): StoredEvent[] {
+  /** Events of an account in a region, newest first. */
+  inRegion(accountId: string, region: string): StoredEvent[] {
     if (!this.sorted) {
       for (const list of this.byRegion.values()) list.sort((a, b) => b.time - a.time || b.seq - a.seq);
       this.sorted = true;
     }
-    return this.byRegion.get(region) ?? [];
+    return this.byRegion.get(`${accountId}/${region}`) ?? [];
   }
 
   all(): CloudTrailRecord[] {
@@ -67,16 +71,20 @@ export type CallerIdentity =
   | { kind: 'user'; principal: SandboxPrincipal; sourceIPAddress: string; userAgent: string; invokedBy?: string }
   | { kind: 'service'; service: string; accountId: string };
 
-/** The record CloudTrail writes for a KMS call (eventVersion 1.11 shape). */
-export function kmsEventRecord(input: KmsEventInput, accountId: string): CloudTrailRecord {
+/**
+ * The record CloudTrail writes for a KMS call (eventVersion 1.11 shape), as delivered to `recipientAccountId` (the
+ * caller's account, and the key's account when it is another one).
+ */
+export function kmsEventRecord(input: KmsEventInput, recipientAccountId: string): CloudTrailRecord {
   const { caller } = input;
+  const keyAccount = input.keyArn?.split(':')[4] ?? recipientAccountId;
   const userIdentity: Record<string, unknown> =
     caller.kind === 'user'
       ? {
           type: 'IAMUser',
           principalId: caller.principal.userId,
           arn: caller.principal.arn,
-          accountId,
+          accountId: caller.principal.accountId,
           accessKeyId: caller.principal.accessKeyId,
           userName: caller.principal.userName,
           ...(caller.invokedBy ? { invokedBy: caller.invokedBy } : {}),
@@ -98,10 +106,10 @@ export function kmsEventRecord(input: KmsEventInput, accountId: string): CloudTr
     requestID: input.requestID ?? randomUUID(),
     eventID: input.eventID ?? randomUUID(),
     readOnly: input.readOnly,
-    ...(input.keyArn ? { resources: [{ accountId, type: 'AWS::KMS::Key', ARN: input.keyArn }] } : {}),
+    ...(input.keyArn ? { resources: [{ accountId: keyAccount, type: 'AWS::KMS::Key', ARN: input.keyArn }] } : {}),
     eventType: caller.kind === 'service' ? 'AwsServiceEvent' : 'AwsApiCall',
     managementEvent: true,
-    recipientAccountId: accountId,
+    recipientAccountId,
     eventCategory: 'Management',
   };
   return record;

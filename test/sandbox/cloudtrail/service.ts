@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from '../errors';
-import { isAllowed } from '../principals';
+import { organizationOf } from '../accounts';
+import { authorizeIdentity } from '../iam/authorize';
+import { principalContext } from '../iam/context';
 import type { RequestContext, SandboxState } from '../state';
 import type { Trail } from './trails';
 import { trailShape, trailsVisibleIn } from './trails';
@@ -9,7 +11,14 @@ type Json = Record<string, unknown>;
 
 /** CloudTrail (awsJson1_1, `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.*`). */
 export function handleCloudTrail(state: SandboxState, operation: string, input: Json, ctx: RequestContext): Json {
-  if (!isAllowed(ctx.principal, `cloudtrail:${operation}`)) {
+  const action = `cloudtrail:${operation}`;
+  const request = {
+    action,
+    resource: '*',
+    principal: { kind: 'aws' as const, arn: ctx.principal.arn, accountId: ctx.principal.accountId },
+    context: principalContext(ctx.principal),
+  };
+  if (!authorizeIdentity(ctx.principal, request).allowed) {
     throw new AwsError(
       400,
       'AccessDeniedException',
@@ -19,7 +28,7 @@ export function handleCloudTrail(state: SandboxState, operation: string, input: 
   switch (operation) {
     case 'DescribeTrails': {
       const includeShadow = input.includeShadowTrails !== false;
-      let trails = trailsVisibleIn(state.trails, ctx.region, includeShadow);
+      let trails = visible(state, ctx, includeShadow);
       const names = input.trailNameList as string[] | undefined;
       if (names && names.length > 0) trails = trails.filter((t) => names.includes(t.name) || names.includes(t.arn));
       return { trailList: trails.map((t) => trailShape(t)) };
@@ -29,7 +38,7 @@ export function handleCloudTrail(state: SandboxState, operation: string, input: 
     case 'GetTrailStatus':
       return trailStatus(findTrail(state, ctx, input.Name));
     case 'ListTrails': {
-      const trails = trailsVisibleIn(state.trails, ctx.region, true).map((t) => ({
+      const trails = visible(state, ctx, true).map((t) => ({
         TrailARN: t.arn,
         Name: t.name,
         HomeRegion: t.homeRegion,
@@ -44,10 +53,17 @@ export function handleCloudTrail(state: SandboxState, operation: string, input: 
   throw new AwsError(400, 'UnknownOperationException', `Operation ${operation} is not supported by the sandbox`);
 }
 
+function visible(state: SandboxState, ctx: RequestContext, includeShadow: boolean): Trail[] {
+  const account = ctx.principal.accountId;
+  return trailsVisibleIn(state.trails, account, state.organization ? organizationOf(account) : undefined, ctx.region, includeShadow);
+}
+
+/** GetTrail / GetTrailStatus: by name or ARN; another account's (organization) trail only by its full ARN, as in AWS. */
 function findTrail(state: SandboxState, ctx: RequestContext, name: unknown): Trail {
-  const trail = trailsVisibleIn(state.trails, ctx.region, true).find((t) => t.name === name || t.arn === name);
+  const own = ctx.principal.accountId;
+  const trail = visible(state, ctx, true).find((t) => t.arn === name || (t.name === name && t.accountId === own));
   if (!trail) {
-    throw new AwsError(400, 'TrailNotFoundException', `Unknown trail: ${String(name)} for the user: ${state.accountId}`);
+    throw new AwsError(400, 'TrailNotFoundException', `Unknown trail: ${String(name)} for the user: ${own}`);
   }
   return trail;
 }
@@ -120,7 +136,7 @@ function lookupEvents(state: SandboxState, input: Json, ctx: RequestContext): Js
   const matching = wantsInsights
     ? []
     : state.events
-        .inRegion(ctx.region)
+        .inRegion(ctx.principal.accountId, ctx.region)
         .filter(
           (e) => e.time >= start && e.time <= end && (!attribute || matches(e.record, attribute.AttributeKey, attribute.AttributeValue)),
         );

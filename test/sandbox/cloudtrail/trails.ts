@@ -1,6 +1,10 @@
 export interface Trail {
   name: string;
   arn: string;
+  /** Account that owns the trail (for an organization trail: the management account). */
+  accountId: string;
+  /** Set for organization trails: every account of this organization sees the trail as a shadow trail. */
+  organizationId?: string;
   homeRegion: string;
   bucket: string;
   /** '' when the trail has no prefix. */
@@ -18,9 +22,22 @@ export interface Trail {
   latestDeliveryError?: string;
 }
 
-/** Trails visible in a region: those homed there, plus shadow copies of multi-region trails (when asked). */
-export function trailsVisibleIn(trails: Trail[], region: string, includeShadowTrails: boolean): Trail[] {
-  return trails.filter((t) => t.homeRegion === region || (includeShadowTrails && t.isMultiRegion));
+/**
+ * Trails an account sees in a region: its own trails homed there, plus (when shadow trails are asked for) shadow
+ * copies of its multi-region trails and, in an organization's other accounts, the organization's trails.
+ */
+export function trailsVisibleIn(
+  trails: Trail[],
+  accountId: string,
+  organizationId: string | undefined,
+  region: string,
+  includeShadowTrails: boolean,
+): Trail[] {
+  return trails.filter((t) => {
+    if (t.accountId === accountId) return t.homeRegion === region || (includeShadowTrails && t.isMultiRegion);
+    const member = t.organizationId !== undefined && t.organizationId === organizationId;
+    return member && includeShadowTrails && (t.isMultiRegion || t.homeRegion === region);
+  });
 }
 
 export function trailShape(t: Trail): Record<string, unknown> {
@@ -36,6 +53,6 @@ export function trailShape(t: Trail): Record<string, unknown> {
     ...(t.kmsKeyArn ? { KmsKeyId: t.kmsKeyArn } : {}),
     HasCustomEventSelectors: t.hasCustomEventSelectors,
     HasInsightSelectors: false,
-    IsOrganizationTrail: false,
+    IsOrganizationTrail: t.organizationId !== undefined,
   };
 }

@@ -30,6 +30,8 @@ export interface AliasEntry {
   aliasName: string;
   targetKeyId: string;
   region: string;
+  /** Account the alias belongs to (the target key's account). */
+  accountId: string;
   creationDate: Date;
 }
 
@@ -47,30 +49,30 @@ export class KeyStore {
   }
 
   addAlias(alias: AliasEntry): void {
-    if (this.aliases.some((a) => a.region === alias.region && a.aliasName === alias.aliasName)) {
+    if (this.aliases.some((a) => a.region === alias.region && a.accountId === alias.accountId && a.aliasName === alias.aliasName)) {
       throw new AwsError(
         400,
         'AlreadyExistsException',
-        `An alias with the name arn:aws:kms:${alias.region}:${this.accountOf(alias)}:${alias.aliasName} already exists`,
+        `An alias with the name arn:aws:kms:${alias.region}:${alias.accountId}:${alias.aliasName} already exists`,
       );
     }
     this.aliases.push(alias);
   }
 
-  private accountOf(alias: AliasEntry): string {
-    return this.keys.get(alias.targetKeyId)?.accountId ?? '';
-  }
-
-  keysIn(region: string): KmsKey[] {
-    return [...this.keys.values()].filter((k) => k.region === region);
+  keysIn(region: string, accountId: string): KmsKey[] {
+    return [...this.keys.values()].filter((k) => k.region === region && k.accountId === accountId);
   }
 
   aliasesOf(key: KmsKey): AliasEntry[] {
     return this.aliases.filter((a) => a.targetKeyId === key.keyId && a.region === key.region);
   }
 
-  /** Key id, key ARN, alias name or alias ARN, in the caller's region (KMS keys are regional). */
-  resolve(region: string, ref: string | undefined): KmsKey {
+  /**
+   * Key id, key ARN, alias name or alias ARN, in the caller's region (KMS keys are regional). A key id or alias name
+   * means the caller's account; an ARN may name another account's key when `crossAccount` (the operations KMS allows
+   * across accounts), else such a key is not found, as in KMS.
+   */
+  resolve(region: string, ref: string | undefined, accountId: string, crossAccount = true): KmsKey {
     if (!ref)
       throw new AwsError(
         400,
@@ -82,19 +84,17 @@ export class KeyStore {
     const keyArn = /^arn:aws:kms:([^:]+):(\d{12}):key\/(.+)$/.exec(ref);
     if (ref.startsWith('alias/') || aliasArn) {
       const name = aliasArn ? aliasArn[3] : ref;
-      const inRegion = aliasArn ? aliasArn[1] === region : true;
-      const alias = inRegion ? this.aliases.find((a) => a.region === region && a.aliasName === name) : undefined;
+      const owner = aliasArn ? aliasArn[2] : accountId;
+      const reachable = (aliasArn ? aliasArn[1] === region : true) && (owner === accountId || crossAccount);
+      const alias = reachable ? this.aliases.find((a) => a.region === region && a.accountId === owner && a.aliasName === name) : undefined;
       key = alias ? this.keys.get(alias.targetKeyId) : undefined;
-      if (!key)
-        throw new AwsError(
-          400,
-          'NotFoundException',
-          `Alias arn:aws:kms:${region}:${aliasArn?.[2] ?? '111122223333'}:${name} is not found.`,
-        );
+      if (!key) throw new AwsError(400, 'NotFoundException', `Alias arn:aws:kms:${region}:${owner}:${name} is not found.`);
       return key;
     }
-    if (keyArn) key = keyArn[1] === region ? this.keys.get(keyArn[3]) : undefined;
+    if (keyArn) key = keyArn[1] === region && (keyArn[2] === accountId || crossAccount) ? this.keys.get(keyArn[3]) : undefined;
     else key = this.keys.get(ref);
+    if (key && !keyArn && key.accountId !== accountId) key = undefined;
+    if (key && keyArn && key.accountId !== keyArn[2]) key = undefined;
     if (!key || key.region !== region) {
       throw new AwsError(400, 'NotFoundException', keyArn ? `Key '${ref}' does not exist` : `Invalid keyId ${ref}`);
     }

@@ -1,12 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { AwsError } from '../errors';
-import { isAllowed, notAuthorizedMessage } from '../principals';
+import { s3Decision } from '../iam/decisions';
 import type { RequestContext, SandboxState } from '../state';
 import { Bucket, type S3Object } from './store';
 import { openObject, s3CallerOf, sealObject } from './sse';
 import { el, S3_NS, xmlDoc } from './xml';
 import { listObjects } from './list';
+import type { FaultRule } from '../types';
 
 export interface S3Request {
   method: string;
@@ -21,6 +22,8 @@ export interface ServiceResponse {
   status: number;
   headers: Record<string, string>;
   body?: Buffer | Readable;
+  /** Set when a KMS call S3 made for this request hit a truncate/trickle fault rule. */
+  fault?: FaultRule;
 }
 
 /** Which S3 operation a path-style request is (used for routing, counting and fault rules). */
@@ -67,12 +70,13 @@ export function handleS3(state: SandboxState, operation: string, req: S3Request,
   }
   const resource = req.bucket ? `arn:aws:s3:::${req.bucket}${req.key ? `/${req.key}` : ''}` : '*';
   const action = ACTIONS[operation];
-  if (!isAllowed(ctx.principal, action)) {
-    throw new AwsError(403, 'AccessDenied', notAuthorizedMessage(ctx.principal, action, `"${resource}"`));
-  }
-  if (operation === 'ListBuckets') return listBuckets(state);
+  const extra: Record<string, string[]> = operation.startsWith('ListObjects') ? { 's3:prefix': [req.query.get('prefix') ?? ''] } : {};
+  const bucket = req.bucket ? state.buckets.get(req.bucket) : undefined;
+  // Account-level calls and calls on a bucket that does not exist: the caller's IAM policy decides.
+  const decision = s3Decision(ctx.principal, action, resource, bucket, extra);
+  if (!decision.allowed) throw new AwsError(403, 'AccessDenied', decision.message);
+  if (operation === 'ListBuckets') return listBuckets(state, ctx.principal.accountId);
   if (operation === 'CreateBucket') return createBucket(state, req, ctx);
-  const bucket = state.buckets.get(req.bucket);
   if (!bucket) {
     throw new AwsError(404, 'NoSuchBucket', 'The specified bucket does not exist', {}, { BucketName: req.bucket });
   }
@@ -102,8 +106,9 @@ function xml(status: number, body: string): ServiceResponse {
   return { status, headers: { 'content-type': 'application/xml' }, body: xmlDoc(body) };
 }
 
-function listBuckets(state: SandboxState): ServiceResponse {
+function listBuckets(state: SandboxState, accountId: string): ServiceResponse {
   const buckets = [...state.buckets.buckets.values()]
+    .filter((b) => b.accountId === accountId)
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((b) => `<Bucket>${el('Name', b.name)}${el('CreationDate', b.creationDate.toISOString())}${el('BucketRegion', b.region)}</Bucket>`)
     .join('');
@@ -122,7 +127,7 @@ function createBucket(state: SandboxState, req: S3Request, ctx: RequestContext):
     );
   }
   const constraint = /<LocationConstraint>([^<]+)<\/LocationConstraint>/.exec(req.body.toString())?.[1];
-  state.buckets.add(new Bucket(req.bucket, constraint ?? ctx.region, state.clock.now()));
+  state.buckets.add(new Bucket(req.bucket, constraint ?? ctx.region, state.clock.now(), undefined, ctx.principal.accountId));
   return { status: 200, headers: { location: `/${req.bucket}` } };
 }
 
@@ -144,7 +149,7 @@ function putObject(state: SandboxState, bucket: Bucket, req: S3Request, ctx: Req
     const keyRef = h('x-amz-server-side-encryption-aws-kms-key-id') ?? bucket.defaultEncryption?.keyArn ?? 'alias/aws/s3';
     let key;
     try {
-      key = state.keys.resolve(bucket.region, keyRef);
+      key = state.keys.resolve(bucket.region, keyRef, ctx.principal.accountId);
     } catch (e) {
       if (e instanceof AwsError) throw new AwsError(400, 'KMS.NotFoundException', e.message);
       throw e;
@@ -161,6 +166,7 @@ function putObject(state: SandboxState, bucket: Bucket, req: S3Request, ctx: Req
   } else {
     throw new AwsError(400, 'InvalidArgument', `The encryption method specified (${requested}) is not supported by the sandbox`);
   }
+  const caller = s3CallerOf(ctx.principal);
   const object = sealObject(state, {
     bucket: bucket.name,
     key: req.key,
@@ -169,14 +175,14 @@ function putObject(state: SandboxState, bucket: Bucket, req: S3Request, ctx: Req
     metadata,
     lastModified: state.clock.now(),
     sse,
-    caller: s3CallerOf(ctx.principal),
+    caller,
   });
   bucket.put(object);
   const headers: Record<string, string> = { etag: `"${object.etag}"`, ...sseHeaders(object) };
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-algorithm' && typeof value === 'string') headers[name] = value;
   }
-  return { status: 200, headers };
+  return { status: 200, headers, fault: caller.responseFault };
 }
 
 function getObject(state: SandboxState, bucket: Bucket, req: S3Request, ctx: RequestContext, head: boolean): ServiceResponse {
@@ -199,10 +205,11 @@ function getObject(state: SandboxState, bucket: Bucket, req: S3Request, ctx: Req
     return { status: 200, headers };
   }
   const [start, end] = range ?? [0, object.size - 1];
-  const body = object.size === 0 ? undefined : openObject(state, object, start, end, s3CallerOf(ctx.principal));
+  const caller = s3CallerOf(ctx.principal);
+  const body = object.size === 0 ? undefined : openObject(state, object, start, end, caller);
   headers['content-length'] = String(object.size === 0 ? 0 : end - start + 1);
   if (range) headers['content-range'] = `bytes ${start}-${end}/${object.size}`;
-  return { status: range ? 206 : 200, headers, body };
+  return { status: range ? 206 : 200, headers, body, fault: caller.responseFault };
 }
 
 function sseHeaders(object: S3Object): Record<string, string> {

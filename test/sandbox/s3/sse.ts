@@ -2,7 +2,10 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { Readable } from 'node:stream';
 import { AwsError } from '../errors';
 import { kmsEventRecord, type CallerIdentity } from '../cloudtrail/events';
-import { isAllowed, notAuthorizedMessage, type SandboxPrincipal } from '../principals';
+import { ConnectionFault } from '../http/respond';
+import { kmsViaS3Decision } from '../iam/decisions';
+import type { SandboxPrincipal } from '../principals';
+import type { FaultRule } from '../types';
 import type { SandboxState } from '../state';
 import type { KmsKey } from '../kms/keys';
 import type { ObjectEncryption, S3Object } from './store';
@@ -16,7 +19,7 @@ export interface SealRequest {
   lastModified: Date;
   sse: { kind: 'none' | 'AES256' } | { kind: 'aws:kms'; key: KmsKey; bucketKey: boolean; extraContext?: Record<string, string> };
   /** Who S3 calls KMS on behalf of; undefined = seeding (the world writes its own history of these calls). */
-  caller?: CallerIdentity;
+  caller?: S3Caller;
   /** Deterministic randomness for seeding. */
   random?: (n: number) => Buffer;
 }
@@ -60,7 +63,7 @@ export function sealObject(state: SandboxState, req: SealRequest): S3Object {
  * Plaintext of bytes [start, end] of an object, streamed. For SSE-KMS, S3 first calls KMS Decrypt with the stored
  * context on the caller's behalf; KMS failures surface as S3 errors (403 AccessDenied, 400 KMS.*).
  */
-export function openObject(state: SandboxState, object: S3Object, start: number, end: number, caller: CallerIdentity): Readable {
+export function openObject(state: SandboxState, object: S3Object, start: number, end: number, caller: S3Caller): Readable {
   const enc = object.encryption;
   if (enc.kind !== 'aws:kms') return chunked(object.body, start, end, (b) => b);
   let kmsKey: KmsKey;
@@ -94,10 +97,13 @@ export function openObject(state: SandboxState, object: S3Object, start: number,
   });
 }
 
-/** Runs one KMS operation S3 makes on someone's behalf: permission check, the work, and its CloudTrail event. */
+/**
+ * Runs one KMS operation S3 makes on someone's behalf: fault rules for that KMS operation, the key policy and the
+ * caller's IAM policy (kms:ViaService = s3.<region>.amazonaws.com), the work, and its CloudTrail event.
+ */
 function callKmsForS3(
   state: SandboxState,
-  caller: CallerIdentity | undefined,
+  caller: S3Caller | undefined,
   operation: 'GenerateDataKey' | 'Decrypt',
   key: KmsKey,
   requestParameters: Record<string, unknown>,
@@ -105,8 +111,10 @@ function callKmsForS3(
 ): void {
   let error: AwsError | undefined;
   try {
-    if (caller?.kind === 'user' && !isAllowed(caller.principal, `kms:${operation}`)) {
-      throw new AwsError(403, 'AccessDenied', notAuthorizedMessage(caller.principal as SandboxPrincipal, `kms:${operation}`, key.arn));
+    if (caller) internalFault(state, caller, operation);
+    if (caller?.kind === 'user') {
+      const decision = kmsViaS3Decision(caller.principal, operation, key, requestParameters.encryptionContext as Record<string, string>);
+      if (!decision.allowed) throw new AwsError(403, 'AccessDenied', decision.message);
     }
     try {
       work();
@@ -119,24 +127,56 @@ function callKmsForS3(
     throw e;
   } finally {
     if (caller) {
-      state.events.add(
-        kmsEventRecord(
-          {
-            time: state.clock.now(),
-            region: key.region,
-            eventName: operation,
-            caller,
-            requestParameters,
-            keyArn: key.arn,
-            keyMaterialId: key.keyMaterialId,
-            readOnly: true,
-            errorCode: error ? error.code.replace(/^KMS\./, '').replace(/^AccessDenied$/, 'AccessDenied') : undefined,
-            errorMessage: error?.message,
-          },
-          state.accountId,
-        ),
-      );
+      const accounts = new Set([caller.kind === 'user' ? caller.principal.accountId : caller.accountId, key.accountId]);
+      for (const account of accounts) {
+        state.events.add(
+          kmsEventRecord(
+            {
+              time: state.clock.now(),
+              region: key.region,
+              eventName: operation,
+              caller,
+              requestParameters,
+              keyArn: key.arn,
+              keyMaterialId: key.keyMaterialId,
+              readOnly: true,
+              errorCode: error ? kmsErrorCode(error) : undefined,
+              errorMessage: error?.message,
+            },
+            account,
+          ),
+        );
+      }
     }
+  }
+}
+
+/** What KMS logs for a failed call S3 made (S3 reports some of them in its own words). */
+function kmsErrorCode(error: AwsError): string {
+  if (error.code === 'SlowDown') return 'ThrottlingException';
+  if (error.code === 'InternalError') return 'KMSInternalException';
+  if (error.code === 'ExpiredToken') return 'ExpiredTokenException';
+  return error.code.replace(/^KMS\./, '');
+}
+
+/** A fault rule for this KMS operation, as S3 reports it (domain facts §4: S3 turns KMS throttling into 503 SlowDown). */
+function internalFault(state: SandboxState, caller: S3Caller, operation: string): void {
+  const rule = state.faults?.takeInternal(operation);
+  if (!rule) return;
+  switch (rule.kind) {
+    case 'throttle':
+    case 'slowDown':
+      throw new AwsError(503, 'SlowDown', 'Please reduce your request rate for operations involving AWS KMS.');
+    case 'internalError':
+      throw new AwsError(500, 'InternalError', 'We encountered an internal error. Please try again.');
+    case 'expiredToken':
+      throw new AwsError(400, 'ExpiredToken', 'The provided token has expired.');
+    case 'reset':
+    case 'silent':
+      throw new ConnectionFault(rule.kind);
+    case 'truncate':
+    case 'trickle':
+      caller.responseFault = rule;
   }
 }
 
@@ -169,6 +209,9 @@ function chunked(source: Buffer, start: number, end: number, transform: (b: Buff
   });
 }
 
-export function s3CallerOf(principal: SandboxPrincipal): CallerIdentity {
+/** Who S3 acts for, plus a fault the response must carry (set when an internal KMS call hit a truncate/trickle rule). */
+export type S3Caller = CallerIdentity & { responseFault?: FaultRule };
+
+export function s3CallerOf(principal: SandboxPrincipal): S3Caller {
   return { kind: 'user', principal, sourceIPAddress: 'AWS Internal', userAgent: 'AWS Internal', invokedBy: 'AWS Internal' };
 }

@@ -1,3 +1,5 @@
+import { ACCOUNT_ID } from '../principals';
+
 export type ObjectEncryption =
   | { kind: 'none' }
   | { kind: 'AES256' }
@@ -29,11 +31,16 @@ export class Bucket {
   private sorted: string[] = [];
   private dirty = false;
 
+  /** Bucket policy (JSON text); cross-account access needs it (iam/authorize.ts). */
+  policy?: string;
+
   constructor(
     readonly name: string,
     readonly region: string,
     readonly creationDate: Date,
     public defaultEncryption?: BucketDefaultEncryption,
+    /** Account that owns the bucket. */
+    readonly accountId: string = ACCOUNT_ID,
   ) {}
 
   put(object: S3Object): void {

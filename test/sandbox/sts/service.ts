@@ -1,11 +1,12 @@
 import { AwsError } from '../errors';
-import type { RequestContext, SandboxState } from '../state';
+import type { RequestContext } from '../state';
 import { el } from '../s3/xml';
 
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 /** STS (awsQuery). GetCallerIdentity needs no permission, as in AWS. */
-export function handleSts(state: SandboxState, operation: string, ctx: RequestContext): Buffer {
+export function handleSts(operation: string, ctx: RequestContext): Buffer {
   if (operation !== 'GetCallerIdentity') {
     throw new AwsError(
       400,
@@ -15,12 +16,19 @@ export function handleSts(state: SandboxState, operation: string, ctx: RequestCo
   }
   const p = ctx.principal;
   return Buffer.from(
-    `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult>${el('Arn', p.arn)}${el('UserId', p.userId)}${el('Account', state.accountId)}</GetCallerIdentityResult><ResponseMetadata>${el('RequestId', ctx.requestId)}</ResponseMetadata></GetCallerIdentityResponse>`,
+    `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult>${el('Arn', p.arn)}${el('UserId', p.userId)}${el('Account', p.accountId)}</GetCallerIdentityResult><ResponseMetadata>${el('RequestId', ctx.requestId)}</ResponseMetadata></GetCallerIdentityResponse>`,
   );
 }
 
-export function stsErrorXml(code: string, message: string, requestId: string, type: 'Sender' | 'Receiver'): Buffer {
+/** An awsQuery error document (STS and IAM). */
+export function queryErrorXml(
+  protocol: 'sts' | 'iam',
+  code: string,
+  message: string,
+  requestId: string,
+  type: 'Sender' | 'Receiver',
+): Buffer {
   return Buffer.from(
-    `<ErrorResponse xmlns="${STS_NS}"><Error>${el('Type', type)}${el('Code', code)}${el('Message', message)}</Error>${el('RequestId', requestId)}</ErrorResponse>`,
+    `<ErrorResponse xmlns="${protocol === 'iam' ? IAM_NS : STS_NS}"><Error>${el('Type', type)}${el('Code', code)}${el('Message', message)}</Error>${el('RequestId', requestId)}</ErrorResponse>`,
   );
 }

@@ -1,4 +1,5 @@
 import { ACCOUNT_ID } from '../principals';
+import { digestKeyAt, logKeyAt } from './layout';
 
 export { ACCOUNT_ID };
 export const HOME_REGION = 'us-west-2';
@@ -35,20 +36,14 @@ export const ALIASES = {
 };
 export const keyArn = (region: string, keyId: string) => `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${keyId}`;
 
-/** Log object key as CloudTrail delivers it (domain facts §3). */
+/** Log object key as CloudTrail delivers it (domain facts §3), in the standalone account. */
 export function logObjectKey(prefix: string, region: string, delivered: Date, unique: string): string {
-  const iso = delivered.toISOString();
-  const [y, m, d] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
-  const stamp = `${y}${m}${d}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
-  return `${prefix ? `${prefix}/` : ''}AWSLogs/${ACCOUNT_ID}/CloudTrail/${region}/${y}/${m}/${d}/${ACCOUNT_ID}_CloudTrail_${region}_${stamp}_${unique}.json.gz`;
+  return logKeyAt({ prefix, account: ACCOUNT_ID, region }, delivered, unique);
 }
 
 /** Digest object key (with seconds; first region = delivered from, last = trail home region). */
 export function digestObjectKey(prefix: string, region: string, trail: string, end: Date): string {
-  const iso = end.toISOString();
-  const [y, m, d] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
-  const stamp = `${y}${m}${d}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-  return `${prefix ? `${prefix}/` : ''}AWSLogs/${ACCOUNT_ID}/CloudTrail-Digest/${region}/${y}/${m}/${d}/${ACCOUNT_ID}_CloudTrail-Digest_${region}_${trail}_${HOME_REGION}_${stamp}.json.gz`;
+  return digestKeyAt({ prefix, account: ACCOUNT_ID, region }, trail, HOME_REGION, end);
 }
 
 export function dayOf(d: Date): string {

@@ -59,5 +59,7 @@ export function emptyWorld(): SeededWorld {
     dataEventLogKeys: [],
     objects: { disabledKeyLog: '', pendingDeletionKeyLog: '' },
     digestPublicKeyFingerprint: '',
+    keyProbes: [],
+    keyAccess: [],
   };
 }

@@ -1,10 +1,9 @@
-import { createHash, createPrivateKey, createPublicKey, createSign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { isoSeconds } from '../clock';
 import type { CloudTrailRecord } from '../cloudtrail/events';
 import type { Trail } from '../cloudtrail/trails';
-import { keyMaterialIdOf, type KmsKey } from '../kms/keys';
-import { cloudTrailKeyPolicy, defaultKeyPolicy } from '../kms/policy';
+import type { KmsKey } from '../kms/keys';
 import { PRINCIPALS } from '../principals';
 import { Prng } from '../prng';
 import { sealObject } from '../s3/sse';
@@ -32,21 +31,23 @@ import {
   logObjectKey,
   trailArn,
 } from './constants';
-import { ASYMMETRIC_KMS_KEY_PEM, DIGEST_SIGNING_KEY_PEM } from './fixedKeys';
+import { DIGEST_SIGNING_KEY_PEM } from './fixedKeys';
 import {
   BACKGROUND,
-  MANAGED_SERVICES,
   PRINCIPAL_READERS,
   deliveryGenerateDataKey,
-  managedKeyId,
   readerDecrypt,
   s3DataEvent,
   trailConfiguredGenerateDataKey,
   updateTrail,
 } from './records';
-import { seedScale } from './scale';
+import { seedKeys } from './defaultKeys';
+import { seedOptionalWorlds } from './optional';
+import { hourlyPlans, sha256, writeDigestChain } from './digests';
 
 const DELIVERY_HOURS = [1, 5, 9, 13, 17, 21];
+/** One key object for every sandbox of the process (digest signatures are remembered per key: world/digests.ts). */
+const SIGNING_KEY = createPrivateKey(DIGEST_SIGNING_KEY_PEM);
 const HOUR = 3_600_000;
 
 interface Delivery {
@@ -70,7 +71,7 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   const dataBucket = state.buckets.add(new Bucket(DATA_BUCKET, HOME_REGION, new Date('2026-10-01T09:05:00Z'), { kind: 'AES256' }));
   state.buckets.add(new Bucket(APP_BUCKET, HOME_REGION, new Date('2026-09-15T12:00:00Z'), { kind: 'AES256' }));
 
-  const signingKey = createPrivateKey(DIGEST_SIGNING_KEY_PEM);
+  const signingKey = SIGNING_KEY;
   const publicDer = createPublicKey(signingKey).export({ type: 'pkcs1', format: 'der' });
   const fingerprint = createHash('md5').update(publicDer).digest('hex');
   state.digestKey = { privateKey: signingKey, publicDer, fingerprint, validFrom: new Date('2026-11-01T00:00:00Z') };
@@ -116,16 +117,15 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   }
 
   // 3. Digest schedule (hourly per region); their GenerateDataKey calls are history too.
-  const digestPlans = REGIONS.map((region) => {
-    const plans: Array<{ start: Date; end: Date; key: string }> = [];
-    let start = WORLD_START;
-    for (let h = 1; h <= DAYS.length * 24; h++) {
-      const end = new Date(WORLD_START.getTime() + h * HOUR + rng.int(5, 59) * 1000);
-      plans.push({ start, end, key: digestObjectKey(LOG_PREFIX, region, MANAGEMENT_TRAIL, end) });
-      start = end;
-    }
-    return { region, plans };
-  });
+  const digestPlans = REGIONS.map((region) => ({
+    region,
+    plans: hourlyPlans(
+      WORLD_START,
+      DAYS.length * 24,
+      (end) => digestObjectKey(LOG_PREFIX, region, MANAGEMENT_TRAIL, end),
+      () => rng.int(5, 59),
+    ),
+  }));
   for (const { plans } of digestPlans) {
     for (const p of plans)
       history.push(deliveryGenerateDataKey({ rng, time: new Date(p.end.getTime() + rng.int(20, 50) * 1000), region: HOME_REGION }, p.key));
@@ -162,60 +162,31 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
   const digestKeys: Record<string, string[]> = {};
   let lastDigestTime = WORLD_START;
   for (const { region, plans } of digestPlans) {
-    digestKeys[region] = [];
-    let previous: { key: string; hash: string; signature: string } | undefined;
-    for (const p of plans) {
-      const files = deliveries.filter((d) => d.region === region && d.time > p.start && d.time <= p.end);
-      const logFiles = files.map((d) => {
-        const info = logInfo.get(d.key)!;
-        return {
-          s3Bucket: LOG_BUCKET,
-          s3Object: d.key,
-          hashValue: info.hash,
-          hashAlgorithm: 'SHA-256',
-          newestEventTime: info.newest,
-          oldestEventTime: info.oldest,
-        };
-      });
-      const digest = {
-        awsAccountId: ACCOUNT_ID,
-        digestStartTime: isoSeconds(p.start),
-        digestEndTime: isoSeconds(p.end),
-        digestS3Bucket: LOG_BUCKET,
-        digestS3Object: p.key,
-        digestPublicKeyFingerprint: fingerprint,
-        digestSignatureAlgorithm: 'SHA256withRSA',
-        newestEventTime: logFiles.length
-          ? logFiles
-              .map((l) => l.newestEventTime)
-              .sort()
-              .pop()!
-          : null,
-        oldestEventTime: logFiles.length ? logFiles.map((l) => l.oldestEventTime).sort()[0] : null,
-        previousDigestS3Bucket: previous ? LOG_BUCKET : null,
-        previousDigestS3Object: previous?.key ?? null,
-        previousDigestHashValue: previous?.hash ?? null,
-        previousDigestHashAlgorithm: previous ? 'SHA-256' : null,
-        previousDigestSignature: previous?.signature ?? null,
-        logFiles,
-      };
-      const inflated = Buffer.from(JSON.stringify(digest));
-      const hash = sha256(inflated);
-      const toSign = `${digest.digestEndTime}\n${LOG_BUCKET}/${p.key}\n${hash}\n${previous?.signature ?? 'null'}`;
-      const signature = createSign('RSA-SHA256').update(toSign, 'utf8').sign(signingKey).toString('hex');
-      const delivered = new Date(p.end.getTime() + rng.int(20, 50) * 1000);
-      seal(logBucket, {
-        key: p.key,
-        plaintext: gzipSync(inflated),
-        contentType: 'application/json',
-        metadata: { signature, 'signature-algorithm': 'SHA256withRSA' },
-        lastModified: delivered,
-        sse: { kind: 'aws:kms', key: healthy, bucketKey: false, extraContext: trailContext },
-      });
-      digestKeys[region].push(p.key);
-      previous = { key: p.key, hash, signature };
-      if (delivered > lastDigestTime) lastDigestTime = delivered;
-    }
+    const chain = writeDigestChain({
+      bucket: LOG_BUCKET,
+      account: ACCOUNT_ID,
+      plans,
+      files: deliveries
+        .filter((d) => d.region === region)
+        .map((d) => {
+          const info = logInfo.get(d.key)!;
+          return { key: d.key, delivered: d.time, hash: info.hash, newest: info.newest, oldest: info.oldest };
+        }),
+      signingKey,
+      fingerprint,
+      deliveredAt: (p) => new Date(p.end.getTime() + rng.int(20, 50) * 1000),
+      store: (key, gz, metadata, lastModified) =>
+        seal(logBucket, {
+          key,
+          plaintext: gz,
+          contentType: 'application/json',
+          metadata,
+          lastModified,
+          sse: { kind: 'aws:kms', key: healthy, bucketKey: false, extraContext: trailContext },
+        }),
+    });
+    digestKeys[region] = chain.keys;
+    if (chain.lastDelivered && chain.lastDelivered > lastDigestTime) lastDigestTime = chain.lastDelivered;
   }
 
   // 7. One log altered after its digest was written.
@@ -283,6 +254,7 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     {
       name: MANAGEMENT_TRAIL,
       arn: trailArn(MANAGEMENT_TRAIL),
+      accountId: ACCOUNT_ID,
       homeRegion: HOME_REGION,
       bucket: LOG_BUCKET,
       s3KeyPrefix: LOG_PREFIX,
@@ -299,6 +271,7 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     {
       name: DATA_TRAIL,
       arn: trailArn(DATA_TRAIL),
+      accountId: ACCOUNT_ID,
       homeRegion: HOME_REGION,
       bucket: DATA_BUCKET,
       s3KeyPrefix: '',
@@ -355,73 +328,9 @@ export function seedWorld(state: SandboxState, options: WorldOptions = {}): Seed
     dataEventLogKeys,
     objects: { disabledKeyLog, pendingDeletionKeyLog },
     digestPublicKeyFingerprint: fingerprint,
+    keyProbes: [],
+    keyAccess: [],
   };
-  if (options.filesInOneDay || options.bigLogMB) {
-    world.scale = seedScale(state, logBucket, healthy, rng, options);
-  }
+  seedOptionalWorlds(state, world, options, { rng, logBucket, healthy, disabled: keys.disabled });
   return world;
-}
-
-function sha256(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
-}
-
-function seedKeys(state: SandboxState, rng: Prng) {
-  const created = new Date('2026-10-01T08:55:00Z');
-  const make = (region: string, keyId: string, fields: Partial<KmsKey>): KmsKey =>
-    state.keys.add({
-      keyId,
-      arn: keyArn(region, keyId),
-      region,
-      accountId: ACCOUNT_ID,
-      description: '',
-      keySpec: 'SYMMETRIC_DEFAULT',
-      keyUsage: 'ENCRYPT_DECRYPT',
-      state: 'Enabled',
-      creationDate: created,
-      material: rng.bytes(32),
-      policy: defaultKeyPolicy(ACCOUNT_ID),
-      rotationEnabled: false,
-      keyManager: 'CUSTOMER',
-      keyMaterialId: keyMaterialIdOf(keyId),
-      ...fields,
-    });
-  const alias = (region: string, aliasName: string, key: KmsKey) =>
-    state.keys.addAlias({ aliasName, targetKeyId: key.keyId, region, creationDate: key.creationDate });
-
-  const healthy = make(HOME_REGION, KEY_IDS.healthy, {
-    description: 'Encrypts CloudTrail log and digest files of the management trail',
-    policy: cloudTrailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL)),
-    rotationEnabled: true,
-  });
-  const disabled = make(HOME_REGION, KEY_IDS.disabled, {
-    description: 'Former CloudTrail key, disabled after rotation to alias/cloudtrail-logs',
-    policy: cloudTrailKeyPolicy(ACCOUNT_ID, HOME_REGION, trailArn(MANAGEMENT_TRAIL)),
-    creationDate: new Date('2025-03-01T10:00:00Z'),
-  });
-  const pendingDeletion = make(HOME_REGION, KEY_IDS.pendingDeletion, {
-    description: 'Oldest CloudTrail key, scheduled for deletion',
-    creationDate: new Date('2024-05-01T10:00:00Z'),
-  });
-  const asymmetric = make(HOME_REGION, KEY_IDS.asymmetric, {
-    description: 'RSA key for application envelope encryption (not usable by CloudTrail)',
-    keySpec: 'RSA_2048',
-    material: undefined,
-    rsaPrivateKey: createPrivateKey(ASYMMETRIC_KMS_KEY_PEM),
-  });
-  alias(HOME_REGION, ALIASES.healthy, healthy);
-  alias(HOME_REGION, ALIASES.disabled, disabled);
-  alias(HOME_REGION, ALIASES.pendingDeletion, pendingDeletion);
-  alias(HOME_REGION, ALIASES.asymmetric, asymmetric);
-  for (const region of REGIONS) {
-    for (const service of MANAGED_SERVICES) {
-      const key = make(region, managedKeyId(region, service), {
-        description: `Default key that protects my ${service === 'ebs' ? 'EBS volumes' : service === 'lambda' ? 'Lambda functions' : 'Secrets Manager secrets'} when no other key is defined`,
-        keyManager: 'AWS',
-        rotationEnabled: true,
-      });
-      alias(region, `alias/aws/${service}`, key);
-    }
-  }
-  return { healthy, disabled, pendingDeletion, asymmetric };
 }
