@@ -15,6 +15,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
 import { explainAwsError } from '../core/errors';
 import { userAgent } from '../core/version';
+import { DeadlineHttpHandler, resolveTimeouts, withOperationDeadline, type Timeouts } from './timeouts';
 
 export interface AwsSettings {
   /** Profile from ~/.aws/config / ~/.aws/credentials; empty or undefined: the default chain (AWS_PROFILE, env keys, SSO, instance role). */
@@ -23,6 +24,8 @@ export interface AwsSettings {
   regions?: string[];
   /** Endpoint for every service (sandbox, LocalStack); S3 then uses path-style addressing. */
   endpointUrl?: string;
+  /** Connect, per-attempt and whole-operation timeouts (./timeouts.ts); missing values take the defaults. */
+  timeouts?: Partial<Timeouts>;
 }
 
 /** The commercial regions enabled by default plus the opt-in ones; opt-in regions an account lacks fail per region, not as a whole. */
@@ -95,6 +98,7 @@ export class AwsClients {
   private readonly endpoint: string | undefined;
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
+  readonly timeouts: Timeouts;
   private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
   /** Bucket name → region, filled by bucketRegion(). */
@@ -112,6 +116,7 @@ export class AwsClients {
     // A custom endpoint (sandbox, LocalStack, moto) cannot serve virtual-hosted bucket names.
     this.pathStyle = !!(this.endpoint || configured);
     this.userAgent = options.userAgentSuffix || DEFAULT_USER_AGENT;
+    this.timeouts = resolveTimeouts(settings.timeouts);
   }
 
   /** The profile name as the SDK resolves it (setting, else AWS_PROFILE, else default). */
@@ -128,7 +133,7 @@ export class AwsClients {
       customUserAgent: this.userAgent,
       retryMode: 'standard',
       maxAttempts: 3,
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+      requestHandler: new DeadlineHttpHandler(this.timeouts),
     } as const;
   }
 
@@ -136,7 +141,7 @@ export class AwsClients {
     const id = `${service}:${region}`;
     let client = this.clients.get(id) as T | undefined;
     if (!client) {
-      client = create();
+      client = withOperationDeadline(create(), this.timeouts, { service, region });
       this.clients.set(id, client);
     }
     return client;

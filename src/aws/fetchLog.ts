@@ -12,6 +12,7 @@ import type { FetchedLog, SseFacts } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
 import { explainGetObjectFailure, getObjectContext } from './getObjectErrors';
+import { bodyTimeoutError, isAttemptTimeout } from './timeouts';
 
 /** CloudTrail writes at most 50 MB per file (uncompressed); the default limit leaves room for other JSON. */
 export const DEFAULT_MAX_LOG_BYTES = 256 * 1024 * 1024;
@@ -104,6 +105,7 @@ async function collectBody(
       next = await pieces.next();
     } catch (error) {
       if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') throw error;
+      if (isAttemptTimeout(error)) throw bodyTimeoutError(location, result.compressedBytes, error);
       // The connection broke mid-body (the SDK's retries only cover the request, not the body).
       throw new ExplainedError(
         'DownloadInterrupted',

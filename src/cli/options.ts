@@ -15,6 +15,8 @@ export interface GlobalOptions {
   profile?: string;
   regions: string[];
   endpointUrl?: string;
+  /** --connect-timeout, --timeout (per attempt), --operation-timeout, in milliseconds. */
+  timeouts?: { connectMs?: number; attemptMs?: number; operationMs?: number };
   json: boolean;
   help: boolean;
 }
@@ -37,7 +39,12 @@ export interface CommandSpec {
   aws?: boolean;
 }
 
-const GLOBAL_VALUES = ['profile', 'region', 'endpoint-url'];
+const GLOBAL_VALUES = ['profile', 'region', 'endpoint-url', 'connect-timeout', 'timeout', 'operation-timeout'];
+const TIMEOUT_OPTIONS: Record<string, 'connectMs' | 'attemptMs' | 'operationMs'> = {
+  'connect-timeout': 'connectMs',
+  timeout: 'attemptMs',
+  'operation-timeout': 'operationMs',
+};
 const GLOBAL_FLAGS = ['json', 'help'];
 
 export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
@@ -77,7 +84,12 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
     value = value.trim();
     if (value === '') throw new UsageError(`Option --${name} needs a value.`);
     if (name === 'profile') global.profile = value;
-    else if (name === 'endpoint-url') {
+    else if (TIMEOUT_OPTIONS[name]) {
+      const seconds = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value) || !(seconds >= 0.1 && seconds <= 86_400))
+        throw new UsageError(`--${name} takes seconds between 0.1 and 86400, not "${value}".`);
+      global.timeouts = { ...global.timeouts, [TIMEOUT_OPTIONS[name]]: seconds * 1000 };
+    } else if (name === 'endpoint-url') {
       if (!/^https?:\/\/[^\s/]+/.test(value)) throw new UsageError(`--endpoint-url must be an http(s) URL, not "${value}".`);
       global.endpointUrl = value;
     } else if (name === 'region') {
@@ -98,6 +110,7 @@ export function awsSettings(global: GlobalOptions): AwsSettings {
     ...(global.profile ? { profile: global.profile } : {}),
     ...(global.regions.length > 0 ? { regions: global.regions } : {}),
     ...(global.endpointUrl ? { endpointUrl: global.endpointUrl } : {}),
+    ...(global.timeouts ? { timeouts: global.timeouts } : {}),
   };
 }
 
@@ -110,6 +123,9 @@ export const GLOBAL_HELP = `Global options:
   --profile NAME        AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)
   --region REGION       region to work in; repeat or comma-separate for several ("all": every commercial region)
   --endpoint-url URL    custom endpoint for every AWS call (sandbox, LocalStack); S3 then uses path-style
+  --connect-timeout S   seconds to connect (default 10)
+  --timeout S           seconds an attempt may wait for an answer (default 30; a body must then keep coming)
+  --operation-timeout S seconds for a whole call, retries included (default 120)
   --json                machine-readable output
   --help                this help`;
 

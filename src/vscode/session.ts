@@ -40,7 +40,7 @@ export class AwsSession implements vscode.Disposable {
       let other = this.others.get(wanted);
       if (!other) {
         other = new AwsClients(
-          { profile: wanted, regions: settings.regions, endpointUrl: settings.endpointUrl },
+          { profile: wanted, regions: settings.regions, endpointUrl: settings.endpointUrl, timeouts: settings.timeouts },
           { userAgentSuffix: USER_AGENT },
         );
         this.others.set(wanted, other);
@@ -48,7 +48,7 @@ export class AwsSession implements vscode.Disposable {
       return other;
     }
     this.current ??= new AwsClients(
-      { profile: settings.profile, regions: settings.regions, endpointUrl: settings.endpointUrl },
+      { profile: settings.profile, regions: settings.regions, endpointUrl: settings.endpointUrl, timeouts: settings.timeouts },
       { userAgentSuffix: USER_AGENT },
     );
     return this.current;

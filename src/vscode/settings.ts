@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Timeouts } from '../aws/timeouts';
 
 export interface Settings {
   /** Empty: the default credential chain. */
@@ -7,6 +8,7 @@ export interface Settings {
   endpointUrl?: string;
   maxObjectBytes: number;
   pageSize: number;
+  timeouts: Partial<Timeouts>;
 }
 
 const SECTION = 'cloudtrailKms';
@@ -21,12 +23,30 @@ export function readSettings(): Settings {
     .map((r) => r.trim());
   const maxMb = Math.max(1, config.get<number>('maxObjectSizeMB', 200));
   const pageSize = Math.min(1000, Math.max(1, Math.floor(config.get<number>('pageSize', 1000))));
-  return { profile: profile || undefined, regions, endpointUrl: endpointUrl || undefined, maxObjectBytes: maxMb * 1024 * 1024, pageSize };
+  const seconds = (name: string): number | undefined => {
+    const value = config.get<number>(name);
+    return typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined;
+  };
+  const timeouts: Partial<Timeouts> = {
+    connectMs: seconds('connectTimeoutSeconds'),
+    attemptMs: seconds('requestTimeoutSeconds'),
+    operationMs: seconds('operationTimeoutSeconds'),
+  };
+  return {
+    profile: profile || undefined,
+    regions,
+    endpointUrl: endpointUrl || undefined,
+    maxObjectBytes: maxMb * 1024 * 1024,
+    pageSize,
+    timeouts,
+  };
 }
 
 /** Settings that change which AWS account/regions we talk to (everything cached must go). */
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['profile', 'regions', 'endpointUrl'].some((name) => event.affectsConfiguration(`${SECTION}.${name}`));
+  return ['profile', 'regions', 'endpointUrl', 'connectTimeoutSeconds', 'requestTimeoutSeconds', 'operationTimeoutSeconds'].some((name) =>
+    event.affectsConfiguration(`${SECTION}.${name}`),
+  );
 }
 
 export async function updateSetting(name: 'profile' | 'regions', value: unknown): Promise<void> {
