@@ -1,10 +1,10 @@
 // Playwright helpers for the VS Code workbench, shared by the UI tests and the runner.
 import type { Locator, Page } from 'playwright-core';
 
-/** Waits until the workbench is on screen and its extensions have contributed their activity-bar items. */
 /** The quick input's text box (quick pick and input box); older workbenches also have checkbox inputs in the list. */
 export const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 
+/** Waits until the workbench is on screen and its extensions have contributed their activity-bar items. */
 export async function waitForWorkbench(page: Page, timeoutMs = 90_000): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { UiTest } from '../uiTest';
-import { openViewContainer, runCommand, viewPane } from '../workbench';
+import { QUICK_INPUT, openViewContainer, runCommand, viewPane } from '../workbench';
 import { world } from '../worldFacts';
 
 export const tests: UiTest[] = [
@@ -15,7 +15,9 @@ export const tests: UiTest[] = [
         .waitFor({ state: 'visible', timeout: 60_000 });
       const missing = `s3://${facts.trails.management.bucket}/AWSLogs/${facts.accountId}/CloudTrail/${facts.region}/2026/11/26/no-such-file.json.gz`;
       await runCommand(page, 'CloudTrail: Open S3 URI or ARN');
-      const input = page.locator('.quick-input-widget input');
+      // The text box of our input (older workbenches also keep checkbox inputs in the quick-input widget).
+      const input = page.locator(`${QUICK_INPUT}[placeholder^="s3://"]`);
+      await input.waitFor({ state: 'visible', timeout: 30_000 });
       await input.fill(missing);
       await input.press('Enter');
       // Toasts are hidden under the smoke-test driver: read the notification centre.
