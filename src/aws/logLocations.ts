@@ -11,7 +11,7 @@ import type { AwsClients } from './clients';
 import { mapLimited } from './concurrency';
 import { hasObjectsUnder, listWholeFolder } from './logObjects';
 
-/** How many sub-folders of a location without `AWSLogs/` are looked into for one (the Control Tower `o-…/` prefix). */
+/** How many sub-folders of a location are looked into for an `AWSLogs/` of their own (key prefixes; Control Tower's `o-…/`). */
 const SUBFOLDERS_CHECKED = 20;
 const KEY_PREFIXES_USED = 10;
 const ORGANIZATIONS_LISTED = 5;
@@ -116,16 +116,15 @@ export async function detectLogLayout(
 
   const top = await listWholeFolder(clients, { ...where, prefix }, { signal, maxPages: 5 });
   const names = top.folders.map((folder) => folder.name);
+  // AWSLogs/ here, and under sub-folders (other trails' key prefixes in a shared bucket, Control Tower's o-…/).
   if (names.includes('AWSLogs')) layout.keyPrefixes.push(prefix);
-  else {
-    const candidates = names.slice(0, SUBFOLDERS_CHECKED);
-    const found = await mapLimited(candidates, 4, (name) =>
-      hasObjectsUnder(clients, { ...where, prefix: `${prefix}${name}/AWSLogs/` }, signal),
-    );
-    candidates.forEach((name, i) => {
-      if (found[i]) layout.keyPrefixes.push(`${prefix}${name}/`);
-    });
-  }
+  const candidates = names.filter((name) => name !== 'AWSLogs').slice(0, SUBFOLDERS_CHECKED);
+  const found = await mapLimited(candidates, 4, (name) =>
+    hasObjectsUnder(clients, { ...where, prefix: `${prefix}${name}/AWSLogs/` }, signal),
+  );
+  candidates.forEach((name, i) => {
+    if (found[i]) layout.keyPrefixes.push(`${prefix}${name}/`);
+  });
   if (layout.keyPrefixes.length === 0) {
     layout.notFound =
       names.length === 0 && top.objects.length === 0
