@@ -10,7 +10,7 @@ import { errorText } from '../errorText';
 import { log } from '../log';
 import type { AwsSession } from '../session';
 import { KeyNode } from './keyNodes';
-import type { LocationNode, SeenKey } from './locationNode';
+import { LocationNode, type SeenKey } from './locationNode';
 import { locationKeyNodes } from './sourceChildren';
 import type { TrailsProvider } from './trailsTree';
 
@@ -53,4 +53,24 @@ function showKeys(provider: TrailsProvider, node: LocationNode): void {
     node.children = [...locationKeyNodes(node, provider.viewerAccount()), ...rest];
   }
   provider.redraw(node);
+}
+
+/** The keys pinned locations learned, kept over a reload of the whole view (not across profiles). */
+export class KeptLocationKeys {
+  private kept: { profile: string; keys: Map<string, Map<string, SeenKey>> } | undefined;
+  /** The profile of the top level shown now (set by `restore`). */
+  private profile = '';
+
+  /** Before a reload: what the shown locations learned. */
+  remember(locations: LocationNode[]): void {
+    if (locations.length > 0) this.kept = { profile: this.profile, keys: new Map(locations.map((node) => [node.uri, node.keys])) };
+  }
+
+  /** After the top level of `profile` loaded: its locations get back what they had learned. */
+  restore(profile: string, nodes: readonly unknown[]): void {
+    this.profile = profile;
+    if (this.kept?.profile !== profile) return;
+    for (const node of nodes)
+      if (node instanceof LocationNode) for (const [arn, seen] of this.kept.keys.get(node.uri) ?? []) node.keys.set(arn, seen);
+  }
 }

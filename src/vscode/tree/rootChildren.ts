@@ -19,7 +19,7 @@ export interface Roots {
   nodes: TrailsNode[];
   /** The caller's account, when GetCallerIdentity answered. */
   viewer?: string;
-  /** Not to be kept: the next expand loads again. */
+  /** Not to be kept: the next expand loads again (no credentials: the welcome view shows instead). */
   retry?: boolean;
 }
 
@@ -58,12 +58,12 @@ export async function loadRoots(session: AwsSession, pinned: PinnedLocations): P
       await vscode.commands.executeCommand('setContext', NO_CREDENTIALS, true);
       return { nodes: [], retry: true }; // the welcome view explains how to pick a profile
     }
-    // A log-archive reader may not call CloudTrail at all: its pinned locations still show.
+    // A log-archive reader may not call CloudTrail at all: its pinned locations still show, and the top level is kept
+    // (so the locations keep what they learned); the error row reloads it on click.
     const viewer = await callerAccount(clients);
     return {
       nodes: [new ErrorNode(undefined, errorText(error)), ...locations, ...regions.map((region) => new KeysNode(region, viewer))],
       viewer,
-      retry: true,
     };
   }
 }

@@ -9,6 +9,7 @@ import { ChildLoads } from './childLoads';
 import { LoadMoreNode, type FolderNode } from './folderNodes';
 import { FlagNode, KeyNode, KeysNode } from './keyNodes';
 import { dayPage, filePage, s3Page, type LevelContext } from './levelChildren';
+import { KeptLocationKeys } from './locationKeys';
 import { LocationNode } from './locationNode';
 import type { PinnedLocations } from './pinnedLocations';
 import { abortable, loadingText, loadRoots, withViewProgress } from './rootChildren';
@@ -41,6 +42,8 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
   private viewer: string | undefined;
   /** The top level once loaded (for updates that must not load it). */
   private loadedRoots: TrailsNode[] = [];
+  /** The keys the locations learned (kept over a reload of the same profile). */
+  private readonly keptKeys = new KeptLocationKeys();
   /** The view showing this tree (set by registerTrailsView), for reveal. */
   view: vscode.TreeView<TrailsNode> | undefined;
 
@@ -54,6 +57,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
   /** Forgets the node's children (all of them without a node) and tells the view; loads again when asked. */
   refresh(node?: TrailsNode): void {
     if (!node) {
+      this.keptKeys.remember(this.loadedLocations());
       this.roots = undefined;
       this.loadedRoots = [];
       this.names = undefined;
@@ -235,7 +239,9 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
   }
 
   private async loadRoots(): Promise<TrailsNode[]> {
+    const profile = this.session.profileLabel();
     const roots = await loadRoots(this.session, this.pinned);
+    this.keptKeys.restore(profile, roots.nodes);
     this.viewer = roots.viewer;
     if (roots.retry) this.roots = undefined; // try again on the next expand, not a cached failure
     return roots.nodes;

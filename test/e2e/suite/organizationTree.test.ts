@@ -132,7 +132,7 @@ describe('organization trails and log locations (against the sandbox)', function
 
     // The key that decrypted the file shows under the location (it may take the decryption's event to arrive).
     let keyRow: NodeLike | undefined;
-    for (let i = 0; i < 40 && !keyRow; i++) {
+    for (let i = 0; i < 100 && !keyRow; i++) {
       keyRow = (await api.trails.provider.getChildren(location)).find((node) => node.kind === 'key');
       if (!keyRow) await new Promise((resolve) => setTimeout(resolve, 100));
     }
