@@ -16,6 +16,8 @@ export const Commands = {
   validateLogs: 'cloudtrailKms.validateLogs',
   checkKeyPolicy: 'cloudtrailKms.checkKeyPolicy',
   showKeyActivity: 'cloudtrailKms.showKeyActivity',
+  addLogLocation: 'cloudtrailKms.addLogLocation',
+  removeLogLocation: 'cloudtrailKms.removeLogLocation',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
@@ -25,6 +27,7 @@ export const Commands = {
   revealS3Prefix: 'cloudtrailKms.revealS3Prefix',
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
+  cancelLoading: 'cloudtrailKms.cancelLoading',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -42,6 +45,7 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.revealS3Prefix,
   Commands.revealS3Object,
   Commands.openTarget,
+  Commands.cancelLoading,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */

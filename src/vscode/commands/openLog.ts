@@ -176,7 +176,7 @@ export function registerOpenLog(context: vscode.ExtensionContext, session: AwsSe
     const target = node ?? trails.view.selection[0];
     if (!(target instanceof ObjectNode))
       return void vscode.window.showInformationMessage('Select a log file in the Trails view to open it.');
-    return openLogObject(session, { bucket: target.bucket, key: target.object.key, region: target.trail.homeRegion });
+    return openLogObject(session, { bucket: target.bucket, key: target.object.key, region: target.region });
   });
   registerCommand(context, Commands.openLogFile, OPEN, () => openLogFileWizard(session, trails));
   registerCommand(context, Commands.openS3Location, OPEN, (given?: unknown) => openS3Location(session, given));
