@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
+import { recentFailures } from './vscode/commands/command';
 import { registerErrorActions } from './vscode/commands/errorActions';
 import { registerIntegrity } from './vscode/commands/integrity';
 import { registerKeyActivity } from './vscode/commands/keyActivity';
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerHover(context);
   registerDocumentLinks(context);
   registerOutline(context);
-  return { session, trails, logFiles, results, integrityProblems };
+  return { session, trails, logFiles, results, integrityProblems, failures: recentFailures };
 }
 
 export function deactivate(): void {

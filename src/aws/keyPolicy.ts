@@ -65,7 +65,6 @@ async function keyFacts(clients: AwsClients, keyArn: string): Promise<KeyFacts> 
       (error: unknown): { text?: string; error?: string } => {
         if (!isAnswerable(error)) throw error;
         return { error: (error as ExplainedError).what };
-
       },
     ),
     clients.callerIdentity(),

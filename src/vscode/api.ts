@@ -1,3 +1,4 @@
+import type { FailureReport } from './commands/command';
 import type { IntegrityProblems } from './commands/integrityProblems';
 import type { LogFileSystemProvider } from './documents/logFileSystem';
 import type { ResultsView } from './results/resultsView';
@@ -12,4 +13,6 @@ export interface ExtensionApi {
   /** The Results view: `results.show({ kind, title })` gives a handle that streams a ResultSet into it. */
   results: ResultsView;
   integrityProblems: IntegrityProblems;
+  /** The newest failures the command wrapper logged and showed (what, and with which actions). */
+  failures(): readonly FailureReport[];
 }

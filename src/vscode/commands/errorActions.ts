@@ -3,8 +3,8 @@
  * - Show Details: the whole explanation (what, why, what to do, the statement to ask for) in a read-only document;
  * - Copy Policy Statement: the statement that would allow what was refused, with the real principal, action and
  *   resource (key, bucket, account) filled in, for a denial;
- * - Select Profile…: for missing or expired credentials and denials (another profile may have the permission), then
- *   the failed command runs again with the chosen profile;
+ * - Select Profile…: for missing or expired credentials, denials and trails not found (another profile may have the
+ *   permission or see the trail), then the failed command runs again with the chosen profile;
  * - Retry: for failures that may pass on their own (throttling, network, server errors, expired credentials after a
  *   sign-in, a truncated download).
  */
@@ -16,7 +16,7 @@ import type { AwsSession } from '../session';
 import { Commands } from './commandIds';
 import { setErrorActions, type ErrorAction, type Invocation } from './command';
 
-const PROFILE_CODES = new Set(['Credentials', 'AccessDenied', 'KmsDecryptDenied']);
+const PROFILE_CODES = new Set(['Credentials', 'AccessDenied', 'KmsDecryptDenied', 'TrailNotFound']);
 const RETRY_CODES = new Set(['Throttled', 'Network', 'ServiceError', 'Credentials', 'TruncatedGzip', 'Timeout']);
 
 function remedyOf(error: unknown): PolicyRemedy | undefined {
