@@ -56,6 +56,28 @@ async function aliasOf(clients: AwsClients, region: string, keyId: string): Prom
   }
 }
 
+/** The key's state (Enabled, Disabled, PendingDeletion…) from DescribeKey; undefined when it may not be described. */
+export async function describeKeyState(clients: AwsClients, keyArn: string): Promise<string | undefined> {
+  const region = parseArn(keyArn)?.region || (await clients.defaultRegion());
+  try {
+    return (await clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }))).KeyMetadata?.KeyState;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The alias a key is known by (the first by name), from its ARN: ListAliases in the key's region. Undefined for a key
+ * of another account (ListAliases lists the caller's own aliases only), a key without alias, or when it may not list.
+ */
+export async function keyAlias(clients: AwsClients, keyArn: string): Promise<string | undefined> {
+  const arn = parseArn(keyArn);
+  if (!arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) return undefined;
+  const caller = await clients.callerIdentity().catch(() => undefined);
+  if (caller && caller.account !== arn.account) return undefined;
+  return aliasOf(clients, arn.region, arn.resource.slice('key/'.length));
+}
+
 function fromMetadata(
   meta: KeyMetadata,
   region: string,

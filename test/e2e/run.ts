@@ -131,7 +131,10 @@ async function runHostTests(
         else if (reported.trim() !== '') say(`  ${reported}`);
       }
     });
-    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath, extensionTestsPath }));
+    // A loaded machine (2 shared cores) may need more than Playwright's default 30 s to load the workbench page.
+    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath, extensionTestsPath }), {
+      timeout: 120_000,
+    });
     const { code, logs } = await withTimeout(exited, HOST_RUN_LIMIT_MS, title);
     saveWorkbenchLogs(title, logs);
     if (result) {
@@ -210,7 +213,7 @@ async function runUiTest(test: UiTest, { server, counter }: UiServer): Promise<v
   const started = Date.now();
   const page = await newPage();
   try {
-    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: REPO }));
+    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: REPO }), { timeout: 120_000 });
     await waitForWorkbench(page);
     const context = {
       page,

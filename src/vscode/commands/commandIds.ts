@@ -18,6 +18,14 @@ export const Commands = {
   showKeyActivity: 'cloudtrailKms.showKeyActivity',
   addLogLocation: 'cloudtrailKms.addLogLocation',
   removeLogLocation: 'cloudtrailKms.removeLogLocation',
+  // The Results view (src/vscode/results/).
+  saveResults: 'cloudtrailKms.saveResults',
+  openResultsDocument: 'cloudtrailKms.openResultsDocument',
+  clearResults: 'cloudtrailKms.clearResults',
+  stopResults: 'cloudtrailKms.stopResults',
+  removeResults: 'cloudtrailKms.removeResults',
+  openResult: 'cloudtrailKms.openResult',
+  loadMoreResults: 'cloudtrailKms.loadMoreResults',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
@@ -46,6 +54,10 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.revealS3Object,
   Commands.openTarget,
   Commands.cancelLoading,
+  Commands.stopResults,
+  Commands.removeResults,
+  Commands.openResult,
+  Commands.loadMoreResults,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */
