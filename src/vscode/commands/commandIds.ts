@@ -28,6 +28,7 @@ export const Commands = {
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
   cancelLoading: 'cloudtrailKms.cancelLoading',
+  showTreeErrorDetails: 'cloudtrailKms.showTreeErrorDetails',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -46,6 +47,7 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.revealS3Object,
   Commands.openTarget,
   Commands.cancelLoading,
+  Commands.showTreeErrorDetails,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */

@@ -94,6 +94,11 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
   registerCommand(context, Commands.retry, tree, (node: unknown) =>
     node instanceof ErrorNode ? provider.retry(node) : provider.refresh(),
   );
+  // The whole explanation of an error row was logged when it failed (area [tree], [s3], …): show it there.
+  registerCommand(context, Commands.showTreeErrorDetails, tree, (node: unknown) => {
+    log().show(true);
+    return node instanceof ErrorNode ? node.message : undefined;
+  });
   registerCommand(context, Commands.copyArn, tree, async (node?: TrailsNode) => {
     const arn = arnOf(selected(node));
     if (!arn)
