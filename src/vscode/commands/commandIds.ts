@@ -36,6 +36,7 @@ export const Commands = {
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
   cancelLoading: 'cloudtrailKms.cancelLoading',
+  showTreeErrorDetails: 'cloudtrailKms.showTreeErrorDetails',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -58,6 +59,7 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.removeResults,
   Commands.openResult,
   Commands.loadMoreResults,
+  Commands.showTreeErrorDetails,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */
