@@ -2,6 +2,7 @@
  * The CloudTrail layout of log objects in S3 (docs/architecture.md, "Log locations"):
  * `[<prefix>/]AWSLogs/[<orgId>/]<account>/<CloudTrail|CloudTrail-Digest|CloudTrail-Insight>/<region>/<YYYY>/<MM>/<DD>/<file>`.
  */
+import { trimSlashes } from '../text';
 
 export type LogKind = 'CloudTrail' | 'CloudTrail-Digest' | 'CloudTrail-Insight';
 
@@ -29,7 +30,7 @@ export interface TrailLogLocation {
 }
 
 function normalizedPrefix(keyPrefix: string | undefined): string {
-  const trimmed = (keyPrefix ?? '').replace(/^\/+|\/+$/g, '');
+  const trimmed = trimSlashes(keyPrefix ?? '');
   return trimmed ? `${trimmed}/` : '';
 }
 
