@@ -46,7 +46,8 @@ export function commandUri(command: string, args: unknown[]): string {
 
 /** A Markdown link whose text is escaped and whose target was built by us (never from log text). */
 export function markdownLink(text: string, target: string, title?: string): string {
-  const safeTarget = target.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+  // Percent-encoded, so a `)` inside the arguments cannot end the link early (encodeURIComponent leaves ( and ) as they are).
+  const safeTarget = target.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   // A title is a tooltip, not Markdown, but it sits inside the link syntax: keep only characters that cannot end it.
   const safeTitle = title ? ` "${title.replace(/[^\w:/.@+=,-]/g, '')}"` : '';
   return `[${escapeMarkdown(text)}](${safeTarget}${safeTitle})`;

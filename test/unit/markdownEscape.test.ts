@@ -85,3 +85,10 @@ test('inline code falls back to escaped text for a value holding $ (a code span 
   );
   assert.ok(!inlineCode('$(x)').includes('$'));
 });
+
+test('markdownLink: ( ) and spaces in the target are percent-encoded, so a ) in an argument cannot end the link early', () => {
+  const link = markdownLink('open', commandUri('ours.cmd', [{ key: 'a) b(c' }]));
+  const target = link.slice(link.indexOf('](') + 2, -1);
+  assert.ok(!/[()\s]/.test(target), target);
+  assert.deepEqual(JSON.parse(decodeURIComponent(target.slice(target.indexOf('?') + 1))), [{ key: 'a) b(c' }]);
+});
