@@ -2,13 +2,14 @@
 // built CLI (`node dist/cli.js`, a real process writing to a pipe) against hostile objects in the sandbox.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { AwsClients } from '../../src/aws/clients';
-import { cleanEnv, gzipText, runCli, useEnv, writeProfiles, type Profiles } from './awsTestSupport';
+import { CLI, cleanEnv, gzipText, runCli, useEnv, writeProfiles, type Profiles } from './awsTestSupport';
 
 /** Window title (OSC 0), screen clear (CSI 2J), an OSC 8 link, a C1 CSI, a bare CR, a bidi override, DEL. */
 const HOSTILE =
@@ -106,4 +107,22 @@ describe('CLI output is escaped for the terminal', { timeout: 240_000 }, () => {
     assertNoRaw(missing.stderr, 'cat error');
     assert.ok(missing.stderr.includes('\\u001b]0;pwned'), missing.stderr);
   });
+});
+
+test('stdout on a full disk (/dev/full: ENOSPC): one sentence on stderr and exit 1, no stack trace (main printed one)', () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    const result = spawnSync(process.execPath, [CLI, 'explain', '--help'], {
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 1);
+    assert.match(
+      result.stderr,
+      /^Cannot write the output: ENOSPC: no space left on device, write\. Check the disk or the pipe it goes to\.\n$/,
+    );
+  } finally {
+    closeSync(full);
+  }
 });
