@@ -17,6 +17,8 @@ import {
   s3PrefixTarget,
   trailTarget,
 } from '../../../src/core/explain/linkTargets';
+import { parseIni, profileSettings } from '../../../src/core/awsConfig/awsConfigFile';
+import { digestFields, DigestInvalid, parseDigestJson } from '../../../src/core/integrity/digestFile';
 import { CORPUS } from '../../corpusPath';
 import { corpusTexts, mutatedDocument, prng } from '../../hostile/mutator';
 import { measure } from '../../hostile/workMeter';
@@ -148,4 +150,40 @@ test(`${DOCS.toLocaleString('en-US')} mutated corpus documents: no throw, bounde
   console.log(
     `fuzz: ${DOCS} documents, largest ${biggest} characters; ${documents.length} metered, most work per character ${worst.toFixed(0)}`,
   );
+});
+
+const DIGEST = JSON.stringify({
+  awsAccountId: '111122223333',
+  digestStartTime: '2026-11-25T00:00:00Z',
+  digestEndTime: '2026-11-25T01:00:00Z',
+  digestS3Bucket: 'bucket-1',
+  digestS3Object: 'AWSLogs/111122223333/CloudTrail-Digest/us-west-2/2026/11/25/x.json.gz',
+  digestPublicKeyFingerprint: '0123456789abcdef',
+  digestSignatureAlgorithm: 'SHA256withRSA',
+  newestEventTime: '2026-11-25T00:59:00Z',
+  oldestEventTime: '2026-11-25T00:00:01Z',
+  previousDigestS3Bucket: 'bucket-1',
+  previousDigestS3Object: 'AWSLogs/111122223333/CloudTrail-Digest/us-west-2/2026/11/24/y.json.gz',
+  previousDigestHashValue: 'ab',
+  previousDigestHashAlgorithm: 'SHA-256',
+  previousDigestSignature: 'cd',
+  logFiles: [{ s3Bucket: 'bucket-1', s3Object: 'AWSLogs/a.json.gz', hashValue: 'ef', hashAlgorithm: 'SHA-256' }],
+});
+const INI =
+  '[default]\nregion = us-west-2\n[profile a]\nrole_arn = arn:aws:iam::111122223333:role/r\nsource_profile = default\ns3 =\n  max_concurrent_requests = 20\n';
+
+test('digest and ~/.aws/config parsers on 2,000 mutated documents each: only DigestInvalid, never another error', () => {
+  const random = prng(SEED + 1);
+  for (let n = 0; n < 2_000; n++) {
+    const digest = mutatedDocument([DIGEST], random);
+    try {
+      digestFields(parseDigestJson(Buffer.from(digest)));
+    } catch (error) {
+      assert.ok(error instanceof DigestInvalid, `seed ${SEED + 1} digest ${n}: ${(error as Error)?.stack}\n${digest.slice(0, 500)}`);
+    }
+    const ini = mutatedDocument([INI], random);
+    const sections = parseIni(ini);
+    for (const name of ['default', 'a', '__proto__', 'constructor']) profileSettings(sections, name);
+    assert.equal(({} as Record<string, unknown>).region, undefined, `seed ${SEED + 1} ini ${n} reached Object.prototype`);
+  }
 });
