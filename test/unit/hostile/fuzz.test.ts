@@ -187,3 +187,11 @@ test('digest and ~/.aws/config parsers on 2,000 mutated documents each: only Dig
     assert.equal(({} as Record<string, unknown>).region, undefined, `seed ${SEED + 1} ini ${n} reached Object.prototype`);
   }
 });
+
+test('a digest log entry whose field is an object with a toString member is invalid format, not a TypeError', () => {
+  const doc = JSON.parse(DIGEST) as Record<string, unknown>;
+  doc.logFiles = [{ s3Bucket: { toString: 1 }, s3Object: 'a', hashValue: 'b' }];
+  assert.throws(() => digestFields(doc), DigestInvalid);
+  doc.logFiles = [{ s3Bucket: 'bucket-1', s3Object: 7, hashValue: true }];
+  assert.deepEqual(digestFields(doc).logFiles, [{ s3Bucket: 'bucket-1', s3Object: '7', hashValue: 'true' }]);
+});
