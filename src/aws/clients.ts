@@ -15,6 +15,7 @@ import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
 import { explainAwsError } from '../core/errors';
+import { LruMap } from '../core/lruMap';
 import { userAgent } from '../core/version';
 import { DeadlineHttpHandler, resolveTimeouts, withOperationDeadline, type Timeouts } from './timeouts';
 
@@ -67,6 +68,9 @@ export const ALL_REGIONS: readonly string[] = [
 
 export const DEFAULT_USER_AGENT = userAgent('library');
 
+/** Bucket regions remembered per AwsClients (an organization has a few dozen log buckets; logs can name any). */
+export const BUCKET_REGION_ENTRIES = 1024;
+
 function configFileSettings(profile: string): Record<string, string> {
   const path = process.env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');
   try {
@@ -102,8 +106,11 @@ export class AwsClients {
   readonly timeouts: Timeouts;
   private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
-  /** Bucket name → region, filled by bucketRegion(). */
-  readonly bucketRegions = new Map<string, Promise<string | undefined>>();
+  /**
+   * Bucket name → region, filled by bucketRegion(); bucket names come from logs and links, so the most recently used
+   * BUCKET_REGION_ENTRIES are kept (failed look-ups included: a denied caller is not asked twice per object).
+   */
+  readonly bucketRegions = new LruMap<string, Promise<string | undefined>>(BUCKET_REGION_ENTRIES);
 
   constructor(settings: AwsSettings, options: { userAgentSuffix?: string } = {}) {
     this.settings = { ...settings };
