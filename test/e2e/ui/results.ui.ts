@@ -170,6 +170,7 @@ export const tests: UiTest[] = [
         assert.match(shown, /What happened/);
         assert.match(shown, /Why/);
         assert.match(shown, /"Action": "kms:Decrypt"/);
+        assert.doesNotMatch(shown.replace(/\s+/g, ' '), /e\.g\. the statement \{/, 'the statement is shown twice');
         assert.ok(shown.includes(facts.keys.healthy.arn), 'the statement does not name the real key');
         await screenshot('error-auditor-details');
       } finally {
