@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
+import { registerAthena } from './vscode/commands/athena';
 import { registerIntegrity } from './vscode/commands/integrity';
 import { registerKeyActivity } from './vscode/commands/keyActivity';
 import { registerKeyPolicy } from './vscode/commands/keyPolicy';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerIntegrity(context, session, trails, reports);
   registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session);
+  registerAthena(context, session, trails);
   registerProfileCommands(context);
   registerStatusBar(context, session);
   registerSandboxHelp(context);

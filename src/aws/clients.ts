@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -99,7 +100,7 @@ export class AwsClients {
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
   readonly timeouts: Timeouts;
-  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient>();
+  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | AthenaClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
   /** Bucket name → region, filled by bucketRegion(). */
   readonly bucketRegions = new Map<string, Promise<string | undefined>>();
@@ -137,7 +138,11 @@ export class AwsClients {
     } as const;
   }
 
-  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient>(service: string, region: string, create: () => T): T {
+  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | AthenaClient>(
+    service: string,
+    region: string,
+    create: () => T,
+  ): T {
     const id = `${service}:${region}`;
     let client = this.clients.get(id) as T | undefined;
     if (!client) {
@@ -169,6 +174,10 @@ export class AwsClients {
 
   cloudTrail(region: string): CloudTrailClient {
     return this.client('cloudtrail', region, () => new CloudTrailClient(this.common(region)));
+  }
+
+  athena(region: string): AthenaClient {
+    return this.client('athena', region, () => new AthenaClient(this.common(region)));
   }
 
   sts(region: string): STSClient {

@@ -16,6 +16,8 @@ export const Commands = {
   validateLogs: 'cloudtrailKms.validateLogs',
   checkKeyPolicy: 'cloudtrailKms.checkKeyPolicy',
   showKeyActivity: 'cloudtrailKms.showKeyActivity',
+  copyAthenaDdl: 'cloudtrailKms.copyAthenaDdl',
+  findEventsWithAthena: 'cloudtrailKms.findEventsWithAthena',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
