@@ -102,7 +102,7 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
   addErrorAction({
     title: 'Create Table and Run Again',
     appliesTo: (error) => error instanceof AthenaTableMissingError,
-    run: (_error, invocation) => vscode.commands.executeCommand(invocation.command, ...invocation.args.slice(0, 1), { createTable: true }),
+    run: (_error, invocation) => vscode.commands.executeCommand(invocation.command, invocation.args[0], { createTable: true }),
   });
 
   registerCommand(
@@ -131,11 +131,14 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
     Commands.findEventsWithAthena,
     { area: 'athena', failure: 'The Athena query failed' },
     async (arg?: unknown, options?: unknown) => {
-      const trail = await trailOf(trails, arg, 'Find Events with Athena');
-      if (!trail) return { ok: false, cancelled: true };
       const createTable = typeof options === 'object' && options !== null && (options as { createTable?: unknown }).createTable === true;
+      const trail =
+        createTable && arg === undefined && lastQuery
+          ? await trailByArn(trails, lastQuery.trailArn)
+          : await trailOf(trails, arg, 'Find Events with Athena');
+      if (!trail) return { ok: false, cancelled: true };
       // "Create Table and Run Again" runs the query that just failed, not a new question.
-      const again = createTable && lastQuery?.trailArn === trail.arn ? lastQuery.query : undefined;
+      const again = createTable && !isPlainTrailArgs(arg) && lastQuery?.trailArn === trail.arn ? lastQuery.query : undefined;
       const query = again ?? (await askQuery(trail, arg));
       if (!query) return { ok: false, cancelled: true };
       lastQuery = { trailArn: trail.arn, query };
