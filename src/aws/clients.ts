@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -104,7 +105,7 @@ export class AwsClients {
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
   readonly timeouts: Timeouts;
-  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>();
+  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient | AthenaClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
   /**
    * Bucket name → region, filled by bucketRegion(); bucket names come from logs and links, so the most recently used
@@ -145,7 +146,7 @@ export class AwsClients {
     } as const;
   }
 
-  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>(
+  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient | AthenaClient>(
     service: string,
     region: string,
     create: () => T,
@@ -181,6 +182,10 @@ export class AwsClients {
 
   cloudTrail(region: string): CloudTrailClient {
     return this.client('cloudtrail', region, () => new CloudTrailClient(this.common(region)));
+  }
+
+  athena(region: string): AthenaClient {
+    return this.client('athena', region, () => new AthenaClient(this.common(region)));
   }
 
   sts(region: string): STSClient {

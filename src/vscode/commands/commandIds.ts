@@ -26,6 +26,8 @@ export const Commands = {
   removeResults: 'cloudtrailKms.removeResults',
   openResult: 'cloudtrailKms.openResult',
   loadMoreResults: 'cloudtrailKms.loadMoreResults',
+  copyAthenaDdl: 'cloudtrailKms.copyAthenaDdl',
+  findEventsWithAthena: 'cloudtrailKms.findEventsWithAthena',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
