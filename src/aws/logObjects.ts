@@ -3,7 +3,7 @@
  * 1,000 entries at a time. Nothing here lists a whole bucket.
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { explainAwsError } from '../core/errors';
+import { CancelledError, explainAwsError } from '../core/errors';
 import { awsLogsRoot, isOrganizationId, trailLogRoot, type TrailLogLocation } from '../core/logs/logLayout';
 import type { LogFolderPage } from '../core/model';
 import { s3RegionFor } from './buckets';
@@ -14,9 +14,10 @@ export const MAX_PAGE_SIZE = 1000;
 export async function listLogFolder(
   clients: AwsClients,
   where: { bucket: string; prefix: string; region?: string },
-  page: { pageSize?: number; continuationToken?: string } = {},
+  page: { pageSize?: number; continuationToken?: string; signal?: AbortSignal } = {},
 ): Promise<LogFolderPage> {
   const region = await s3RegionFor(clients, where.bucket, where.region);
+  if (page.signal?.aborted) throw new CancelledError(`Listing s3://${where.bucket}/${where.prefix} was cancelled.`);
   const maxKeys = Math.max(1, Math.min(page.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE));
   try {
     const answer = await clients.s3(region).send(
@@ -27,6 +28,7 @@ export async function listLogFolder(
         MaxKeys: maxKeys,
         ...(page.continuationToken ? { ContinuationToken: page.continuationToken } : {}),
       }),
+      { abortSignal: page.signal },
     );
     const folders = (answer.CommonPrefixes ?? [])
       .map((common) => common.Prefix ?? '')
@@ -48,6 +50,7 @@ export async function listLogFolder(
       ...(answer.IsTruncated && answer.NextContinuationToken ? { nextToken: answer.NextContinuationToken } : {}),
     };
   } catch (error) {
+    if (page.signal?.aborted) throw new CancelledError(`Listing s3://${where.bucket}/${where.prefix} was cancelled.`);
     throw explainAwsError(error as Error, {
       operation: 'ListObjectsV2',
       bucket: where.bucket,
@@ -62,12 +65,13 @@ export async function listLogFolder(
 export async function listWholeFolder(
   clients: AwsClients,
   where: { bucket: string; prefix: string; region?: string },
+  options: { signal?: AbortSignal } = {},
 ): Promise<LogFolderPage> {
-  const first = await listLogFolder(clients, where);
+  const first = await listLogFolder(clients, where, { signal: options.signal });
   const all: LogFolderPage = { bucket: first.bucket, prefix: first.prefix, folders: [...first.folders], objects: [...first.objects] };
   let token = first.nextToken;
   while (token) {
-    const next = await listLogFolder(clients, where, { continuationToken: token });
+    const next = await listLogFolder(clients, where, { continuationToken: token, signal: options.signal });
     all.folders.push(...next.folders);
     all.objects.push(...next.objects);
     token = next.nextToken;
@@ -79,8 +83,13 @@ export async function listWholeFolder(
 export async function organizationIds(
   clients: AwsClients,
   where: { bucket: string; keyPrefix?: string; region?: string },
+  options: { signal?: AbortSignal } = {},
 ): Promise<string[]> {
-  const page = await listLogFolder(clients, { bucket: where.bucket, prefix: awsLogsRoot(where.keyPrefix), region: where.region });
+  const page = await listLogFolder(
+    clients,
+    { bucket: where.bucket, prefix: awsLogsRoot(where.keyPrefix), region: where.region },
+    { signal: options.signal },
+  );
   return page.folders.map((folder) => folder.name).filter(isOrganizationId);
 }
 

@@ -35,4 +35,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)',
     load: () => import('./activity.js'),
   },
+  search: {
+    summary: "Find events in a trail's log files over a time range, across accounts and regions (streamed; QUERY language in README)",
+    load: () => import('./search.js'),
+  },
 };

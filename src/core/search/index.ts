@@ -31,3 +31,23 @@ export {
   type FolderPlan,
   type LogKeyVerdict,
 } from './prune';
+export {
+  hitToResultItem,
+  failureToResultItem,
+  searchResultSet,
+  compareHitsByTime,
+  hitLabel,
+  hitPrincipal,
+  NOT_SEARCHED_GROUP,
+  type SearchHit,
+} from './results';
+export {
+  summaryText,
+  progressText,
+  marginText,
+  groupFailures,
+  type SearchSummary,
+  type SearchProgress,
+  type SearchEstimate,
+  type FileFailure,
+} from './summary';
