@@ -32,7 +32,7 @@ export const MAX_SEARCH_CONCURRENCY = 64;
 /** Above this many files the caller is asked first (each read of an SSE-KMS object is a billed KMS Decrypt). */
 export const DEFAULT_CONFIRM_ABOVE_FILES = 500;
 /** Reads of one file that AWS throttled before it counts as failed (after the SDK's own retries of each request). */
-const MAX_THROTTLED_TRIES = 5;
+const MAX_THROTTLED_TRIES = 4;
 /** When every one of the first files failed with the same refusal, the rest would too: stop after this many. */
 const SAME_REFUSAL_LIMIT = 50;
 const REFUSALS = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabled', 'KeyInvalidState', 'NoSuchBucket']);
@@ -216,7 +216,7 @@ async function readAll(
   let wake: () => void = () => undefined;
   const finished = (): void => wake();
 
-  const one = async (index: number): Promise<void> => {
+  const one = async (index: number, epoch: number): Promise<void> => {
     const file = files[index];
     let outcome: 'ok' | 'throttled' | 'other' = 'other';
     try {
@@ -274,7 +274,7 @@ async function readAll(
         stop.abort();
       }
     } finally {
-      limit.release(outcome);
+      limit.release(outcome, epoch);
       inFlight--;
       report(state, limit, options);
       finished();
@@ -286,18 +286,19 @@ async function readAll(
       await new Promise<void>((resolve) => (wake = resolve));
       continue;
     }
+    let epoch: number;
     try {
-      await limit.acquire(signal);
+      epoch = await limit.acquire(signal);
     } catch {
       break; // cancelled while waiting for a slot
     }
     const index = queue.shift();
     if (index === undefined) {
-      limit.release('other');
+      limit.release('other', epoch);
       continue;
     }
     inFlight++;
-    void one(index);
+    void one(index, epoch);
   }
   // Stopped (cancelled, enough results, a fatal error) or done: let the reads in flight end (they were aborted).
   while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
