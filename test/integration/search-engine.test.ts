@@ -194,6 +194,7 @@ describe('search engine on the search world', { timeout: 300_000 }, () => {
       sandbox.endpoint,
     ]);
     assert.equal(result.code, 1, result.stderr);
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/.test(result.stdout + result.stderr), 'no control character reaches the terminal');
     assert.match(result.stdout, /Decrypt\\u001b\[2J\\u001b\]0;pwned\\u0007\s+IAM user mallory\\u202etxt\.exe/);
     assert.match(result.stderr, /hostile0notjson1\.json\.gz is not a CloudTrail log file: it is not valid JSON/);
