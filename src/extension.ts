@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
+import { registerFindEvents } from './vscode/commands/findEvents';
 import { registerIntegrity } from './vscode/commands/integrity';
 import { registerKeyActivity } from './vscode/commands/keyActivity';
 import { registerKeyPolicy } from './vscode/commands/keyPolicy';
@@ -31,13 +32,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerIntegrity(context, session, trails, reports);
   registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session);
+  const searches = registerFindEvents(context, session, trails);
   registerProfileCommands(context);
   registerStatusBar(context, session);
   registerSandboxHelp(context);
   registerHover(context);
   registerDocumentLinks(context);
   registerOutline(context);
-  return { session, trails, logFiles };
+  return { session, trails, logFiles, searches };
 }
 
 export function deactivate(): void {

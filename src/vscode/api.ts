@@ -1,4 +1,5 @@
 import type { LogFileSystemProvider } from './documents/logFileSystem';
+import type { SearchRuns } from './search/searchRun';
 import type { AwsSession } from './session';
 import type { TrailsView } from './tree/trailsView';
 
@@ -7,4 +8,6 @@ export interface ExtensionApi {
   session: AwsSession;
   trails: TrailsView;
   logFiles: LogFileSystemProvider;
+  /** Find Events runs by results document (each also as a ResultSet of kind 'search', for the results view). */
+  searches: SearchRuns;
 }

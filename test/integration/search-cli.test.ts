@@ -165,7 +165,10 @@ describe('search CLI on the search world', { timeout: 300_000 }, () => {
     sandbox.requests.reset();
     const refused = await runMain(['search', search.trail.name, ...all, 'name:Decrypt', '--confirm-above', '100', ...as('admin')]);
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /This search would read 197 log files \(.* compressed, 12 day folders\): 197 KMS Decrypt requests/);
+    assert.match(
+      refused.stderr,
+      /This search would read 197 log files \(.* compressed, 12 day folders\), 197 KMS Decrypt requests: S3 decrypts each SSE-KMS log with arn:aws:kms:/,
+    );
     assert.match(refused.stderr, /Add --yes to search anyway/);
     assert.equal(sandbox.requests.count('GetObject'), 0);
     const allowed = await runMain([

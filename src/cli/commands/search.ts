@@ -7,6 +7,7 @@ import { CancelledError } from '../../core/errors';
 import { resultsToJsonLines } from '../../core/results/model';
 import {
   DEFAULT_PRUNE_MARGINS,
+  estimateText,
   failureToResultItem,
   hitPrincipal,
   hitToResultItem,
@@ -21,7 +22,6 @@ import {
   type SearchEstimate,
   type SearchHit,
 } from '../../core/search';
-import { formatBytes } from '../../core/formatBytes';
 import { defineCommand } from '../command';
 import type { CliIo } from '../io';
 import { UsageError } from '../options';
@@ -107,15 +107,8 @@ function hitLine(hit: SearchHit): string {
 }
 
 function refusal(estimate: SearchEstimate, threshold: number): string {
-  const kms =
-    estimate.kmsRequests !== undefined
-      ? `${estimate.kmsRequests.toLocaleString('en-US')} KMS Decrypt requests (one per file: S3 decrypts each SSE-KMS log with ${estimate.kmsKeyId ?? 'its KMS key'} for you; KMS bills them and counts them against the account's request quota)`
-      : estimate.bucketKey
-        ? 'few KMS requests (the files use an S3 Bucket Key)'
-        : 'KMS Decrypt requests if the files are SSE-KMS (their encryption could not be read)';
   return (
-    `This search would read ${estimate.files.toLocaleString('en-US')} log files (${formatBytes(estimate.bytes)} compressed, ` +
-    `${estimate.folders.toLocaleString('en-US')} day folders): ${kms}.\n` +
+    `This search would read ${estimateText(estimate)}\n` +
     `That is more than --confirm-above ${threshold}. Add --yes to search anyway, or narrow the range, accounts or regions.\n`
   );
 }

@@ -45,9 +45,12 @@ export {
   summaryText,
   progressText,
   marginText,
+  estimateText,
   groupFailures,
   type SearchSummary,
   type SearchProgress,
   type SearchEstimate,
   type FileFailure,
 } from './summary';
+export { findEventsQuery, findEventsQueryText, LINK_WINDOW_MINUTES } from './linkQuery';
+export { DEFAULT_FROM, trailQuery, folderQuery, logFileScope, withScope, prefillText } from './prefill';

@@ -88,6 +88,22 @@ export function marginText(margins: PruneMargins): string {
   return `files delivered from ${margins.earlyMinutes} min before the range to ${margins.lateMinutes} min after it`;
 }
 
+/** What reading the planned files costs, in words (the CLI's refusal, the editor's question). */
+export function estimateText(estimate: SearchEstimate): string {
+  const files = plural(estimate.files, 'log file');
+  const kms =
+    estimate.kmsRequests !== undefined
+      ? `${plural(estimate.kmsRequests, 'KMS Decrypt request')}: S3 decrypts each SSE-KMS log with ${estimate.kmsKeyId ?? 'its KMS key'} for you, and KMS bills every request and counts it against the account's request quota (shared with everything else in the account and region)`
+      : estimate.bucketKey
+        ? 'few KMS requests: the files use an S3 Bucket Key'
+        : estimate.encryption?.startsWith('aws:kms')
+          ? 'KMS Decrypt requests for SSE-KMS logs'
+          : estimate.encryption
+            ? `no KMS requests: the files are encrypted with ${estimate.encryption}`
+            : 'one KMS Decrypt request per file if they are SSE-KMS (their encryption could not be read)';
+  return `${files} (${formatBytes(estimate.bytes)} compressed, ${plural(estimate.folders, 'day folder')}), ${kms}.`;
+}
+
 /** One line of counts, updated while the search runs: `37/197 files · 4.1 MB · 8 matches · 1 failed`. */
 export function progressText(progress: SearchProgress): string {
   const parts = [

@@ -1,8 +1,15 @@
 import * as vscode from 'vscode';
-import type { ExplainLink, Explanation } from '../../core/explain';
+import type { ExplainLink, Explanation, FindEventsField } from '../../core/explain';
 import { commandUri, escapeMarkdown, inlineCode, markdownLink } from '../../core/markdownEscape';
 import type { SseFacts } from '../../core/model';
 import { Commands, HOVER_COMMANDS } from '../commands/commandIds';
+
+const FIND_EVENTS_TITLES: Record<FindEventsField, string> = {
+  key: 'Find events with this key',
+  principal: 'Find events of this principal',
+  accessKey: 'Find events with this access key',
+  request: 'Find events of this request',
+};
 
 function lastSegment(text: string): string {
   const parts = text.split('/').filter(Boolean);
@@ -26,6 +33,10 @@ export function linkMarkdown(link: ExplainLink): string | undefined {
     case 'doc':
       if (!/^https:\/\/docs\.aws\.amazon\.com\/[\w\-./#?=&%]*$/.test(link.url)) return undefined;
       return `$(book) ${markdownLink(`AWS docs: ${link.title}`, link.url)}`;
+    case 'findEvents': {
+      const args = { field: link.field, value: link.value, eventTime: link.eventTime };
+      return `$(search) ${markdownLink(FIND_EVENTS_TITLES[link.field], commandUri(Commands.findEventsFromLink, [args]))}`;
+    }
   }
 }
 
