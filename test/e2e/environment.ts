@@ -98,6 +98,7 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
     region: sandbox.region,
     accessKeyId: admin.accessKeyId,
     secretAccessKey: admin.secretAccessKey,
+    controlUrl: sandbox.controlUrl,
   });
   return {
     env: {
@@ -109,6 +110,8 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
       AWS_CONFIG_FILE: files.configFile,
       AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
       CLOUDTRAIL_KMS_E2E_WORLD: JSON.stringify(worldFacts(sandbox)),
+      // Fault control of the sandbox (pause/resume, request counts) for tests that must hold AWS mid-request.
+      CLOUDTRAIL_KMS_E2E_CONTROL_URL: sandbox.controlUrl,
     },
     userSettings: {
       'cloudtrailKms.endpointUrl': sandbox.endpoint,

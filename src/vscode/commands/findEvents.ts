@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { ExplainedError } from '../../core/errors';
 import { findEventsTarget, s3RecordTarget } from '../../core/explain/linkTargets';
 import { resultsToJsonLines } from '../../core/results/model';
-import { parseQuery, pointAtQueryError, QueryError, quoteQueryValue } from '../../core/search';
+import { formatQuery, parseQuery, pointAtQueryError, QueryError, quoteQueryValue, type SearchQuery } from '../../core/search';
 import { registerMemoryDocuments, SEARCH_DOCUMENTS } from '../documents/memoryDocuments';
 import { log } from '../log';
 import { askQuery } from '../search/queryInput';
@@ -37,6 +37,17 @@ function plainQuery(arg: unknown): { query: string; confirmed: boolean } | undef
   if (!arg || typeof arg !== 'object' || typeof (arg as { query?: unknown }).query !== 'string') return undefined;
   const { query, confirmed } = arg as { query: string; confirmed?: unknown };
   return { query, confirmed: confirmed === true };
+}
+
+/** A tab name that says what was searched: `events-name-Decrypt-principal-AKIA…-142530`. */
+function documentName(query: SearchQuery): string {
+  const filters = formatQuery({ ...query, scope: undefined, from: undefined, to: undefined, accounts: [], regions: [] });
+  const slug =
+    filters
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'all';
+  return `events-${slug}-${new Date().toISOString().slice(11, 19).replace(/:/g, '')}`;
 }
 
 /** A query that does not parse, as an error whose details point at the bad token. */
@@ -81,15 +92,16 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   /** Runs the query text into a new results document (asking for a trail when it names no scope). */
   const start = async (given: string, confirmed = false): Promise<FindEventsResult> => {
     let text = given.trim();
-    if (!checkedQuery(text).scope) {
+    let query = checkedQuery(text);
+    if (!query.scope) {
       const trail = await pickTrail(trails, `${TITLE}: where?`, () => true, NO_TRAILS);
       if (!trail) return { ok: false, cancelled: true };
       text = `trail:${quoteQueryValue(trail.arn)} ${text}`;
-      checkedQuery(text);
+      query = checkedQuery(text);
     }
     await recent.remember(text);
     runs.prune(20);
-    const run = runs.create(`search-${new Date().toISOString().slice(0, 16).replace(/[-:]/g, '')}`, text);
+    const run = runs.create(documentName(query), text);
     await show(run);
     return executeRun(run, session, { confirmed });
   };
