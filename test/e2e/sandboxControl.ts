@@ -3,7 +3,10 @@
 import { request } from 'node:http';
 
 function controlUrl(): string {
-  const url = process.env.CLOUDTRAIL_KMS_E2E_CONTROL_URL;
+  // The extension host gets its own variable; the UI tests (in the runner's process) read the sandbox's facts.
+  const sandbox = process.env.CLOUDTRAIL_KMS_E2E_SANDBOX;
+  const url =
+    process.env.CLOUDTRAIL_KMS_E2E_CONTROL_URL ?? (sandbox ? (JSON.parse(sandbox) as { controlUrl?: string }).controlUrl : undefined);
   if (!url) throw new Error('CLOUDTRAIL_KMS_E2E_CONTROL_URL is not set: run the e2e tests with `npm run test:e2e`');
   return url;
 }

@@ -6,6 +6,7 @@
  * Memory is bounded by the number of files in flight, not by the range. Cancellable at any moment: the signal reaches
  * every S3 request.
  */
+import { setMaxListeners } from 'node:events';
 import { CancelledError, ExplainedError, isCancelled } from '../../core/errors';
 import {
   buildRawPrefilter,
@@ -100,6 +101,9 @@ export async function searchLogs(
 ): Promise<SearchSummary> {
   const started = Date.now();
   const stop = new AbortController();
+  // Each file in flight listens on the signal (the read, the SDK's request, the limiter's wait): allow that many, so a
+  // real leak still warns but a search at the maximum concurrency does not print Node's warning to the user's terminal.
+  setMaxListeners(4 * MAX_SEARCH_CONCURRENCY + 16, stop.signal);
   const onAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) stop.abort();
