@@ -65,7 +65,7 @@ function round(value: number, digits = 3): number {
 }
 
 /** A private AWS config for the sandbox (path-style S3, its region), so nobody's ~/.aws is read or written. */
-function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEnv {
+export function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEnv {
   const config = join(dir, 'config');
   writeFileSync(config, `[default]\nregion = ${info.region}\ns3 =\n  addressing_style = path\n`);
   writeFileSync(join(dir, 'credentials'), '');
@@ -86,7 +86,7 @@ function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEn
 }
 
 /** Runs fn with process.env replaced by env (the SDK's default chain reads it), then restores it. */
-async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+export async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   for (const name of Object.keys(process.env)) delete process.env[name];
   Object.assign(process.env, env);
