@@ -49,17 +49,17 @@ export interface OpenBench {
   peak_rss_fetch_runs_mb: string;
 }
 
-function gc(): void {
+export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function round(value: number, digits = 3): number {
+export function round(value: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
@@ -83,6 +83,18 @@ export function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.Pr
   delete env.AWS_PROFILE;
   delete env.AWS_SESSION_TOKEN;
   return env;
+}
+
+/** A plain SDK S3 client for the sandbox (the baselines' client: no retries of ours, no checksums S3 did not ask for). */
+export function sandboxS3Client(info: SandboxProcessInfo): S3Client {
+  return new S3Client({
+    region: info.region,
+    endpoint: info.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }
 
 /** Runs fn with process.env replaced by env (the SDK's default chain reads it), then restores it. */
@@ -183,14 +195,7 @@ export async function benchOpen(): Promise<OpenBench> {
     const env = awsEnvironment(info, dir);
     return await withEnvironment(env, async () => {
       const clients = new AwsClients({ endpointUrl: info.endpoint, regions: [info.region] });
-      const s3 = new S3Client({
-        region: info.region,
-        endpoint: info.endpoint,
-        forcePathStyle: true,
-        credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      });
+      const s3 = sandboxS3Client(info);
       try {
         // Warm-up (not measured): loads code, opens sockets, checks that both in-process paths print the same text.
         const warm = await extensionPath(clients, info, key);

@@ -17,32 +17,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../src/aws/clients';
 import { DEFAULT_SEARCH_CONCURRENCY, searchLogs } from '../../src/aws/search';
 import { parseQuery, resolveTimeRange } from '../../src/core/search';
-import { awsEnvironment, withEnvironment } from './open';
+import { awsEnvironment, gc, median, round, sandboxS3Client, withEnvironment } from './open';
 import { startSandboxProcess, type SandboxProcessInfo } from './sandboxProcess';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_SEARCH_RUNS) || 3);
 const CONCURRENCY = DEFAULT_SEARCH_CONCURRENCY;
 const MB = 1024 * 1024;
 type SearchInfo = NonNullable<SandboxProcessInfo['search']>;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function round(value: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 /** The role's Decrypt calls with the key over the first `days` days of the world. */
 function roleQuery(s: SearchInfo, days: number): string {
@@ -219,14 +204,7 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
     const wholeWorld = roleQuery(s, s.days.length);
     return await withEnvironment(env, async () => {
       const clients = new AwsClients({ endpointUrl: info.endpoint, regions: [info.region] });
-      const s3 = new S3Client({
-        region: info.region,
-        endpoint: info.endpoint,
-        forcePathStyle: true,
-        credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      });
+      const s3 = sandboxS3Client(info);
       try {
         // Warm-up (not measured): code, sockets; the engine and the hand filter must agree with the planted set.
         const warm = await engineRun(clients, wholeWorld);
