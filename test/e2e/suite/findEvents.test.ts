@@ -35,7 +35,8 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 }
 
 describe('Find Events (against the sandbox)', function () {
-  this.timeout(120_000);
+  // Searches against the sandbox on a shared 2-core machine: minutes under load, seconds when quiet.
+  this.timeout(300_000);
   const facts = world();
   const trail = facts.trails.management;
   const days = [...facts.days].sort();
@@ -136,9 +137,15 @@ describe('Find Events (against the sandbox)', function () {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const result = await running;
     assert.ok(result.ok && result.uri, `the link's search failed: ${result.error}`);
-    const found = (JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri))).getText()) as { Records: Record[] })
-      .Records;
-    assert.ok(found.length > 0);
+    assert.ok((result.matches ?? 0) > 0, 'the access key signed the Decrypt call it came from');
+    const linked = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
+    // As above: the document's last text arrives right after the command returns.
+    await until(
+      async () => (JSON.parse(linked.getText()) as { Records: unknown[] }).Records.length === result.matches,
+      `the ${result.matches} results of the link's search`,
+      90_000,
+    );
+    const found = (JSON.parse(linked.getText()) as { Records: Record[] }).Records;
     assert.ok(found.every((record) => record.userIdentity?.accessKeyId === accessKey));
   });
 
