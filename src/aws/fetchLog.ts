@@ -24,6 +24,13 @@ export interface FetchLogOptions {
   onProgress?: (receivedBytes: number, totalBytes?: number) => void;
   /** The trail that wrote the object, when the caller knows it: named in the explanation of a KMS denial. */
   trailArn?: string;
+  /**
+   * Sees the uncompressed bytes as they arrive, chunk by chunk and in order (Find Events scans them while the body
+   * streams). Called afresh for every attempt: a body fetched once more starts again from its first byte.
+   */
+  observe?: () => (chunk: Uint8Array) => void;
+  /** How much to reserve for the uncompressed bytes up front (default: the limit, at most 256 MB); grown past it when needed. */
+  reserveBytes?: number;
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
@@ -80,10 +87,12 @@ async function collectBody(
   location: string,
   maxBytes: number,
   total: number | undefined,
-  onProgress?: FetchLogOptions['onProgress'],
+  options: Pick<FetchLogOptions, 'onProgress' | 'observe' | 'reserveBytes'>,
 ): Promise<Collected> {
+  const { onProgress } = options;
+  const observer = options.observe?.();
   const result: Collected = {
-    sink: new ByteSink(Math.min(maxBytes, RESERVE_BYTES)),
+    sink: new ByteSink(Math.min(maxBytes, options.reserveBytes ?? RESERVE_BYTES, RESERVE_BYTES)),
     compressedBytes: 0,
     uncompressedBytes: 0,
     gzipped: false,
@@ -94,6 +103,7 @@ async function collectBody(
     result.uncompressedBytes += chunk.length;
     if (result.uncompressedBytes > maxBytes) throw tooLargeError(location, maxBytes, result.uncompressedBytes);
     result.sink.push(chunk);
+    observer?.(chunk);
   };
 
   const pieces = body[Symbol.asyncIterator]();
@@ -174,7 +184,7 @@ async function downloadOnce(
   };
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const collected = await collectBody(body, location, maxBytes, answer.ContentLength, options.onProgress);
+    const collected = await collectBody(body, location, maxBytes, answer.ContentLength, options);
     if (signal?.aborted) throw new CancelledError(`Opening ${location} was cancelled.`);
     return { answer, collected };
   } catch (error) {

@@ -49,23 +49,23 @@ export interface OpenBench {
   peak_rss_fetch_runs_mb: string;
 }
 
-function gc(): void {
+export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function round(value: number, digits = 3): number {
+export function round(value: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
 
 /** A private AWS config for the sandbox (path-style S3, its region), so nobody's ~/.aws is read or written. */
-function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEnv {
+export function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEnv {
   const config = join(dir, 'config');
   writeFileSync(config, `[default]\nregion = ${info.region}\ns3 =\n  addressing_style = path\n`);
   writeFileSync(join(dir, 'credentials'), '');
@@ -85,8 +85,20 @@ function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEn
   return env;
 }
 
+/** A plain SDK S3 client for the sandbox (the baselines' client: no retries of ours, no checksums S3 did not ask for). */
+export function sandboxS3Client(info: SandboxProcessInfo): S3Client {
+  return new S3Client({
+    region: info.region,
+    endpoint: info.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
 /** Runs fn with process.env replaced by env (the SDK's default chain reads it), then restores it. */
-async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+export async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   for (const name of Object.keys(process.env)) delete process.env[name];
   Object.assign(process.env, env);
@@ -183,14 +195,7 @@ export async function benchOpen(): Promise<OpenBench> {
     const env = awsEnvironment(info, dir);
     return await withEnvironment(env, async () => {
       const clients = new AwsClients({ endpointUrl: info.endpoint, regions: [info.region] });
-      const s3 = new S3Client({
-        region: info.region,
-        endpoint: info.endpoint,
-        forcePathStyle: true,
-        credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      });
+      const s3 = sandboxS3Client(info);
       try {
         // Warm-up (not measured): loads code, opens sockets, checks that both in-process paths print the same text.
         const warm = await extensionPath(clients, info, key);

@@ -18,6 +18,19 @@ export interface SandboxProcessInfo {
   busyDayFileCount?: number;
   bigLogKey?: string;
   bigLogUncompressedBytes?: number;
+  /** The search world (when started with `{ search: … }`): its trail, days, files and the role-decrypt question. */
+  search?: {
+    trailName: string;
+    bucket: string;
+    days: string[];
+    /** logKeys[region][day]: every log object key. */
+    logKeys: Record<string, Record<string, string[]>>;
+    /** Files no principal can read (disabled key) or gunzip (corrupt): the baselines skip them, the engine reports them. */
+    unreadable: string[];
+    roleArn: string;
+    keyArn: string;
+    roleDecryptIds: string[];
+  };
 }
 
 export interface SandboxProcess {
@@ -91,6 +104,20 @@ async function serve(): Promise<void> {
     bucketRegion: w.buckets.logs.region,
     smallLogKey,
     ...w.scale,
+    ...(w.search
+      ? {
+          search: {
+            trailName: w.search.trail.name,
+            bucket: w.search.trail.bucket,
+            days: w.search.days,
+            logKeys: w.search.logKeys,
+            unreadable: [w.search.files.disabledKey.key, w.search.files.corrupt.key],
+            roleArn: w.search.planted.roleDecrypts.roleArn,
+            keyArn: w.search.planted.roleDecrypts.keyArn,
+            roleDecryptIds: w.search.planted.roleDecrypts.eventIds,
+          },
+        }
+      : {}),
   };
   const stop = (): void => {
     void sandbox.stop().finally(() => process.exit(0));

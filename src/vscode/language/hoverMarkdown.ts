@@ -9,6 +9,7 @@ const COMMANDS: HoverCommands = {
   revealTrail: Commands.revealTrail,
   revealKey: Commands.revealKey,
   revealS3Prefix: Commands.revealS3Prefix,
+  findEventsFromLink: Commands.findEventsFromLink,
 };
 
 /**
