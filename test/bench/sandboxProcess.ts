@@ -18,6 +18,9 @@ export interface SandboxProcessInfo {
   busyDayFileCount?: number;
   bigLogKey?: string;
   bigLogUncompressedBytes?: number;
+  bigLogCompressedBytes?: number;
+  /** With `validation`: the trail, its window and regions, and how many digests and logs each region holds. */
+  validation?: { trailArn: string; trailName: string; start: string; end: string; regions: string[]; digests: number; logs: number };
 }
 
 export interface SandboxProcess {
@@ -91,6 +94,19 @@ async function serve(): Promise<void> {
     bucketRegion: w.buckets.logs.region,
     smallLogKey,
     ...w.scale,
+    ...(w.validation
+      ? {
+          validation: {
+            trailArn: w.validation.trail.arn,
+            trailName: w.validation.trail.name,
+            start: w.validation.start,
+            end: w.validation.end,
+            regions: w.validation.regions,
+            digests: w.validation.digestCount,
+            logs: w.validation.logCount,
+          },
+        }
+      : {}),
   };
   const stop = (): void => {
     void sandbox.stop().finally(() => process.exit(0));
