@@ -31,6 +31,9 @@ export interface SandboxProcessInfo {
     keyArn: string;
     roleDecryptIds: string[];
   };
+  bigLogCompressedBytes?: number;
+  /** With `validation`: the trail, its window and regions, and how many digests and logs each region holds. */
+  validation?: { trailArn: string; trailName: string; start: string; end: string; regions: string[]; digests: number; logs: number };
 }
 
 export interface SandboxProcess {
@@ -115,6 +118,19 @@ async function serve(): Promise<void> {
             roleArn: w.search.planted.roleDecrypts.roleArn,
             keyArn: w.search.planted.roleDecrypts.keyArn,
             roleDecryptIds: w.search.planted.roleDecrypts.eventIds,
+          },
+        }
+      : {}),
+    ...(w.validation
+      ? {
+          validation: {
+            trailArn: w.validation.trail.arn,
+            trailName: w.validation.trail.name,
+            start: w.validation.start,
+            end: w.validation.end,
+            regions: w.validation.regions,
+            digests: w.validation.digestCount,
+            logs: w.validation.logCount,
           },
         }
       : {}),

@@ -21,7 +21,8 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../src/aws/clients';
 import { DEFAULT_SEARCH_CONCURRENCY, searchLogs } from '../../src/aws/search';
 import { parseQuery, resolveTimeRange } from '../../src/core/search';
-import { awsEnvironment, gc, median, round, sandboxS3Client, withEnvironment } from './open';
+import { awsEnvironment } from './awsEnvironment';
+import { gc, median, round, sandboxS3Client, withEnvironment } from './open';
 import { startSandboxProcess, type SandboxProcessInfo } from './sandboxProcess';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_SEARCH_RUNS) || 3);
