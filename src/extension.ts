@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session);
   registerProfileCommands(context);
-  registerStatusBar(context, session);
+  registerStatusBar(context, session, trails.view);
   registerSandboxHelp(context);
   registerHover(context);
   registerDocumentLinks(context);
