@@ -74,7 +74,7 @@ export const tests: UiTest[] = [
       // The expanded step shows its buttons (command links) and its picture from media/walkthrough/ of the installed copy.
       const hoverStep = steps.filter({ hasText: 'Hover a KMS event' }).first();
       await hoverStep.click();
-      const image = page.locator('img[src*="hover-kms-event"]').first();
+      const image = page.locator('.getting-started-media img').first();
       await image.waitFor({ state: 'visible', timeout: 30_000 });
       const loaded = async (): Promise<boolean> =>
         image.evaluate((img) => {
@@ -85,8 +85,8 @@ export const tests: UiTest[] = [
         assert.ok(waited < 30_000, 'the step picture did not load');
         await page.waitForTimeout(250);
       }
-      const src = (await image.getAttribute('src')) ?? '';
-      assert.match(decodeURIComponent(src), /extensions.*cloudtrail-kms-explorer.*media\/walkthrough\/hover-kms-event\.png/, src);
+      const src = await image.evaluate((img) => (img as unknown as { currentSrc: string }).currentSrc);
+      assert.match(decodeURIComponent(src), /cloudtrail-kms-explorer.*media\/walkthrough\/hover-kms-event\.png/, src);
       assert.ok(await hoverStep.getByRole('button', { name: 'Open Log File…' }).isVisible(), 'the step has no command button');
       await screenshot('walkthrough-installed');
     },
@@ -131,7 +131,7 @@ export const tests: UiTest[] = [
       await page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 90_000 });
       const editor = await quickOpen(page, 'downloaded-log.json', '"Records"');
       const hover = await hoverToken(page, editor, '"encryptionContext"');
-      await hover.locator('text=/encryption context/i').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await hover.locator('text=/encryption context/i').first().waitFor({ state: 'visible', timeout: 30_000 });
       // A CloudTrail document is in use: the connection item shows, with the user's region, not the workspace's.
       const item = page.locator(CONNECTION_ITEM).first();
       await item.waitFor({ state: 'visible', timeout: 30_000 });
