@@ -3,7 +3,6 @@
  * does, over an injected store so the walk is testable without S3.
  */
 import { DigestInvalid, isBackfillDigestKey, readDigest, verifyDigest, type DigestData, type SignedDigest } from './digestFile';
-import { DigestPrefetch } from './digestPrefetch';
 
 export interface DigestTrail {
   account: string;
@@ -134,8 +133,7 @@ function parseIsoDate(text: string): Date {
 
 /**
  * Yields every digest verdict and gap, newest first; standard chain, then backfill digests. Throws what the store
- * throws (access denied, network) and an Error when CloudTrail has no public key for the window. With `ahead` > 0 the
- * listed digests are fetched that many ahead of the walk (DigestPrefetch); the walk and its verdicts are the same.
+ * throws (access denied, network) and an Error when CloudTrail has no public key for the window.
  */
 export async function* walkDigestChain(
   store: DigestStore,
@@ -143,9 +141,7 @@ export async function* walkDigestChain(
   trail: DigestTrail,
   start: Date,
   end: Date,
-  ahead = 0,
 ): AsyncGenerator<ChainEvent> {
-  const prefetch = new DigestPrefetch(store, ahead);
   const listings: Map<string, Promise<{ standard: string[]; backfill: string[] }>> = new Map();
   const listed = (b: string) => {
     let listing = listings.get(b);
@@ -161,13 +157,12 @@ export async function* walkDigestChain(
     }
     let current = bucket;
     let keys = [...(await listed(current))[backfill ? 'backfill' : 'standard']];
-    prefetch.follow(current, keys);
     let { key, date: lastStart } = lastDigest(keys);
     while (key && lastStart && start <= lastStart) {
       const at = { bucket: current, key };
       let next: { key?: string; date?: Date };
       try {
-        const fetched = await prefetch.fetchDigest(current, key);
+        const fetched = await store.fetchDigest(current, key);
         if (fetched === 'missing') {
           next = lastDigest(keys, key);
           yield { type: 'digest', backfill, ...at, verdict: 'INVALID: not found' };
@@ -195,7 +190,6 @@ export async function* walkDigestChain(
           if (digest.previousDigestS3Bucket !== current) {
             current = digest.previousDigestS3Bucket;
             keys = [...(await listed(current))[backfill ? 'backfill' : 'standard']];
-            prefetch.follow(current, keys);
           }
         }
       } catch (error) {
