@@ -8,12 +8,15 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
 import { explainAwsError } from '../core/errors';
+import { LruMap } from '../core/lruMap';
 import { userAgent } from '../core/version';
 import { DeadlineHttpHandler, resolveTimeouts, withOperationDeadline, type Timeouts } from './timeouts';
 
@@ -66,6 +69,9 @@ export const ALL_REGIONS: readonly string[] = [
 
 export const DEFAULT_USER_AGENT = userAgent('library');
 
+/** Bucket regions remembered per AwsClients (an organization has a few dozen log buckets; logs can name any). */
+export const BUCKET_REGION_ENTRIES = 1024;
+
 function configFileSettings(profile: string): Record<string, string> {
   const path = process.env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');
   try {
@@ -99,10 +105,13 @@ export class AwsClients {
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
   readonly timeouts: Timeouts;
-  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient>();
+  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient | AthenaClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
-  /** Bucket name → region, filled by bucketRegion(). */
-  readonly bucketRegions = new Map<string, Promise<string | undefined>>();
+  /**
+   * Bucket name → region, filled by bucketRegion(); bucket names come from logs and links, so the most recently used
+   * BUCKET_REGION_ENTRIES are kept (failed look-ups included: a denied caller is not asked twice per object).
+   */
+  readonly bucketRegions = new LruMap<string, Promise<string | undefined>>(BUCKET_REGION_ENTRIES);
 
   constructor(settings: AwsSettings, options: { userAgentSuffix?: string } = {}) {
     this.settings = { ...settings };
@@ -137,7 +146,11 @@ export class AwsClients {
     } as const;
   }
 
-  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient>(service: string, region: string, create: () => T): T {
+  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient | AthenaClient>(
+    service: string,
+    region: string,
+    create: () => T,
+  ): T {
     const id = `${service}:${region}`;
     let client = this.clients.get(id) as T | undefined;
     if (!client) {
@@ -171,8 +184,17 @@ export class AwsClients {
     return this.client('cloudtrail', region, () => new CloudTrailClient(this.common(region)));
   }
 
+  athena(region: string): AthenaClient {
+    return this.client('athena', region, () => new AthenaClient(this.common(region)));
+  }
+
   sts(region: string): STSClient {
     return this.client('sts', region, () => new STSClient(this.common(region)));
+  }
+
+  /** AWS Organizations: a global service, served from us-east-1 (account names in organization trees). */
+  organizations(): OrganizationsClient {
+    return this.client('organizations', 'us-east-1', () => new OrganizationsClient(this.common('us-east-1')));
   }
 
   /** AWS_REGION / AWS_DEFAULT_REGION, else the profile's region, else us-east-1. */

@@ -1,19 +1,36 @@
 import * as vscode from 'vscode';
+import { keyAlias } from '../aws/keys';
 import { parseArn } from '../core/arn';
+import { inlineCode } from '../core/markdownEscape';
 import { LOG_SCHEME } from '../core/logs/logUri';
 import { Commands } from './commands/commandIds';
 import { decryptionFacts, onDidChangeDecryptionFacts } from './documents/decryptionFacts';
 import { sseOnlyMarkdown } from './language/hoverMarkdown';
+import { isCloudTrailDocument } from './language/documentAnalysis';
 import type { AwsSession } from './session';
 
-/** Profile and regions, always visible while the extension is active; click to switch profile. */
-function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSession): void {
+/**
+ * Whether the extension is in use: the Trails view is visible or the active editor holds a CloudTrail document (a
+ * decrypted log, or a JSON file with CloudTrail records). The extension activates on every JSON file; while the user
+ * edits other JSON, nothing of it shows.
+ */
+export function inUse(trailsView: vscode.TreeView<unknown>): boolean {
+  const document = vscode.window.activeTextEditor?.document;
+  return trailsView.visible || (document !== undefined && isCloudTrailDocument(document));
+}
+
+/** Profile and regions, while the extension is in use (see inUse); click to switch profile. */
+function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSession, trailsView: vscode.TreeView<unknown>): void {
   const item = vscode.window.createStatusBarItem('cloudtrailKms.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = 'CloudTrail profile and regions';
   item.command = Commands.selectProfile;
+  let generation = 0;
   const update = async (): Promise<void> => {
+    const current = ++generation;
+    if (!inUse(trailsView)) return item.hide();
     const settings = session.settings();
     const regions = settings.regions.length > 0 ? settings.regions : [await session.clients().defaultRegion()];
+    if (current !== generation || !inUse(trailsView)) return;
     const more = regions.length > 1 ? ` +${regions.length - 1}` : '';
     item.text = `$(cloud) ${session.profileLabel()} · ${regions[0]}${more}`;
     item.tooltip = `CloudTrail KMS: profile ${session.profileLabel()}, regions ${regions.join(', ')}${settings.endpointUrl ? `, endpoint ${settings.endpointUrl}` : ''}. Click to choose another profile.`;
@@ -23,31 +40,55 @@ function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSe
   context.subscriptions.push(
     item,
     session.onDidChange(() => void update()),
+    trailsView.onDidChangeVisibility(() => void update()),
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
   );
 }
 
-/** While a decrypted log is the active editor: which KMS key decrypted it (click reveals the key). */
-function registerDecryptionItem(context: vscode.ExtensionContext): void {
+/**
+ * While a decrypted log is the active editor: which KMS key decrypted it, named by its alias (looked up once per key,
+ * the key id until then or when there is none); click reveals the key.
+ */
+function registerDecryptionItem(context: vscode.ExtensionContext, session: AwsSession): void {
   const item = vscode.window.createStatusBarItem('cloudtrailKms.decryptedBy', vscode.StatusBarAlignment.Right, 100);
   item.name = 'CloudTrail log decrypted by';
+  const aliases = new Map<string, string | undefined>();
   const update = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const sse = uri?.scheme === LOG_SCHEME ? decryptionFacts(uri) : undefined;
     if (!sse) return item.hide();
     const keyArn = sse.kmsKeyId && parseArn(sse.kmsKeyId) ? sse.kmsKeyId : undefined;
-    const short = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
-    item.text = sse.kmsKeyId
-      ? `$(key) ${short?.slice(0, 8)}…`
-      : `$(lock) ${sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? 'unencrypted')}`;
-    item.tooltip = sseOnlyMarkdown(sse);
+    if (keyArn && !aliases.has(keyArn)) {
+      aliases.set(keyArn, undefined);
+      void keyAlias(session.clients(), keyArn).then((alias) => {
+        if (!alias) return;
+        aliases.set(keyArn, alias);
+        update();
+      });
+    }
+    const alias = keyArn ? aliases.get(keyArn) : undefined;
+    const keyId = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
+    const encryption = sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? 'unencrypted');
+    item.text = sse.kmsKeyId ? `$(key) ${alias ?? `key ${keyId?.slice(0, 8)}…`}` : `$(lock) ${encryption}`;
+    const tooltip = sseOnlyMarkdown(sse);
+    if (alias) tooltip.appendMarkdown(`\n\nAlias: ${inlineCode(alias)}`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = {
+      label: sse.kmsKeyId ? `Decrypted with KMS key ${alias ?? keyId ?? ''}` : `Encryption: ${encryption}`,
+    };
     item.command = keyArn ? { command: Commands.revealKey, title: 'Reveal key', arguments: [{ arn: keyArn }] } : undefined;
     item.show();
   };
-  context.subscriptions.push(item, vscode.window.onDidChangeActiveTextEditor(update), onDidChangeDecryptionFacts(update));
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    onDidChangeDecryptionFacts(update),
+    session.onDidChange(() => aliases.clear()),
+  );
   update();
 }
 
-export function registerStatusBar(context: vscode.ExtensionContext, session: AwsSession): void {
-  registerConnectionItem(context, session);
-  registerDecryptionItem(context);
+export function registerStatusBar(context: vscode.ExtensionContext, session: AwsSession, trailsView: vscode.TreeView<unknown>): void {
+  registerConnectionItem(context, session, trailsView);
+  registerDecryptionItem(context, session);
 }

@@ -27,8 +27,13 @@ export interface UiTest {
   name: string;
   /** 'shared' (default): the server of the whole run, with the e2e environment (sandbox) of environment.ts.
    * 'no-aws': a separate server whose VS Code has no AWS credentials, profile or endpoint (a first-time user);
-   * these tests run last, after the shared server is stopped. */
-  server?: 'shared' | 'no-aws';
+   * these tests run last, after the shared server is stopped.
+   * 'restricted': a separate server with the e2e environment (sandbox) whose workspace folder is NOT trusted (Restricted
+   * Mode); its folder holds `.vscode/settings.json` with hostile values of every cloudtrailKms setting. */
+  server?: 'shared' | 'no-aws' | 'restricted';
+  /** 'development' (default): the window loads the extension from the repository. 'installed': the window loads the
+   * copy installed from the packaged .vsix (an empty placeholder is the development extension; 'shared' server only). */
+  extension?: 'development' | 'installed';
   /** Default 120 s. */
   timeoutMs?: number;
   run(context: UiTestContext): Promise<void>;

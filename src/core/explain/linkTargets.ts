@@ -4,7 +4,10 @@
  * re-validates: an ARN must parse, a bucket must be a bucket name, a key must be a plain string.
  */
 import { isAccountId, isRegionName, parseArn, parseS3Location } from '../arn';
+import { parseKeyRef } from '../search/keys';
+import { trimEndChars } from '../text';
 import { linkForValue } from './links';
+import type { ExplainLink, FindEventsField, FindEventsLink } from './types';
 
 export type LinkTarget =
   | { kind: 'trail'; arn: string }
@@ -102,6 +105,93 @@ export function s3PrefixTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Pre
   return { kind: 's3Prefix', bucket: bucketOf(value.bucket), prefix: keyOf(value.prefix ?? '', 'prefix', true) };
 }
 
+/**
+ * The one check of a link's argument, by its `kind`: what a document link's command (and every hover command, through
+ * the validator of its kind) accepts. Throws BadLinkError for anything else.
+ */
+export function checkedTarget(arg: unknown): LinkTarget {
+  const kind = (arg as { kind?: unknown } | undefined)?.kind;
+  switch (kind) {
+    case 'trail':
+      return trailTarget(arg);
+    case 'kmsKey':
+      return kmsKeyTarget(arg);
+    case 's3Object':
+      return s3ObjectTarget(arg);
+    case 's3Prefix':
+      return s3PrefixTarget(arg);
+    default:
+      throw new BadLinkError('This link names nothing the CloudTrail view can show.');
+  }
+}
+
+/**
+ * The target a link hands to its command, checked as the click handler will check it again; undefined for a link the
+ * handler would refuse (such a link is not shown at all) and for documentation links.
+ */
+export function followableTarget(link: ExplainLink | LinkTarget): LinkTarget | undefined {
+  if (link.kind === 'doc' || link.kind === 'findEvents') return undefined;
+  try {
+    return checkedTarget(link);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A log object and one record in it (a search result opened at its record). */
+export function s3RecordTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Object' }> & { recordIndex: number } {
+  const object = s3ObjectTarget(arg);
+  const { recordIndex } = record(arg, 'a record of a log file');
+  if (typeof recordIndex !== 'number' || !Number.isInteger(recordIndex) || recordIndex < 0 || recordIndex > 10_000_000)
+    throw new BadLinkError(`The link's record index is not valid: ${JSON.stringify(recordIndex)?.slice(0, 40)}.`);
+  return { ...object, recordIndex };
+}
+
+const FIND_FIELDS: readonly FindEventsField[] = ['key', 'principal', 'accessKey', 'request'];
+const ACCESS_KEY = /^(?:AKIA|ASIA)[A-Z0-9]{12,124}$/;
+const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{4,128}$/;
+const EVENT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/** Whether a value can be searched for as `field` (the same rule makes the link and checks its click). */
+export function findEventsValueValid(field: FindEventsField, value: string): boolean {
+  switch (field) {
+    case 'key':
+      return parseKeyRef(value) !== undefined; // the query's own rule for key:
+    case 'principal': {
+      const arn = value.length <= 2048 ? parseArn(value) : undefined;
+      return !!arn && (arn.service === 'iam' || arn.service === 'sts') && isAccountId(arn.account) && arn.resource.length > 0;
+    }
+    case 'accessKey':
+      return ACCESS_KEY.test(value);
+    case 'request':
+      return REQUEST_ID.test(value);
+  }
+}
+
+/** The arguments of a "Find events with this …" link, checked: a field we offer, a value of its form, an eventTime. */
+export function findEventsTarget(arg: unknown): FindEventsLink {
+  const value = record(arg, 'a search');
+  const field = value.field as FindEventsField;
+  if (typeof field !== 'string' || !FIND_FIELDS.includes(field)) throw new BadLinkError('The search link names no field it can search.');
+  if (typeof value.value !== 'string' || !findEventsValueValid(field, value.value))
+    throw new BadLinkError(`The search link's ${field} is not valid: ${JSON.stringify(value.value)?.slice(0, 80)}.`);
+  if (typeof value.eventTime !== 'string' || !EVENT_TIME.test(value.eventTime) || Number.isNaN(Date.parse(value.eventTime)))
+    throw new BadLinkError(`The search link's time is not valid: ${JSON.stringify(value.eventTime)?.slice(0, 40)}.`);
+  return { kind: 'findEvents', field, value: value.value, eventTime: value.eventTime };
+}
+
+/** Whether a link's click handler accepts it (a command link: its target's check; a search link: findEventsTarget). */
+export function isFollowable(link: ExplainLink): boolean {
+  if (link.kind === 'doc') return false;
+  if (link.kind !== 'findEvents') return followableTarget(link) !== undefined;
+  try {
+    findEventsTarget(link);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A target from text the user pasted or a document holds: an ARN or `s3://` URI. */
 export function targetFromText(text: string): LinkTarget | undefined {
   const trimmed = text.trim();
@@ -112,7 +202,7 @@ export function targetFromText(text: string): LinkTarget | undefined {
     return { kind: 's3Object', bucket: location.bucket, key: location.key };
   }
   const link = linkForValue(trimmed);
-  if (!link || link.kind === 'doc') return undefined;
+  if (!link || link.kind === 'doc' || link.kind === 'findEvents') return undefined;
   if (link.kind === 'kmsKey' && !link.arn) return undefined; // a bare key id in text says too little
   return link;
 }
@@ -125,13 +215,21 @@ export interface FoundLink {
 
 const CANDIDATE = /arn:aws[a-z-]*:(?:cloudtrail|kms|s3):[^\s"'\\<>`]*|s3:\/\/[^\s"'\\<>`]+/g;
 
-/** ARNs and `s3://` URIs in a document that can be followed (document links), at most `max` of them. */
+/** Punctuation that ends a sentence around a pasted ARN rather than belonging to it. */
+const TRAILING_PUNCTUATION = '.,;)]}';
+
+/**
+ * ARNs and `s3://` URIs in a document that can be followed (document links), at most `max` of them, each one that the
+ * click handler accepts. Linear: trailing punctuation is trimmed by a loop (the pattern `/[.,;)\]}]+$/` was quadratic on
+ * a long run of dots inside an ARN).
+ */
 export function findLinkTargets(text: string, max = 2000): FoundLink[] {
   const out: FoundLink[] = [];
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match && out.length < max; match = CANDIDATE.exec(text)) {
-    const raw = match[0].replace(/[.,;)\]}]+$/, '');
-    const target = targetFromText(raw);
+    const raw = trimEndChars(match[0], TRAILING_PUNCTUATION);
+    const found = targetFromText(raw);
+    const target = found && followableTarget(found);
     if (target) out.push({ start: match.index, end: match.index + raw.length, target });
   }
   return out;

@@ -16,6 +16,24 @@ export const Commands = {
   validateLogs: 'cloudtrailKms.validateLogs',
   checkKeyPolicy: 'cloudtrailKms.checkKeyPolicy',
   showKeyActivity: 'cloudtrailKms.showKeyActivity',
+  addLogLocation: 'cloudtrailKms.addLogLocation',
+  removeLogLocation: 'cloudtrailKms.removeLogLocation',
+  // The Results view (src/vscode/results/).
+  saveResults: 'cloudtrailKms.saveResults',
+  openResultsDocument: 'cloudtrailKms.openResultsDocument',
+  clearResults: 'cloudtrailKms.clearResults',
+  stopResults: 'cloudtrailKms.stopResults',
+  removeResults: 'cloudtrailKms.removeResults',
+  openResult: 'cloudtrailKms.openResult',
+  loadMoreResults: 'cloudtrailKms.loadMoreResults',
+  copyAthenaDdl: 'cloudtrailKms.copyAthenaDdl',
+  findEventsWithAthena: 'cloudtrailKms.findEventsWithAthena',
+  findEvents: 'cloudtrailKms.findEvents',
+  // In the palette only while a results document is active; also its editor title and CodeLenses.
+  cancelSearch: 'cloudtrailKms.cancelSearch',
+  rerunSearch: 'cloudtrailKms.rerunSearch',
+  editSearch: 'cloudtrailKms.editSearch',
+  saveSearchResults: 'cloudtrailKms.saveSearchResults',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
@@ -25,6 +43,11 @@ export const Commands = {
   revealS3Prefix: 'cloudtrailKms.revealS3Prefix',
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
+  cancelLoading: 'cloudtrailKms.cancelLoading',
+  showTreeErrorDetails: 'cloudtrailKms.showTreeErrorDetails',
+  findEventsFromLink: 'cloudtrailKms.findEventsFromLink',
+  openLogAtRecord: 'cloudtrailKms.openLogAtRecord',
+  showSearchDetails: 'cloudtrailKms.showSearchDetails',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -42,7 +65,22 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.revealS3Prefix,
   Commands.revealS3Object,
   Commands.openTarget,
+  Commands.cancelLoading,
+  Commands.stopResults,
+  Commands.removeResults,
+  Commands.openResult,
+  Commands.loadMoreResults,
+  Commands.showTreeErrorDetails,
+  Commands.findEventsFromLink,
+  Commands.openLogAtRecord,
+  Commands.showSearchDetails,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */
-export const HOVER_COMMANDS: string[] = [Commands.openLog, Commands.revealTrail, Commands.revealKey, Commands.revealS3Prefix];
+export const HOVER_COMMANDS: string[] = [
+  Commands.openLog,
+  Commands.revealTrail,
+  Commands.revealKey,
+  Commands.revealS3Prefix,
+  Commands.findEventsFromLink,
+];

@@ -5,7 +5,6 @@ import { ExplainedError } from '../../core/errors';
 import { formatBytes } from '../../core/formatBytes';
 import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../../core/logs/logUri';
 import type { SseFacts } from '../../core/model';
-import { prettyPrintJsonBytes } from '../../core/logs/pretty';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
 import { errorText, isCancelled } from '../errorText';
 import { log } from '../log';
@@ -14,12 +13,33 @@ import type { AwsSession } from '../session';
 
 const CACHE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The one URI of an object's document: bucket and key only, so opening an object that is open shows its tab whatever
+ * the caller knew of its region or which profile it uses (the session's profile reads it; regions are remembered
+ * separately). URIs that still carry `region=`/`profile=` (older sessions, tests) are read as before.
+ */
 export function logUri(location: LogLocation): vscode.Uri {
-  return vscode.Uri.from(toLogUriParts(location));
+  return vscode.Uri.from(toLogUriParts({ bucket: location.bucket, key: location.key }));
 }
 
 export function locationOf(uri: vscode.Uri): LogLocation {
   return fromLogUriParts({ scheme: uri.scheme, path: uri.path, query: uri.query });
+}
+
+/** Bucket → region, as callers knew it (saves a GetBucketLocation when the document is read). */
+const bucketRegions = new Map<string, string>();
+/** The last failure of reading each URI, so a command that opened it can explain the very error (not VS Code's text). */
+const readFailures = new Map<string, unknown>();
+
+export function rememberBucketRegion(bucket: string, region: string | undefined): void {
+  if (region && bucketRegions.size < 10_000) bucketRegions.set(bucket, region);
+}
+
+/** The error reading `uri` failed with (once: it is forgotten when taken). */
+export function takeReadFailure(uri: vscode.Uri): unknown {
+  const error = readFailures.get(uri.toString());
+  readFailures.delete(uri.toString());
+  return error;
 }
 
 const PERMISSION_CODES = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabled', 'KeyInvalidState', 'Credentials']);
@@ -47,6 +67,8 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
 
   clear(): void {
     this.cache.clear();
+    bucketRegions.clear();
+    readFailures.clear();
     clearDecryptionFacts();
   }
 
@@ -89,10 +111,11 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
         let reported = 0;
         const fetched = await fetchLog(
           this.session.clients(location.profile),
-          { bucket: location.bucket, key: location.key, region: location.region },
+          { bucket: location.bucket, key: location.key, region: location.region ?? bucketRegions.get(location.bucket) },
           {
             signal,
             maxBytes: this.session.settings().maxObjectBytes,
+            prettyPrint: true, // indented while it arrives (bytes to bytes: never held as a string here)
             onProgress: (received, total) => {
               const increment = total ? ((received - reported) / total) * 100 : undefined;
               reported = received;
@@ -100,15 +123,10 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
             },
           },
         );
-        // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
-        let bytes: Uint8Array;
-        try {
-          bytes = prettyPrintJsonBytes(fetched.bytes);
-        } catch {
-          // Not JSON: show it as stored rather than refuse; copied to its exact size so the cache does not keep
-          // fetchLog's whole receive buffer alive behind a small view.
-          bytes = new Uint8Array(fetched.bytes);
-        }
+        const pretty = fetched.pretty && 'bytes' in fetched.pretty ? fetched.pretty.bytes : undefined;
+        // Not JSON, or nested too deeply to indent: shown as stored rather than refused, with a notice.
+        const bytes = pretty ?? fetched.bytes;
+        if (fetched.pretty && 'error' in fetched.pretty) showAsStoredNotice(logDisplayName(location), fetched.pretty.error);
         this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
         setDecryptionFacts(uri, fetched.sse);
         log().info(
@@ -118,6 +136,8 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
       });
     } catch (error) {
       log().warn(`[s3] opening ${where} failed: ${errorText(error)}`);
+      readFailures.set(id, error);
+      if (readFailures.size > 50) readFailures.delete(readFailures.keys().next().value as string);
       throw toFileSystemError(error, uri);
     }
   }
@@ -146,6 +166,15 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
     this.clear();
     this.emitter.dispose();
   }
+}
+
+function showAsStoredNotice(name: string, error: ExplainedError): void {
+  log().warn(`[s3] ${name} is shown as stored, not indented: ${errorText(error)}`);
+  const why = error.code === 'IndentTooLarge' ? 'it is nested too deeply to indent' : 'it is not valid JSON';
+  // No log-controlled text in the notification (its Markdown links would be live): the name is in the log.
+  void vscode.window.showWarningMessage(`The log file is shown as stored, not indented: ${why}.`, 'Show Details').then((picked) => {
+    if (picked) log().show(true);
+  });
 }
 
 const READONLY_TEXT = 'Decrypted CloudTrail logs are evidence: they open read-only and are kept in memory only, never written to disk.';

@@ -19,12 +19,20 @@ export interface MemoryDocumentsOptions {
   gone: string;
 }
 
+/** A name made safe for a URI path (and readable in a tab). */
+function safe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'document';
+}
+
 export class MemoryDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
   /** Ids of documents that are not open, oldest first. */
   private closed: string[] = [];
   private counter = 0;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when update() gave a document new text: VS Code then reads it again (documents that fill while work runs). */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly options: MemoryDocumentsOptions) {
     this.subscriptions = [
@@ -39,10 +47,9 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** Holds `text` as a new document named `name` (made safe for a path); returns its URI. */
   add(name: string, text: string): vscode.Uri {
-    const safeName = name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'document';
     const uri = vscode.Uri.from({
       scheme: this.options.scheme,
-      path: `/${safeName}${this.options.extension}`,
+      path: `/${safe(name)}${this.options.extension}`,
       query: `run=${++this.counter}`,
     });
     this.texts.set(uri.toString(), text);
@@ -52,12 +59,41 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** Adds the text and shows it in an editor (JSON documents get the JSON language even where the path did not give it). */
   async show(name: string, text: string): Promise<vscode.Uri> {
-    const uri = this.add(name, text);
+    return this.open(this.add(name, text));
+  }
+
+  /**
+   * One document per object: shows the document held for `id` (its tab, when it is open), or adds it first with the
+   * text `make()` gives. Opening the same object twice shows one tab.
+   */
+  async showOnce(id: string, name: string, make: () => string): Promise<vscode.Uri> {
+    const uri = vscode.Uri.from({
+      scheme: this.options.scheme,
+      path: `/${safe(name)}${this.options.extension}`,
+      query: `id=${encodeURIComponent(id)}`,
+    });
+    if (!this.texts.has(uri.toString())) {
+      this.texts.set(uri.toString(), make());
+      this.markClosed(uri.toString());
+    }
+    return this.open(uri);
+  }
+
+  private async open(uri: vscode.Uri): Promise<vscode.Uri> {
     let document = await vscode.workspace.openTextDocument(uri);
     if (this.options.extension === '.json' && document.languageId !== 'json')
       document = await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: false });
     return uri;
+  }
+
+  /** Replaces the text of a document made by add()/show() (kept under the same lifetime rules); false when it was dropped. */
+  update(uri: vscode.Uri, text: string): boolean {
+    const id = uri.toString();
+    if (!this.texts.has(id)) return false;
+    this.texts.set(id, text);
+    this.changed.fire(uri);
+    return true;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -80,6 +116,7 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
     this.texts.clear();
     this.closed = [];
   }
@@ -100,10 +137,10 @@ export const REPORT_DOCUMENTS: MemoryDocumentsOptions = {
   gone: 'This report is no longer in memory: run the command again.\n',
 };
 
-/** LookupEvents answers as JSON (hovers and links work in them like in logs). */
-export const ACTIVITY_DOCUMENTS: MemoryDocumentsOptions = {
-  scheme: 'cloudtrail-kms-activity',
+/** Find Events results as CloudTrail JSON `{"Records": [...]}`, filled while the search runs (hovers, links, outline). */
+export const SEARCH_DOCUMENTS: MemoryDocumentsOptions = {
+  scheme: 'cloudtrail-search',
   extension: '.json',
   keepClosed: 10,
-  gone: '// This activity is no longer in memory: run "Show KMS Activity" on the key again.\n',
+  gone: '// These results are no longer in memory: run "CloudTrail: Find Events…" again.\n',
 };
