@@ -31,6 +31,7 @@ export function isCredentialsError(error: unknown): boolean {
  * (FileNotFound (FileSystemError): …)"); the user wants our explanation, not the wrapping with an internal URI.
  */
 function fileSystemMessage(message: string): string {
+  // l10n-ignore: matches VS Code's own (English) wrapping
   const detail = message.startsWith('cannot open ') ? message.indexOf('. Detail: ') : -1;
   return (detail === -1 ? message : message.slice(detail + '. Detail: '.length))
     .replace(/^Unable to (read|resolve) (file|text model content) .*?\((.*)\)$/s, '$3')

@@ -42,11 +42,11 @@ async function showKeyActivity(session: AwsSession, documents: MemoryDocuments, 
   if (!key || !arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) {
     throw new ExplainedError(
       'NoKeyGiven',
-      'Show KMS Activity works on a key in the CloudTrail view: right-click a key and choose "Show KMS Activity".',
+      vscode.l10n.t('Show KMS Activity works on a key in the CloudTrail view: right-click a key and choose "Show KMS Activity".'),
     );
   }
   const region = key.region || arn.region;
-  const activity = await withCancellableProgress(`Looking up CloudTrail events of KMS key ${key.label}`, (signal) =>
+  const activity = await withCancellableProgress(vscode.l10n.t('Looking up CloudTrail events of KMS key {0}', key.label), (signal) =>
     lookupKeyActivity(session.clients(), { keyArn: key.keyArn, region }, { signal }),
   );
   const uri = await documents.show(`${key.label}-activity`, `${JSON.stringify({ Events: activity.events }, null, 2)}\n`);
@@ -55,11 +55,15 @@ async function showKeyActivity(session: AwsSession, documents: MemoryDocuments, 
   );
   if (activity.events.length === 0) {
     void vscode.window.showInformationMessage(
-      `CloudTrail has no management events of KMS key ${key.label} in ${region} in the last 90 days.`,
+      vscode.l10n.t('CloudTrail has no management events of KMS key {0} in {1} in the last 90 days.', key.label, region),
     );
   } else if (activity.truncated) {
     void vscode.window.showInformationMessage(
-      `Showing the newest ${DEFAULT_MAX_EVENTS} CloudTrail events of KMS key ${key.label}; older ones exist (the CLI's activity command takes --max).`,
+      vscode.l10n.t(
+        "Showing the newest {0} CloudTrail events of KMS key {1}; older ones exist (the CLI's activity command takes --max).",
+        DEFAULT_MAX_EVENTS,
+        key.label,
+      ),
     );
   }
   return { ok: true, uri: uri.toString(), events: activity.events.length, truncated: activity.truncated };
@@ -70,7 +74,7 @@ export function registerKeyActivity(context: vscode.ExtensionContext, session: A
   registerCommand(
     context,
     Commands.showKeyActivity,
-    { area: 'cloudtrail', failure: 'Could not look up the activity of the KMS key' },
+    { area: 'cloudtrail', failure: vscode.l10n.t('Could not look up the activity of the KMS key') },
     (arg?: unknown) => showKeyActivity(session, documents, arg),
   );
 }

@@ -26,7 +26,7 @@ const PERMISSION_CODES = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabl
 
 function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileSystemError {
   const message = errorText(error);
-  if (isCancelled(error)) return vscode.FileSystemError.Unavailable(`Opening ${uri.path} was cancelled.`);
+  if (isCancelled(error)) return vscode.FileSystemError.Unavailable(vscode.l10n.t('Opening {0} was cancelled.', uri.path));
   if (error instanceof ExplainedError) {
     if (error.code === 'NoSuchKey' || error.code === 'NoSuchBucket') return vscode.FileSystemError.FileNotFound(message);
     if (PERMISSION_CODES.has(error.code)) return vscode.FileSystemError.NoPermissions(message);
@@ -85,7 +85,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
     }
     const where = `s3://${location.bucket}/${location.key}`;
     try {
-      return await withCancellableProgress(`Decrypting ${logDisplayName(location)}`, async (signal, report) => {
+      return await withCancellableProgress(vscode.l10n.t('Decrypting {0}', logDisplayName(location)), async (signal, report) => {
         let reported = 0;
         const fetched = await fetchLog(
           this.session.clients(location.profile),
@@ -96,7 +96,10 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
             onProgress: (received, total) => {
               const increment = total ? ((received - reported) / total) * 100 : undefined;
               reported = received;
-              report({ message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received), increment });
+              report({
+                message: total ? vscode.l10n.t('{0} of {1}', formatBytes(received), formatBytes(total)) : formatBytes(received),
+                increment,
+              });
             },
           },
         );
@@ -148,11 +151,15 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
   }
 }
 
-const READONLY_TEXT = 'Decrypted CloudTrail logs are evidence: they open read-only and are kept in memory only, never written to disk.';
+const READONLY_TEXT = vscode.l10n.t(
+  'Decrypted CloudTrail logs are evidence: they open read-only and are kept in memory only, never written to disk.',
+);
 
 export function registerLogFileSystem(context: vscode.ExtensionContext, session: AwsSession): LogFileSystemProvider {
   const provider = new LogFileSystemProvider(session);
-  const readonly = new vscode.MarkdownString(`${READONLY_TEXT} Copy the text you need, or download the original object with the AWS CLI.`);
+  const readonly = new vscode.MarkdownString(
+    `${READONLY_TEXT} ${vscode.l10n.t('Copy the text you need, or download the original object with the AWS CLI.')}`,
+  );
   context.subscriptions.push(
     provider,
     vscode.workspace.registerFileSystemProvider(LOG_SCHEME, provider, { isCaseSensitive: true, isReadonly: readonly }),

@@ -97,7 +97,7 @@ export const REPORT_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-report',
   extension: '.txt',
   keepClosed: 10,
-  gone: 'This report is no longer in memory: run the command again.\n',
+  gone: `${vscode.l10n.t('This report is no longer in memory: run the command again.')}\n`,
 };
 
 /** LookupEvents answers as JSON (hovers and links work in them like in logs). */
@@ -105,5 +105,5 @@ export const ACTIVITY_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-kms-activity',
   extension: '.json',
   keepClosed: 10,
-  gone: '// This activity is no longer in memory: run "Show KMS Activity" on the key again.\n',
+  gone: `// ${vscode.l10n.t('This activity is no longer in memory: run "Show KMS Activity" on the key again.')}\n`,
 };

@@ -13,30 +13,31 @@ function lastSegment(text: string): string {
 export function linkMarkdown(link: ExplainLink): string | undefined {
   switch (link.kind) {
     case 'trail':
-      return `$(list-tree) ${markdownLink(`Reveal trail ${lastSegment(link.arn)}`, commandUri(Commands.revealTrail, [{ arn: link.arn }]), link.arn)}`;
+      return `$(list-tree) ${markdownLink(vscode.l10n.t('Reveal trail {0}', lastSegment(link.arn)), commandUri(Commands.revealTrail, [{ arn: link.arn }]), link.arn)}`;
     case 's3Object':
-      return `$(unlock) ${markdownLink(`Open and decrypt ${lastSegment(link.key)}`, commandUri(Commands.openLog, [{ bucket: link.bucket, key: link.key }]), `s3://${link.bucket}/${link.key}`)}`;
+      return `$(unlock) ${markdownLink(vscode.l10n.t('Open and decrypt {0}', lastSegment(link.key)), commandUri(Commands.openLog, [{ bucket: link.bucket, key: link.key }]), `s3://${link.bucket}/${link.key}`)}`;
     case 's3Prefix':
-      return `$(folder) ${markdownLink(`Reveal s3://${link.bucket}/${link.prefix}`, commandUri(Commands.revealS3Prefix, [{ bucket: link.bucket, prefix: link.prefix }]))}`;
+      return `$(folder) ${markdownLink(vscode.l10n.t('Reveal {0}', `s3://${link.bucket}/${link.prefix}`), commandUri(Commands.revealS3Prefix, [{ bucket: link.bucket, prefix: link.prefix }]))}`;
     case 'kmsKey': {
       const name = link.alias ?? link.keyId ?? link.arn ?? 'key';
       const args = { arn: link.arn, keyId: link.keyId, alias: link.alias, region: link.region, account: link.account };
-      return `$(key) ${markdownLink(`Reveal key ${name}`, commandUri(Commands.revealKey, [args]), link.arn)}`;
+      return `$(key) ${markdownLink(vscode.l10n.t('Reveal key {0}', name), commandUri(Commands.revealKey, [args]), link.arn)}`;
     }
     case 'doc':
       if (!/^https:\/\/docs\.aws\.amazon\.com\/[\w\-./#?=&%]*$/.test(link.url)) return undefined;
-      return `$(book) ${markdownLink(`AWS docs: ${link.title}`, link.url)}`;
+      return `$(book) ${markdownLink(vscode.l10n.t('AWS docs: {0}', link.title), link.url)}`;
   }
 }
 
 export function sseMarkdown(sse: SseFacts): string {
   if (sse.algorithm === 'aws:kms' || sse.algorithm === 'aws:kms:dsse') {
-    const key = sse.kmsKeyId ? inlineCode(sse.kmsKeyId) : 'an unnamed KMS key';
-    return `$(key) Decrypted with KMS key ${key} (${escapeMarkdown(sse.algorithm)}${sse.bucketKeyEnabled ? ', S3 Bucket Key' : ''}). Kept in memory only.`;
+    const key = sse.kmsKeyId ? inlineCode(sse.kmsKeyId) : vscode.l10n.t('an unnamed KMS key');
+    const how = sse.bucketKeyEnabled ? vscode.l10n.t('{0}, S3 Bucket Key', escapeMarkdown(sse.algorithm)) : escapeMarkdown(sse.algorithm);
+    return `$(key) ${vscode.l10n.t('Decrypted with KMS key {0} ({1}). Kept in memory only.', key, how)}`;
   }
   if (sse.algorithm)
-    return `$(lock) Encrypted at rest with ${escapeMarkdown(sse.algorithm === 'AES256' ? 'SSE-S3 (AES256)' : sse.algorithm)}; no KMS key involved.`;
-  return '$(lock) S3 reported no server-side encryption for this object.';
+    return `$(lock) ${vscode.l10n.t('Encrypted at rest with {0}; no KMS key involved.', escapeMarkdown(sse.algorithm === 'AES256' ? 'SSE-S3 (AES256)' : sse.algorithm))}`;
+  return `$(lock) ${vscode.l10n.t('S3 reported no server-side encryption for this object.')}`;
 }
 
 function trusted(): vscode.MarkdownString {

@@ -25,28 +25,35 @@ export class TrailNode extends RootNode {
 
   item(): vscode.TreeItem {
     const t = this.trail;
-    const logging = t.status ? (t.status.isLogging ? 'logging' : 'not logging') : 'status unknown';
+    const logging = t.status
+      ? t.status.isLogging
+        ? vscode.l10n.t('logging')
+        : vscode.l10n.t('not logging')
+      : vscode.l10n.t('status unknown');
     const encryption = t.kmsKeyArn ? 'SSE-KMS' : 'SSE-S3';
     const deliveryError = t.status?.latestDeliveryError;
     const troubled =
       !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
     const md = new vscode.MarkdownString('', true);
-    md.appendMarkdown(`**Trail ${escapeMarkdown(t.name)}**\n\n`);
+    md.appendMarkdown(`**${vscode.l10n.t('Trail {0}', escapeMarkdown(t.name))}**\n\n`);
     md.appendMarkdown(
-      `ARN: ${inlineCode(t.arn)}  \nHome region: ${escapeMarkdown(t.homeRegion)}${t.isMultiRegion ? ' (multi-region)' : ''}${t.isOrganizationTrail ? ' (organization trail)' : ''}  \n`,
+      `${vscode.l10n.t('ARN: {0}', inlineCode(t.arn))}  \n${vscode.l10n.t('Home region: {0}', escapeMarkdown(t.homeRegion))}${t.isMultiRegion ? ` ${vscode.l10n.t('(multi-region)')}` : ''}${t.isOrganizationTrail ? ` ${vscode.l10n.t('(organization trail)')}` : ''}  \n`,
     );
     md.appendMarkdown(
-      `Bucket: ${inlineCode(`s3://${t.bucket}/${t.keyPrefix ? `${t.keyPrefix}/` : ''}`)}  \nEncryption: ${t.kmsKeyArn ? `SSE-KMS with ${inlineCode(t.kmsKeyArn)}` : 'SSE-S3 (S3-managed keys)'}  \n`,
+      `${vscode.l10n.t('Bucket: {0}', inlineCode(`s3://${t.bucket}/${t.keyPrefix ? `${t.keyPrefix}/` : ''}`))}  \n${vscode.l10n.t('Encryption: {0}', t.kmsKeyArn ? vscode.l10n.t('SSE-KMS with {0}', inlineCode(t.kmsKeyArn)) : vscode.l10n.t('SSE-S3 (S3-managed keys)'))}  \n`,
     );
-    md.appendMarkdown(`Log file validation: ${t.logFileValidation ? 'on' : 'off'}  \nLogging: ${escapeMarkdown(logging)}`);
-    if (t.status?.latestDeliveryTime) md.appendMarkdown(`  \nLast delivery: ${escapeMarkdown(t.status.latestDeliveryTime)}`);
-    if (deliveryError) md.appendMarkdown(`  \n$(warning) Last delivery error: ${escapeMarkdown(deliveryError)}`);
-    if (t.statusError) md.appendMarkdown(`  \n$(warning) Status unavailable: ${escapeMarkdown(t.statusError)}`);
+    md.appendMarkdown(
+      `${vscode.l10n.t('Log file validation: {0}', t.logFileValidation ? vscode.l10n.t('on') : vscode.l10n.t('off'))}  \n${vscode.l10n.t('Logging: {0}', escapeMarkdown(logging))}`,
+    );
+    if (t.status?.latestDeliveryTime)
+      md.appendMarkdown(`  \n${vscode.l10n.t('Last delivery: {0}', escapeMarkdown(t.status.latestDeliveryTime))}`);
+    if (deliveryError) md.appendMarkdown(`  \n$(warning) ${vscode.l10n.t('Last delivery error: {0}', escapeMarkdown(deliveryError))}`);
+    if (t.statusError) md.appendMarkdown(`  \n$(warning) ${vscode.l10n.t('Status unavailable: {0}', escapeMarkdown(t.statusError))}`);
     return treeItem({
       label: t.name,
       expandable: true,
       id: `trail:${t.arn}`,
-      description: [t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined]
+      description: [t.homeRegion, logging, encryption, deliveryError ? vscode.l10n.t('delivery error: {0}', deliveryError) : undefined]
         .filter(Boolean)
         .join(' · '),
       tooltip: md,
@@ -67,11 +74,11 @@ export class KeysNode extends RootNode {
 
   item(): vscode.TreeItem {
     return treeItem({
-      label: `KMS keys · ${this.region}`,
+      label: vscode.l10n.t('KMS keys · {0}', this.region),
       expandable: true,
       id: `keys:${this.region}`,
       icon: 'key',
-      tooltip: `Every KMS key in ${this.region} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.`,
+      tooltip: vscode.l10n.t('Every KMS key in {0} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.', this.region),
       contextValue: ContextValues.keys,
     });
   }
@@ -96,25 +103,34 @@ export class KeyNode {
     const serious = this.flags.filter((f) => f.severity !== 'info');
     const failing = !!this.error || serious.some((f) => f.severity === 'error');
     const md = new vscode.MarkdownString('', true);
-    md.appendMarkdown(`**KMS key ${escapeMarkdown(label)}**\n\n${inlineCode(this.keyArn)}`);
+    md.appendMarkdown(`**${vscode.l10n.t('KMS key {0}', escapeMarkdown(label))}**\n\n${inlineCode(this.keyArn)}`);
     if (key) {
       md.appendMarkdown(
-        `  \nSpec: ${escapeMarkdown(key.keySpec ?? '?')} · Usage: ${escapeMarkdown(key.keyUsage ?? '?')} · State: ${escapeMarkdown(key.keyState ?? '?')}`,
+        `  \n${vscode.l10n.t('Spec: {0} · Usage: {1} · State: {2}', escapeMarkdown(key.keySpec ?? '?'), escapeMarkdown(key.keyUsage ?? '?'), escapeMarkdown(key.keyState ?? '?'))}`,
       );
       if (key.description) md.appendMarkdown(`  \n${escapeMarkdown(key.description)}`);
     }
     for (const flag of this.flags)
+      // l10n-ignore: codicon names; the flag's message comes from the knowledge base (src/core)
       md.appendMarkdown(`  \n$(${flag.severity === 'info' ? 'info' : 'warning'}) ${escapeMarkdown(flag.message)}`);
     if (this.error) md.appendMarkdown(`  \n$(error) ${escapeMarkdown(this.error)}`);
     return treeItem({
-      label: `Key ${label}`,
+      label: vscode.l10n.t('Key {0}', label),
       expandable: this.flags.length > 0 || !!this.error,
       id: `key:${this.parent instanceof TrailNode ? this.parent.trail.arn : this.parent.region}:${this.keyArn}`,
       description: key
-        ? [key.keySpec, key.keyState, key.rotationEnabled === undefined ? undefined : key.rotationEnabled ? 'rotation on' : 'rotation off']
+        ? [
+            key.keySpec,
+            key.keyState,
+            key.rotationEnabled === undefined
+              ? undefined
+              : key.rotationEnabled
+                ? vscode.l10n.t('rotation on')
+                : vscode.l10n.t('rotation off'),
+          ]
             .filter(Boolean)
             .join(' · ')
-        : 'could not describe',
+        : vscode.l10n.t('could not describe'),
       tooltip: md,
       icon: failing ? 'error' : serious.length > 0 ? 'warning' : 'key',
       ...(failing
@@ -210,10 +226,10 @@ export class ObjectNode {
       label: this.object.name,
       id: `object:${this.trail.arn}:${this.object.key}`,
       description: [time, formatBytes(this.object.size)].filter(Boolean).join(' · '),
-      tooltip: `s3://${this.bucket}/${this.object.key}\n${formatBytes(this.object.size)}${this.object.lastModified ? `, modified ${this.object.lastModified}` : ''}\nClick to decrypt and open (read-only, in memory).`,
+      tooltip: `s3://${this.bucket}/${this.object.key}\n${this.object.lastModified ? vscode.l10n.t('{0}, modified {1}', formatBytes(this.object.size), this.object.lastModified) : formatBytes(this.object.size)}\n${vscode.l10n.t('Click to decrypt and open (read-only, in memory).')}`,
       icon: parsed?.isDigest ? 'verified' : 'file-code',
       contextValue: parsed?.isDigest ? ContextValues.digestObject : ContextValues.logObject,
-      command: { command: Commands.openTreeItem, title: 'Open (decrypt)', arguments: [this] },
+      command: { command: Commands.openTreeItem, title: vscode.l10n.t('Open (decrypt)'), arguments: [this] },
     });
   }
 }
@@ -224,11 +240,11 @@ export class LoadMoreNode {
 
   item(): vscode.TreeItem {
     return treeItem({
-      label: 'Load more…',
+      label: vscode.l10n.t('Load more…'),
       id: `more:${this.parent.trail.arn}:${this.parent.prefix}:${this.parent.nextToken ?? ''}`,
       icon: 'ellipsis',
       contextValue: ContextValues.loadMore,
-      command: { command: Commands.loadMore, title: 'Load more', arguments: [this] },
+      command: { command: Commands.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] },
     });
   }
 }
@@ -244,12 +260,12 @@ export class ErrorNode {
   item(): vscode.TreeItem {
     return treeItem({
       label: splitFirstSentence(this.message)[0],
-      description: 'click to retry',
+      description: vscode.l10n.t('click to retry'),
       tooltip: this.message,
       icon: 'error',
       iconColor: 'problemsErrorIcon.foreground',
       contextValue: ContextValues.error,
-      command: { command: Commands.retry, title: 'Retry', arguments: [this] },
+      command: { command: Commands.retry, title: vscode.l10n.t('Retry'), arguments: [this] },
     });
   }
 }

@@ -92,8 +92,8 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
         nodes.push(
           new InfoNode(
             undefined,
-            `No trails in ${regions.join(', ')}`,
-            'Choose other regions (CloudTrail: Select Regions…) or another profile.',
+            vscode.l10n.t('No trails in {0}', regions.join(', ')),
+            vscode.l10n.t('Choose other regions (CloudTrail: Select Regions…) or another profile.'),
           ),
         );
       for (const region of regions) nodes.push(new KeysNode(region));
@@ -117,16 +117,23 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       children.push(
         new InfoNode(
           node,
-          'SSE-S3: no KMS key',
-          'The trail sets no KMS key: S3 encrypts its logs with S3-managed keys (SSE-S3). Reading them needs only s3:GetObject.',
+          vscode.l10n.t('SSE-S3: no KMS key'),
+          vscode.l10n.t(
+            'The trail sets no KMS key: S3 encrypts its logs with S3-managed keys (SSE-S3). Reading them needs only s3:GetObject.',
+          ),
           'lock',
         ),
       );
     if (trail.status?.latestDeliveryError)
       children.push(
-        new InfoNode(node, `Last delivery error: ${trail.status.latestDeliveryError}`, trail.status.latestDeliveryError, 'warning'),
+        new InfoNode(
+          node,
+          vscode.l10n.t('Last delivery error: {0}', trail.status.latestDeliveryError),
+          trail.status.latestDeliveryError,
+          'warning',
+        ),
       );
-    if (trail.statusError) children.push(new InfoNode(node, 'Status unavailable', trail.statusError, 'warning'));
+    if (trail.statusError) children.push(new InfoNode(node, vscode.l10n.t('Status unavailable'), trail.statusError, 'warning'));
     const root = trail.isOrganizationTrail ? awsLogsRoot(trail.keyPrefix) : trailLogRoot(trail);
     children.push(new FolderNode(node, trail, root, 'Logs', true));
     return children;
@@ -137,7 +144,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
     try {
       const keys = await listKeys(this.session.clients(), node.region);
       node.children = keys.map((key) => new KeyNode(node, key.arn, key, undefined));
-      return node.children.length > 0 ? node.children : [new InfoNode(node, `No KMS keys in ${node.region}`)];
+      return node.children.length > 0 ? node.children : [new InfoNode(node, vscode.l10n.t('No KMS keys in {0}', node.region))];
     } catch (error) {
       log().warn(`[kms] listing the keys of ${node.region} failed: ${errorText(error)}`);
       return [new ErrorNode(node, errorText(error))];
@@ -159,7 +166,10 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
       return [new ErrorNode(node, errorText(error))]; // not cached: expanding again retries
     }
     node.children = this.pageNodes(node, page);
-    if (node.children.length === 0) node.children = [new InfoNode(node, 'No files here', `s3://${node.bucket}/${node.prefix} is empty.`)];
+    if (node.children.length === 0)
+      node.children = [
+        new InfoNode(node, vscode.l10n.t('No files here'), vscode.l10n.t('{0} is empty.', `s3://${node.bucket}/${node.prefix}`)),
+      ];
     return this.withLoadMore(node);
   }
 

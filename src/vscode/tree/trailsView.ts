@@ -49,7 +49,7 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
     view,
     session.onDidChange(() => provider.refresh()),
   );
-  const tree = { area: 'tree', failure: 'Could not do that in the Trails view', failed: () => undefined };
+  const tree = { area: 'tree', failure: vscode.l10n.t('Could not do that in the Trails view'), failed: () => undefined };
   registerCommand(context, Commands.refresh, tree, (node?: TrailsNode) =>
     provider.refresh(node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode ? node : undefined),
   );
@@ -62,26 +62,31 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
   registerCommand(context, Commands.copyArn, tree, async (node?: TrailsNode) => {
     const arn = arnOf(selected(node));
     if (!arn)
-      return void vscode.window.showInformationMessage('Select a trail, key, folder or log file in the Trails view to copy its ARN.');
+      return void vscode.window.showInformationMessage(
+        vscode.l10n.t('Select a trail, key, folder or log file in the Trails view to copy its ARN.'),
+      );
     await vscode.env.clipboard.writeText(arn);
     return arn;
   });
   registerCommand(context, Commands.copyS3Uri, tree, async (node?: TrailsNode) => {
     const uri = s3UriOf(selected(node));
-    if (!uri) return void vscode.window.showInformationMessage('Select a trail, folder or log file to copy its S3 URI.');
+    if (!uri) return void vscode.window.showInformationMessage(vscode.l10n.t('Select a trail, folder or log file to copy its S3 URI.'));
     await vscode.env.clipboard.writeText(uri);
     return uri;
   });
   registerCommand(context, Commands.openInConsole, tree, async (node?: TrailsNode) => {
     const url = consoleUrlOf(selected(node));
-    if (!url) return void vscode.window.showInformationMessage('Select a trail, key, folder or log file to open it in the AWS Console.');
+    if (!url)
+      return void vscode.window.showInformationMessage(
+        vscode.l10n.t('Select a trail, key, folder or log file to open it in the AWS Console.'),
+      );
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
     return url;
   });
   // Reveals come from hover and document links: a forged argument is refused (BadLinkError), never followed.
   const reveal: CommandSpec<RevealResult> = {
     area: 'tree',
-    failure: 'Could not reveal that in the Trails view',
+    failure: vscode.l10n.t('Could not reveal that in the Trails view'),
     failed: (message) => ({ revealed: false, ...(message !== undefined ? { message } : {}) }),
   };
   registerCommand(context, Commands.revealTrail, reveal, (arg: unknown) => revealer.reveal(trailTarget(arg)));
