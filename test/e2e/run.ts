@@ -19,6 +19,7 @@ import { installExtension, killAllCodeServersSync, startCodeServer, type Running
 import { e2eEnvironment } from './environment';
 import { REPORT_MARK, RESULT_PREFIX } from './mochaHost';
 import { startRequestCounter, type RequestCounter } from './requestCounter';
+import { PSEUDO_LOCALE, preparePseudoLocale } from './pseudoLocale';
 import { currentTarget, ensureCodeServer } from './toolchain';
 import type { UiTest } from './uiTest';
 import { packageVsix } from './vsix';
@@ -189,6 +190,9 @@ function findUiModules(dir: string, out: string[] = []): string[] {
 interface UiServer {
   server: RunningCodeServer;
   counter: RequestCounter;
+  /** The development extension the tests' windows load (default: the repository). */
+  extensionPath?: string;
+  pseudo?: (english: string) => string;
 }
 
 function loadUiTests(): UiTest[] {
@@ -206,11 +210,14 @@ function loadUiTests(): UiTest[] {
   return all;
 }
 
-async function runUiTest(test: UiTest, { server, counter }: UiServer): Promise<void> {
+async function runUiTest(test: UiTest, { server, counter, extensionPath, pseudo }: UiServer): Promise<void> {
   const started = Date.now();
   const page = await newPage();
   try {
-    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: REPO }));
+    // A loaded 2-core machine may need more than Playwright's default 30 s to serve the workbench.
+    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: extensionPath ?? REPO }), {
+      timeout: 120_000,
+    });
     await waitForWorkbench(page);
     const context = {
       page,
@@ -222,6 +229,7 @@ async function runUiTest(test: UiTest, { server, counter }: UiServer): Promise<v
         return path;
       },
       awsRequestCount: async () => counter.count(),
+      ...(pseudo ? { pseudo } : {}),
     };
     await withTimeout(test.run(context), test.timeoutMs ?? 120_000, test.name);
     tally.passed += 1;
@@ -237,29 +245,44 @@ async function runUiTest(test: UiTest, { server, counter }: UiServer): Promise<v
   }
 }
 
-/** Shared-server tests first; then, if any test wants it, the shared server makes room for a 'no-aws' one. */
-async function runUiTests(shared: UiServer, startNoAws: () => Promise<UiServer>): Promise<void> {
+/** Shared-server tests first; then, for each other kind of server some test wants, the previous server makes room for it. */
+async function runUiTests(shared: UiServer, others: Record<'no-aws' | 'pseudo-locale', () => Promise<UiServer>>): Promise<void> {
   const tests = loadUiTests();
   say(`\nUI tests (${tests.length})`);
   for (const test of tests.filter((t) => (t.server ?? 'shared') === 'shared')) await runUiTest(test, shared);
-  const noAwsTests = tests.filter((t) => t.server === 'no-aws');
-  if (noAwsTests.length === 0) return;
-  await shared.server.stop();
-  const noAws = await startNoAws();
-  for (const test of noAwsTests) await runUiTest(test, noAws);
+  let running = shared;
+  for (const kind of ['no-aws', 'pseudo-locale'] as const) {
+    const kindTests = tests.filter((t) => t.server === kind);
+    if (kindTests.length === 0) continue;
+    await running.server.stop();
+    running = await others[kind]();
+    for (const test of kindTests) await runUiTest(test, running);
+  }
+}
+
+/** A first-time user's VS Code in the pseudo language qps-ploc, with a pseudo-localized copy of the extension. */
+async function startPseudoLocaleServer(scratch: string): Promise<UiServer> {
+  const setup = preparePseudoLocale(REPO, join(scratch, 'pseudo-locale'));
+  const noAws = await startNoAwsServer(scratch, 'pseudo-locale', { locale: PSEUDO_LOCALE, languagePacks: setup.languagePacks });
+  return { ...noAws, extensionPath: setup.extensionPath, pseudo: setup.pseudo };
 }
 
 /** A first-time user's VS Code: no AWS credentials, no profile, no endpoint set; any AWS request ends at a counter. */
-async function startNoAwsServer(scratch: string): Promise<UiServer> {
+async function startNoAwsServer(
+  scratch: string,
+  name = 'no-aws',
+  display: { locale?: string; languagePacks?: Record<string, unknown> } = {},
+): Promise<UiServer> {
   const counter = await startRequestCounter();
   cleanups.push(() => counter.stop());
-  const missing = join(scratch, 'no-aws', 'missing');
-  const workspaceFolder = join(scratch, 'no-aws', 'workspace');
+  const missing = join(scratch, name, 'missing');
+  const workspaceFolder = join(scratch, name, 'workspace');
   mkdirSync(workspaceFolder, { recursive: true });
   const server = await startCodeServer({
+    ...display,
     workspaceFolder,
     smokeTestDriver: true,
-    logFile: join(LOGS, 'code-server-no-aws.log'),
+    logFile: join(LOGS, `code-server-${name}.log`),
     dropEnv: /^AWS_/,
     env: {
       AWS_ENDPOINT_URL: counter.url,
@@ -332,7 +355,10 @@ async function main(): Promise<void> {
 
   await runHostTests('Extension-host suite', server, REPO, join(OUT_E2E, 'suite', 'index.js'));
   await runHostTests('Installed .vsix', server, placeholderExtension(scratch), join(OUT_E2E, 'installed', 'index.js'));
-  await runUiTests({ server, counter }, () => startNoAwsServer(scratch));
+  await runUiTests(
+    { server, counter },
+    { 'no-aws': () => startNoAwsServer(scratch), 'pseudo-locale': () => startPseudoLocaleServer(scratch) },
+  );
   say(`\ne2e finished in ${seconds(started)}`);
 }
 

@@ -21,14 +21,18 @@ export interface UiTestContext {
   screenshot(name: string): Promise<string>;
   /** AWS requests seen so far by the counting proxy in front of the test AWS endpoint (all windows together). */
   awsRequestCount(): Promise<number>;
+  /** On the 'pseudo-locale' server: the pseudo-localized text of an English manifest string or l10n.t message. */
+  pseudo?(english: string): string;
 }
 
 export interface UiTest {
   name: string;
   /** 'shared' (default): the server of the whole run, with the e2e environment (sandbox) of environment.ts.
    * 'no-aws': a separate server whose VS Code has no AWS credentials, profile or endpoint (a first-time user);
-   * these tests run last, after the shared server is stopped. */
-  server?: 'shared' | 'no-aws';
+   * these tests run last, after the shared server is stopped.
+   * 'pseudo-locale': like 'no-aws', but VS Code's display language is the pseudo language qps-ploc and the extension
+   * carries pseudo-localized bundles (pseudoLocale.ts); `pseudo(english)` gives the text the extension should show. */
+  server?: 'shared' | 'no-aws' | 'pseudo-locale';
   /** Default 120 s. */
   timeoutMs?: number;
   run(context: UiTestContext): Promise<void>;
