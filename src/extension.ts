@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
+import { recentFailures } from './vscode/commands/command';
+import { registerErrorActions } from './vscode/commands/errorActions';
 import { registerIntegrity } from './vscode/commands/integrity';
 import { registerKeyActivity } from './vscode/commands/keyActivity';
 import { registerKeyPolicy } from './vscode/commands/keyPolicy';
@@ -14,6 +16,7 @@ import { registerDocumentLinks } from './vscode/language/documentLinks';
 import { registerHover } from './vscode/language/hover';
 import { registerOutline } from './vscode/language/outline';
 import { registerLog } from './vscode/log';
+import { registerResultsView } from './vscode/results/resultsView';
 import { registerSession } from './vscode/session';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerTrailsView } from './vscode/tree/trailsView';
@@ -27,17 +30,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const logFiles = registerLogFileSystem(context, session);
   const trails = registerTrailsView(context, session);
   const reports = registerMemoryDocuments(context, REPORT_DOCUMENTS);
+  registerErrorActions(session, reports);
+  const results = registerResultsView(context, reports);
   registerOpenLog(context, session, trails);
-  registerIntegrity(context, session, trails, reports);
+  const integrityProblems = registerIntegrity(context, session, trails, results);
   registerKeyPolicy(context, session, trails, reports);
-  registerKeyActivity(context, session);
+  registerKeyActivity(context, session, results);
   registerProfileCommands(context);
   registerStatusBar(context, session);
   registerSandboxHelp(context);
   registerHover(context);
   registerDocumentLinks(context);
   registerOutline(context);
-  return { session, trails, logFiles };
+  return { session, trails, logFiles, results, integrityProblems, failures: recentFailures };
 }
 
 export function deactivate(): void {

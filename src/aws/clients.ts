@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -99,7 +100,7 @@ export class AwsClients {
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
   readonly timeouts: Timeouts;
-  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient>();
+  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
   /** Bucket name → region, filled by bucketRegion(). */
   readonly bucketRegions = new Map<string, Promise<string | undefined>>();
@@ -137,7 +138,11 @@ export class AwsClients {
     } as const;
   }
 
-  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient>(service: string, region: string, create: () => T): T {
+  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>(
+    service: string,
+    region: string,
+    create: () => T,
+  ): T {
     const id = `${service}:${region}`;
     let client = this.clients.get(id) as T | undefined;
     if (!client) {
@@ -173,6 +178,11 @@ export class AwsClients {
 
   sts(region: string): STSClient {
     return this.client('sts', region, () => new STSClient(this.common(region)));
+  }
+
+  /** AWS Organizations: a global service, served from us-east-1 (account names in organization trees). */
+  organizations(): OrganizationsClient {
+    return this.client('organizations', 'us-east-1', () => new OrganizationsClient(this.common('us-east-1')));
   }
 
   /** AWS_REGION / AWS_DEFAULT_REGION, else the profile's region, else us-east-1. */

@@ -18,7 +18,7 @@ import type { TrailInfo } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
 import { explainGetObjectFailure, isNoSuchKey } from './getObjectErrors';
-import { listWholeFolder, organizationIds } from './logObjects';
+import { listWholeFolder, organizationOfAccount } from './logObjects';
 
 async function readAll(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -111,21 +111,21 @@ export async function hashLogObject(clients: AwsClients, bucket: string, key: st
 }
 
 /**
- * The organization id an organization trail's logs sit under (`AWSLogs/o-…/`); undefined for other trails.
- * Throws when the bucket shows none or several (then only `aws cloudtrail validate-logs --account-id` can tell).
+ * The organization id the trail's logs for `account` sit under (`AWSLogs/o-…/`): always for organization trails, and
+ * for a trail not marked as one whose logs sit under an organization level anyway (it was one once, or shares the
+ * bucket with one); undefined when they sit directly under `AWSLogs/<account>/`.
+ * Throws for an organization trail when the bucket shows no o-… folder (then only `aws cloudtrail validate-logs
+ * --account-id`, which asks Organizations, can tell).
  */
-export async function trailOrganizationId(clients: AwsClients, trail: TrailInfo): Promise<string | undefined> {
-  if (!trail.isOrganizationTrail) return undefined;
-  const found = await organizationIds(clients, { bucket: trail.bucket, ...(trail.keyPrefix ? { keyPrefix: trail.keyPrefix } : {}) });
-  if (found.length !== 1) {
-    throw new ExplainedError(
-      'OrganizationIdUnknown',
-      `Could not tell the organization id of ${trail.arn} from s3://${trail.bucket}/${trail.keyPrefix ? `${trail.keyPrefix}/` : ''}AWSLogs/.`,
-      found.length === 0 ? 'There is no o-… folder there.' : `There are several: ${found.join(', ')}.`,
-      'Use "aws cloudtrail validate-logs --account-id" for this trail.',
-    );
-  }
-  return found[0];
+export async function trailOrganizationId(clients: AwsClients, trail: TrailInfo, account = trail.account): Promise<string | undefined> {
+  const found = await organizationOfAccount(clients, trail, account);
+  if (found || !trail.isOrganizationTrail) return found;
+  throw new ExplainedError(
+    'OrganizationIdUnknown',
+    `Could not tell the organization id of ${trail.arn} from s3://${trail.bucket}/${trail.keyPrefix ? `${trail.keyPrefix}/` : ''}AWSLogs/.`,
+    'There is no o-… folder there.',
+    'Use "aws cloudtrail validate-logs --account-id" for this trail.',
+  );
 }
 
 /** The regions that hold digests of the trail for `account` (the `CloudTrail-Digest/<region>/` folders). */

@@ -25,6 +25,15 @@ export interface KeyActivity {
   events: KeyActivityEvent[];
   /** More events matched than maxEvents allowed. */
   truncated: boolean;
+  /** Where the next page starts, when truncated: pass it as `continueFrom` to get the following events. */
+  next?: KeyActivityContinuation;
+}
+
+/** LookupEvents' NextToken works only with the very window that produced it, so the window travels with it. */
+export interface KeyActivityContinuation {
+  nextToken: string;
+  startTime: Date;
+  endTime: Date;
 }
 
 export interface KeyActivityOptions {
@@ -32,6 +41,8 @@ export interface KeyActivityOptions {
   endTime?: Date;
   /** Stop after this many events (default 200). */
   maxEvents?: number;
+  /** Go on where an earlier, truncated lookup stopped (its `next`); startTime/endTime are then ignored. */
+  continueFrom?: KeyActivityContinuation;
   signal?: AbortSignal;
 }
 
@@ -62,14 +73,18 @@ export async function lookupKeyActivity(
   if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new RangeError(`maxEvents must be a positive integer, not ${maxEvents}.`);
   // NextToken only works with the very parameters that produced it; LookupEvents' defaults move with the clock, so the
   // window is fixed once here (end = now, start = 90 days before it, what LookupEvents keeps).
-  const endTime = options.endTime ?? new Date();
-  const startTime = options.startTime ?? new Date(endTime.getTime() - 90 * 86_400_000);
+  const from = options.continueFrom;
+  const endTime = from?.endTime ?? options.endTime ?? new Date();
+  const startTime = from?.startTime ?? options.startTime ?? new Date(endTime.getTime() - 90 * 86_400_000);
   if (startTime.getTime() > endTime.getTime()) return { events: [], truncated: false };
   const cloudTrail = clients.cloudTrail(key.region);
   const events: KeyActivityEvent[] = [];
-  let nextToken: string | undefined;
+  let nextToken: string | undefined = from?.nextToken;
+  // An endpoint that answers empty pages with a NextToken forever must not keep us here forever.
+  let pagesLeft = Math.ceil(maxEvents / PAGE_SIZE) + 20;
   do {
     if (options.signal?.aborted) throw new CancelledError();
+    if (pagesLeft-- === 0) return { events, truncated: true, next: { nextToken: nextToken as string, startTime, endTime } };
     let page;
     try {
       page = await cloudTrail.send(
@@ -77,7 +92,8 @@ export async function lookupKeyActivity(
           LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: key.keyArn }],
           StartTime: startTime,
           EndTime: endTime,
-          MaxResults: PAGE_SIZE,
+          // Never more than still wanted, so a lookup ends at a page boundary and NextToken continues it exactly.
+          MaxResults: Math.min(PAGE_SIZE, maxEvents - events.length),
           NextToken: nextToken,
         }),
         { abortSignal: options.signal },
@@ -86,13 +102,11 @@ export async function lookupKeyActivity(
       if (options.signal?.aborted) throw new CancelledError();
       throw explainAwsError(error as Error, { operation: 'LookupEvents', region: key.region, profile: clients.profileName() });
     }
-    for (const event of page.Events ?? []) {
-      if (events.length >= maxEvents) return { events, truncated: true };
-      events.push(plainEvent(event));
-    }
+    // An endpoint that answers more than asked is cut to what was asked.
+    for (const event of (page.Events ?? []).slice(0, maxEvents - events.length)) events.push(plainEvent(event));
     nextToken = page.NextToken;
   } while (nextToken && events.length < maxEvents);
-  return { events, truncated: !!nextToken };
+  return { events, truncated: !!nextToken, ...(nextToken ? { next: { nextToken, startTime, endTime } } : {}) };
 }
 
 /** A key ARN, key id, alias name (alias/…) or alias ARN → the key's ARN and region (DescribeKey for all but a key ARN). */

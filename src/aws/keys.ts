@@ -16,6 +16,13 @@ import { mapLimited } from './concurrency';
 
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
 
+/** What a key is checked against: the trail's bucket region and account, and the caller's own account. */
+export interface KeyContext {
+  bucketRegion?: string;
+  trailAccount?: string;
+  callerAccount?: string;
+}
+
 function codeOf(error: unknown): string {
   const e = error as { name?: string; code?: string };
   return (e.code || e.name || '').replace(/^.*#/, '');
@@ -49,11 +56,33 @@ async function aliasOf(clients: AwsClients, region: string, keyId: string): Prom
   }
 }
 
+/** The key's state (Enabled, Disabled, PendingDeletion…) from DescribeKey; undefined when it may not be described. */
+export async function describeKeyState(clients: AwsClients, keyArn: string): Promise<string | undefined> {
+  const region = parseArn(keyArn)?.region || (await clients.defaultRegion());
+  try {
+    return (await clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }))).KeyMetadata?.KeyState;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The alias a key is known by (the first by name), from its ARN: ListAliases in the key's region. Undefined for a key
+ * of another account (ListAliases lists the caller's own aliases only), a key without alias, or when it may not list.
+ */
+export async function keyAlias(clients: AwsClients, keyArn: string): Promise<string | undefined> {
+  const arn = parseArn(keyArn);
+  if (!arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) return undefined;
+  const caller = await clients.callerIdentity().catch(() => undefined);
+  if (caller && caller.account !== arn.account) return undefined;
+  return aliasOf(clients, arn.region, arn.resource.slice('key/'.length));
+}
+
 function fromMetadata(
   meta: KeyMetadata,
   region: string,
   extra: { alias?: string; rotationEnabled?: boolean },
-  context: { bucketRegion?: string; trailAccount?: string },
+  context: KeyContext,
 ): KeyInfo {
   const arn = meta.Arn ?? '';
   const account = meta.AWSAccountId ?? parseArn(arn)?.account ?? '';
@@ -83,6 +112,7 @@ function fromMetadata(
     rotationEnabled: info.rotationEnabled,
     bucketRegion: context.bucketRegion,
     trailAccount: context.trailAccount,
+    callerAccount: context.callerAccount,
   });
   return info;
 }
@@ -95,7 +125,7 @@ function undescribedKey(
   clients: AwsClients,
   error: unknown,
   key: { arn: string; keyId: string; region: string; account: string },
-  context: { bucketRegion?: string; trailAccount?: string } = {},
+  context: KeyContext = {},
 ): KeyInfo {
   const code = codeOf(error);
   const notFound = code === 'NotFoundException';
@@ -114,14 +144,11 @@ function undescribedKey(
 }
 
 /**
- * Describes a trail's key. A key that is missing, or in another account whose policy denies DescribeKey, still yields a
- * KeyInfo with what is known from its ARN and a flag saying why the rest is missing. Credential and network failures throw.
+ * Describes a trail's key (or the key that decrypted a log). A key that is missing, or in another account whose policy
+ * denies DescribeKey, still yields a KeyInfo with what is known from its ARN and a flag saying why the rest is missing
+ * (for another account's key: which account, which permission). Credential and network failures throw.
  */
-export async function describeTrailKey(
-  clients: AwsClients,
-  keyArn: string,
-  context: { bucketRegion?: string; trailAccount?: string },
-): Promise<KeyInfo> {
+export async function describeTrailKey(clients: AwsClients, keyArn: string, context: KeyContext): Promise<KeyInfo> {
   const parsed = parseArn(keyArn);
   const region = parsed?.region || context.bucketRegion || (await clients.defaultRegion());
   let meta: KeyMetadata | undefined;
@@ -132,7 +159,9 @@ export async function describeTrailKey(
     return undescribedKey(clients, error, { arn: keyArn, keyId, region, account: parsed?.account ?? '' }, context);
   }
   if (!meta) throw new ExplainedError('KeyNotFound', `KMS did not describe key ${keyArn}.`, 'DescribeKey answered without key metadata.');
-  const ownAccount = !context.trailAccount || !meta.AWSAccountId || meta.AWSAccountId === context.trailAccount;
+  // ListAliases answers only for the caller's own account's keys.
+  const owner = context.callerAccount ?? context.trailAccount;
+  const ownAccount = !owner || !meta.AWSAccountId || meta.AWSAccountId === owner;
   const keyId = meta.KeyId ?? keyArn;
   const [alias, rotationEnabled] = await Promise.all([
     ownAccount ? aliasOf(clients, region, keyId) : Promise.resolve(undefined),
@@ -176,7 +205,7 @@ export async function listKeys(clients: AwsClients, region: string): Promise<Key
       const meta = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata ?? { KeyId: keyId };
       const rotationEnabled = await rotationOf(clients, region, keyId, meta);
       const alias = aliases.get(keyId)?.sort()[0];
-      return fromMetadata(meta, region, { alias, rotationEnabled }, { trailAccount: caller?.account });
+      return fromMetadata(meta, region, { alias, rotationEnabled }, { trailAccount: caller?.account, callerAccount: caller?.account });
     } catch (error) {
       const account = caller?.account ?? '';
       const arn = account ? `arn:aws:kms:${region}:${account}:key/${keyId}` : keyId;

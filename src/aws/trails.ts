@@ -57,7 +57,12 @@ async function fillKey(clients: AwsClients, trail: TrailInfo): Promise<void> {
   if (!trail.kmsKeyArn) return;
   try {
     const region = trail.bucket ? await bucketRegion(clients, trail.bucket) : undefined;
-    trail.key = await describeTrailKey(clients, trail.kmsKeyArn, { bucketRegion: region, trailAccount: trail.account || undefined });
+    const caller = await clients.callerIdentity().catch(() => undefined);
+    trail.key = await describeTrailKey(clients, trail.kmsKeyArn, {
+      bucketRegion: region,
+      trailAccount: trail.account || undefined,
+      callerAccount: caller?.account || undefined,
+    });
   } catch (error) {
     trail.keyError = (
       error instanceof ExplainedError ? error : explainAwsError(error as Error, { operation: 'DescribeKey', keyArn: trail.kmsKeyArn })

@@ -13,6 +13,8 @@ export interface KeyFacts {
   bucketRegion?: string;
   /** The account that owns the trail (or the caller's account for the `keys` listing). */
   trailAccount?: string;
+  /** The caller's own account, when known: a key in another account is read across accounts. */
+  callerAccount?: string;
   notFound?: boolean;
   describeDenied?: boolean;
 }
@@ -26,7 +28,18 @@ export function keyFlags(facts: KeyFacts): KeyFlag[] {
       message: `KMS key ${facts.keyArn} does not exist (deleted, or not in ${facts.keyRegion}): CloudTrail cannot deliver logs and old logs cannot be decrypted.`,
     });
   }
-  if (facts.describeDenied) {
+  const elsewhere = !!facts.callerAccount && !!facts.keyAccount && facts.callerAccount !== facts.keyAccount;
+  if (facts.describeDenied && elsewhere) {
+    // The usual log-archive case: the key lives in the management (or security) account. Not broken, just not visible.
+    flags.push({
+      code: 'describeDenied',
+      severity: 'info',
+      message:
+        `The key belongs to account ${facts.keyAccount}, not yours (${facts.callerAccount}): describing it needs kms:DescribeKey ` +
+        `for your account in that key's policy and in your IAM policy, which you do not have. Only its ARN is known, so its ` +
+        `state and spec are not checked from here; whether you may decrypt is decided the same way, by kms:Decrypt.`,
+    });
+  } else if (facts.describeDenied) {
     flags.push({
       code: 'describeDenied',
       severity: 'warning',

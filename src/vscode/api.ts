@@ -1,4 +1,7 @@
+import type { FailureReport } from './commands/command';
+import type { IntegrityProblems } from './commands/integrityProblems';
 import type { LogFileSystemProvider } from './documents/logFileSystem';
+import type { ResultsView } from './results/resultsView';
 import type { AwsSession } from './session';
 import type { TrailsView } from './tree/trailsView';
 
@@ -7,4 +10,9 @@ export interface ExtensionApi {
   session: AwsSession;
   trails: TrailsView;
   logFiles: LogFileSystemProvider;
+  /** The Results view: `results.show({ kind, title })` gives a handle that streams a ResultSet into it. */
+  results: ResultsView;
+  integrityProblems: IntegrityProblems;
+  /** The newest failures the command wrapper logged and showed (what, and with which actions). */
+  failures(): readonly FailureReport[];
 }

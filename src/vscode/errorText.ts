@@ -3,17 +3,40 @@ import { ExplainedError, isCancelled } from '../core/errors';
 
 export { isCancelled };
 
-/** The whole explanation: what happened, why, what to do. */
+/** The whole explanation in the editor's words: what happened, why, what to do. */
 export function errorText(error: unknown): string {
-  if (error instanceof ExplainedError) return [error.what, error.why, error.todo].filter(Boolean).join(' ');
+  if (error instanceof ExplainedError) return [error.what, error.why, error.editorTodo ?? error.todo].filter(Boolean).join(' ');
   if (error instanceof Error) return fileSystemMessage(error.message);
   return String(error);
 }
 
-/** One sentence for a notification: what happened (the rest is behind Show Details). */
+/** One sentence for a notification: what happened, short (the rest is behind Show Details). */
 export function errorHeadline(error: unknown): string {
-  if (error instanceof ExplainedError) return error.what;
+  if (error instanceof ExplainedError) return error.headline ?? error.what;
   return splitFirstSentence(errorText(error))[0];
+}
+
+/** The ExplainedError behind an error: itself, or the one it was thrown for (its cause). */
+export function explained(error: unknown): ExplainedError | undefined {
+  if (error instanceof ExplainedError) return error;
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof ExplainedError ? cause : undefined;
+}
+
+/** Text broken into lines of at most `width` characters at spaces (a word longer than that keeps its own line). */
+export function wrapText(text: string, width = 100): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 /** The first sentence and the rest, found without a regular expression (the text may come from a log or an endpoint). */

@@ -32,3 +32,14 @@ export function withCancellableProgress<T>(
 export function withProgress<T>(title: string, work: () => Promise<T>): Promise<T> {
   return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, work));
 }
+
+/** Aborts when any of the signals aborts (e.g. a progress notification's Cancel and the Results view's Stop). */
+export function anySignal(...signals: AbortSignal[]): AbortSignal {
+  const any = new AbortController();
+  const abort = (): void => any.abort();
+  for (const signal of signals) {
+    if (signal.aborted) any.abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  }
+  return any.signal;
+}

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { keyAlias } from '../aws/keys';
 import { parseArn } from '../core/arn';
+import { inlineCode } from '../core/markdownEscape';
 import { LOG_SCHEME } from '../core/logs/logUri';
 import { Commands } from './commands/commandIds';
 import { decryptionFacts, onDidChangeDecryptionFacts } from './documents/decryptionFacts';
@@ -37,28 +39,52 @@ function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSe
   );
 }
 
-/** While a decrypted log is the active editor: which KMS key decrypted it (click reveals the key). */
-function registerDecryptionItem(context: vscode.ExtensionContext): void {
+/**
+ * While a decrypted log is the active editor: which KMS key decrypted it, named by its alias (looked up once per key,
+ * the key id until then or when there is none); click reveals the key.
+ */
+function registerDecryptionItem(context: vscode.ExtensionContext, session: AwsSession): void {
   const item = vscode.window.createStatusBarItem('cloudtrailKms.decryptedBy', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('CloudTrail log decrypted by');
+  const aliases = new Map<string, string | undefined>();
   const update = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const sse = uri?.scheme === LOG_SCHEME ? decryptionFacts(uri) : undefined;
     if (!sse) return item.hide();
     const keyArn = sse.kmsKeyId && parseArn(sse.kmsKeyId) ? sse.kmsKeyId : undefined;
-    const short = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
-    item.text = sse.kmsKeyId
-      ? `$(key) ${short?.slice(0, 8)}…`
-      : `$(lock) ${sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? vscode.l10n.t('unencrypted'))}`;
-    item.tooltip = sseOnlyMarkdown(sse);
+    if (keyArn && !aliases.has(keyArn)) {
+      aliases.set(keyArn, undefined);
+      void keyAlias(session.clients(), keyArn).then((alias) => {
+        if (!alias) return;
+        aliases.set(keyArn, alias);
+        update();
+      });
+    }
+    const alias = keyArn ? aliases.get(keyArn) : undefined;
+    const keyId = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
+    const encryption = sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? vscode.l10n.t('unencrypted'));
+    item.text = sse.kmsKeyId ? `$(key) ${alias ?? vscode.l10n.t('key {0}…', keyId?.slice(0, 8) ?? '')}` : `$(lock) ${encryption}`;
+    const tooltip = sseOnlyMarkdown(sse);
+    if (alias) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Alias: {0}', inlineCode(alias))}`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = {
+      label: sse.kmsKeyId
+        ? vscode.l10n.t('Decrypted with KMS key {0}', alias ?? keyId ?? '')
+        : vscode.l10n.t('Encryption: {0}', encryption),
+    };
     item.command = keyArn ? { command: Commands.revealKey, title: vscode.l10n.t('Reveal key'), arguments: [{ arn: keyArn }] } : undefined;
     item.show();
   };
-  context.subscriptions.push(item, vscode.window.onDidChangeActiveTextEditor(update), onDidChangeDecryptionFacts(update));
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    onDidChangeDecryptionFacts(update),
+    session.onDidChange(() => aliases.clear()),
+  );
   update();
 }
 
 export function registerStatusBar(context: vscode.ExtensionContext, session: AwsSession): void {
   registerConnectionItem(context, session);
-  registerDecryptionItem(context);
+  registerDecryptionItem(context, session);
 }

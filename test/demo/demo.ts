@@ -1,6 +1,8 @@
 // `npm run demo`: the extension in a real VS Code (code-server) against the local sandbox, for a person to try.
 //   1. starts the sandbox with its seeded world on 127.0.0.1:4566 (or a free port when 4566 is taken);
-//   2. writes throw-away AWS profiles `sandbox-admin` (default) and `sandbox-auditor` (may not kms:Decrypt);
+//   2. writes throw-away AWS profiles `sandbox-admin` (default) and `sandbox-auditor` (may not kms:Decrypt), and the
+//      organization's `sandbox-org-admin`, `sandbox-member-auditor`, `sandbox-log-archive` (environment.ts);
+//      CLOUDTRAIL_KMS_DEMO_PROFILE=<one of them> starts the editor with that profile selected;
 //   3. packages the extension (.vsix) and installs it into a throw-away extensions folder (without the smoke-test flag
 //      code-server ignores a development path in the URL payload), starts the cached code-server (test/e2e/toolchain.ts)
 //      with its settings pointed at the sandbox, and prints the URL to open;
@@ -11,12 +13,26 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { installExtension, startCodeServer, type RunningCodeServer } from '../e2e/codeServer';
-import { writeSandboxProfiles } from '../e2e/environment';
+import { ORGANIZATION_PROFILES, writeSandboxProfiles } from '../e2e/environment';
 import { ensureCodeServer } from '../e2e/toolchain';
 import { packageVsix } from '../e2e/vsix';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const PREFERRED_PORT = Number(process.env.CLOUDTRAIL_SANDBOX_PORT || 4566);
+const PROFILES = ['sandbox-admin', 'sandbox-auditor', ...Object.keys(ORGANIZATION_PROFILES)];
+const START_PROFILE = process.env.CLOUDTRAIL_KMS_DEMO_PROFILE || undefined;
+
+/** What the organization world shows, for the printout (nothing when the sandbox runs without it). */
+function organizationLines(sandbox: Sandbox): string[] {
+  const org = sandbox.world.organization;
+  if (!org) return [];
+  const bucket = org.trails.organization.bucket;
+  return [
+    `  organization ${org.id}: trails ${org.trails.organization.name} and ${org.trails.controlTower.name} (management ${org.managementAccountId}), logs in the log-archive account's buckets`,
+    '  profiles: sandbox-org-admin (management: the organization trails, accounts named), sandbox-member-auditor (a member: sees the trails, may not read the logs),',
+    `            sandbox-log-archive (no CloudTrail: CloudTrail: Add Log Location… s3://${bucket} to browse and decrypt)`,
+  ];
+}
 
 async function sandboxOnPreferredPort(): Promise<Sandbox> {
   try {
@@ -42,6 +58,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  if (START_PROFILE && !PROFILES.includes(START_PROFILE)) {
+    process.stderr.write(`CLOUDTRAIL_KMS_DEMO_PROFILE=${START_PROFILE}: expected one of ${PROFILES.join(', ')}\n`);
+    process.exit(2);
+  }
   try {
     await ensureCodeServer();
     const sandbox = await sandboxOnPreferredPort();
@@ -71,6 +91,7 @@ async function main(): Promise<void> {
       userSettings: {
         'cloudtrailKms.endpointUrl': sandbox.endpoint,
         'cloudtrailKms.regions': [sandbox.region],
+        ...(START_PROFILE ? { 'cloudtrailKms.profile': START_PROFILE } : {}),
       },
     });
     stops.push(() => server.stop());
@@ -81,6 +102,8 @@ async function main(): Promise<void> {
         `Sandbox (S3, KMS, CloudTrail, STS): ${sandbox.endpoint}  account ${sandbox.accountId}, region ${sandbox.region}`,
         `  trails: ${w.trails.management.name} (SSE-KMS ${w.keys.healthy.alias}), ${w.trails.dataEvents.name} (SSE-S3); log days ${w.days.join(', ')}`,
         '  profiles: sandbox-admin (default; may decrypt), sandbox-auditor (may read the bucket, not kms:Decrypt)',
+        ...organizationLines(sandbox),
+        ...(START_PROFILE ? [`  the editor starts with profile ${START_PROFILE} (CloudTrail: Select Profile… to change)`] : []),
         '',
         'Open this URL in a browser (code-server with the extension loaded):',
         `  ${server.url}`,

@@ -11,7 +11,10 @@
 // proxy in front of userSettings['cloudtrailKms.endpointUrl'] (the sandbox), so "no AWS call on activation" is still
 // counted there. Credentials: the sandbox's admin as environment keys (the default chain), and both principals as
 // profiles `sandbox-admin` / `sandbox-auditor` in throw-away shared files, so tests can open a log as the auditor.
-// The seeded world's names reach the tests as JSON in CLOUDTRAIL_KMS_E2E_WORLD (see worldFacts.ts).
+// The organization's principals are profiles too: `sandbox-org-admin` (management account), `sandbox-member-auditor`
+// (a member account) and `sandbox-log-archive` (the log-archive reader, no CloudTrail).
+// The seeded world's names reach the tests as JSON in CLOUDTRAIL_KMS_E2E_WORLD (see worldFacts.ts); the sandbox's
+// control URL (pause/resume, faults: a hung endpoint for timeout tests) in CLOUDTRAIL_KMS_E2E_SANDBOX_CONTROL.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +33,22 @@ export interface SandboxFiles {
   credentialsFile: string;
 }
 
+/** The organization's principals as profiles: name → principal (`npm run demo` prints them too). */
+export const ORGANIZATION_PROFILES = {
+  'sandbox-org-admin': 'orgAdmin',
+  'sandbox-member-auditor': 'memberAuditor',
+  'sandbox-log-archive': 'logArchiveReader',
+} as const;
+
 /** Shared AWS files naming the sandbox's principals (also used by `npm run demo`). */
 export function writeSandboxProfiles(sandbox: Sandbox, dir = mkdtempSync(join(tmpdir(), 'cloudtrail-kms-aws-'))): SandboxFiles {
   const configFile = join(dir, 'config');
   const credentialsFile = join(dir, 'credentials');
   const { admin, auditor } = sandbox.principals;
+  const organization = Object.entries(ORGANIZATION_PROFILES).map(([profile, principal]) => ({
+    ...sandbox.principals[principal],
+    name: profile,
+  }));
   writeFileSync(
     configFile,
     [
@@ -47,6 +61,7 @@ export function writeSandboxProfiles(sandbox: Sandbox, dir = mkdtempSync(join(tm
       '[profile sandbox-auditor]',
       `region = ${sandbox.region}`,
       '',
+      ...organization.flatMap((p) => [`[profile ${p.name}]`, `region = ${sandbox.region}`, '']),
     ].join('\n'),
     { mode: 0o600 },
   );
@@ -65,6 +80,12 @@ export function writeSandboxProfiles(sandbox: Sandbox, dir = mkdtempSync(join(tm
       `aws_access_key_id = ${auditor.accessKeyId}`,
       `aws_secret_access_key = ${auditor.secretAccessKey}`,
       '',
+      ...organization.flatMap((p) => [
+        `[${p.name}]`,
+        `aws_access_key_id = ${p.accessKeyId}`,
+        `aws_secret_access_key = ${p.secretAccessKey}`,
+        '',
+      ]),
     ].join('\n'),
     { mode: 0o600 },
   );
@@ -84,6 +105,7 @@ export function worldFacts(sandbox: Sandbox): WorldFacts {
     dataEventLogKeys: w.dataEventLogKeys,
     tamperedLogKey: w.tamperedLogKey,
     auditorArn: sandbox.principals.auditor.arn,
+    ...(w.organization ? { organization: w.organization } : {}),
   };
 }
 
@@ -98,6 +120,7 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
     region: sandbox.region,
     accessKeyId: admin.accessKeyId,
     secretAccessKey: admin.secretAccessKey,
+    controlUrl: sandbox.controlUrl,
   });
   return {
     env: {
@@ -109,6 +132,7 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
       AWS_CONFIG_FILE: files.configFile,
       AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
       CLOUDTRAIL_KMS_E2E_WORLD: JSON.stringify(worldFacts(sandbox)),
+      CLOUDTRAIL_KMS_E2E_SANDBOX_CONTROL: sandbox.controlUrl,
     },
     userSettings: {
       'cloudtrailKms.endpointUrl': sandbox.endpoint,

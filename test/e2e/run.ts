@@ -132,7 +132,10 @@ async function runHostTests(
         else if (reported.trim() !== '') say(`  ${reported}`);
       }
     });
-    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath, extensionTestsPath }));
+    // A loaded machine (2 shared cores) may need more than Playwright's default 30 s to load the workbench page.
+    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath, extensionTestsPath }), {
+      timeout: 120_000,
+    });
     const { code, logs } = await withTimeout(exited, HOST_RUN_LIMIT_MS, title);
     saveWorkbenchLogs(title, logs);
     if (result) {
@@ -214,7 +217,6 @@ async function runUiTest(test: UiTest, { server, counter, extensionPath, pseudo 
   const started = Date.now();
   const page = await newPage();
   try {
-    // A loaded 2-core machine may need more than Playwright's default 30 s to serve the workbench.
     await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: extensionPath ?? REPO }), {
       timeout: 120_000,
     });

@@ -1,6 +1,6 @@
 // The seeded sandbox world as the extension-host tests see it (JSON in CLOUDTRAIL_KMS_E2E_WORLD, set by
 // environment.ts). Only node: modules and types here: it loads inside the extension host.
-import type { SeededWorld } from '../sandbox/types';
+import type { OrganizationWorld, SeededWorld } from '../sandbox/types';
 
 export interface WorldFacts {
   accountId: string;
@@ -14,6 +14,8 @@ export interface WorldFacts {
   /** The one management-trail log (home region) altered after its digest was written. */
   tamperedLogKey: string;
   auditorArn: string;
+  /** The organization world: profiles `sandbox-org-admin`, `sandbox-member-auditor`, `sandbox-log-archive` (environment.ts). */
+  organization?: OrganizationWorld;
 }
 
 export function world(): WorldFacts {

@@ -231,7 +231,7 @@ describe('against moto', { timeout: 180_000 }, () => {
       ['trails', '--region', 'mars'],
       ['trails', '--bogus'],
       ['nonsense'],
-      ['ls', `s3://${world.bucket}/x`, '--date', '2026-11-27'],
+      ['ls', `s3://${world.bucket}/x`, '--account-id', '12345'],
     ]) {
       const result = await runMain([...args, ...global()]);
       assert.equal(result.code, 2, args.join(' '));
@@ -239,6 +239,13 @@ describe('against moto', { timeout: 180_000 }, () => {
     }
     const spawned = await runCli(['ls'], env);
     assert.equal(spawned.code, 2);
+    // An s3:// location with --date is read as a log location (issue 15): one without CloudTrail logs says so.
+    const location = await runMain(['ls', `s3://${world.bucket}/x`, '--date', '2026-11-27', ...global()]);
+    assert.equal(location.code, 1);
+    assert.match(
+      location.stderr,
+      /No CloudTrail logs under s3:\/\/moto-cloudtrail-logs\/x\/\. Nothing under s3:\/\/moto-cloudtrail-logs\/x\//,
+    );
   });
 
   test('ls of an unknown trail names the trails there', async () => {

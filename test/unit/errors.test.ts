@@ -156,3 +156,94 @@ test('gzip, size and byte words', () => {
   assert.equal(formatBytes(512), '512 B');
   assert.equal(formatBytes(1536), '1.5 KiB');
 });
+
+test('a decrypt denial by IAM: a short headline, and the IAM statement with the real key and trail to copy', () => {
+  const error = explainAwsError(
+    {
+      name: 'AccessDenied',
+      message: `User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: kms:Decrypt on resource: ${KEY} because no identity-based policy allows the kms:Decrypt action`,
+      $metadata: { httpStatusCode: 403 },
+    },
+    { operation: 'GetObject', ...where, keyArn: KEY, trailArn: TRAIL, callerArn: 'arn:aws:iam::111122223333:user/auditor' },
+  );
+  assert.equal(
+    error.headline,
+    'KMS refused user/auditor kms:Decrypt with key 1234abcd-12ab-34cd-56ef-1234567890ab (not allowed by the IAM policy).',
+  );
+  assert.ok((error.headline ?? '').length < 140);
+  assert.deepEqual(error.remedy, {
+    policy: 'identity',
+    principalArn: 'arn:aws:iam::111122223333:user/auditor',
+    action: 'kms:Decrypt',
+    resource: KEY,
+    statement: {
+      Sid: 'AllowDecryptCloudTrailLogs',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: KEY,
+      Condition: { StringEquals: { 'kms:EncryptionContext:aws:cloudtrail:arn': TRAIL } },
+    },
+  });
+  assert.match(error.message, /in your IAM policy \(the key policy already leaves it to IAM\)/);
+});
+
+test('a decrypt denial by the key policy: the statement names the caller for the key policy; an explicit Deny offers none', () => {
+  const byKey = explainAwsError(
+    {
+      name: 'AccessDenied',
+      message: `User: arn:aws:iam::432109876543:user/security-auditor is not authorized to perform: kms:Decrypt on resource: ${KEY} because no resource-based policy allows the kms:Decrypt action`,
+      $metadata: { httpStatusCode: 403 },
+    },
+    { operation: 'GetObject', ...where, keyArn: KEY, callerArn: 'arn:aws:iam::432109876543:user/security-auditor' },
+  );
+  assert.equal(byKey.remedy?.policy, 'key');
+  assert.deepEqual(byKey.remedy?.statement.Principal, { AWS: 'arn:aws:iam::432109876543:user/security-auditor' });
+  assert.deepEqual(byKey.remedy?.statement.Condition, {
+    StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:111122223333:trail/*' },
+  });
+  const denied = explainAwsError(
+    {
+      name: 'AccessDenied',
+      message: `User: x is not authorized to perform: kms:Decrypt on resource: ${KEY} with an explicit deny in a resource-based policy`,
+      $metadata: { httpStatusCode: 403 },
+    },
+    { operation: 'GetObject', ...where, keyArn: KEY },
+  );
+  assert.equal(denied.remedy, undefined);
+  assert.match(denied.message, /A Deny statement in the key policy of .* refuses it, and no Allow can override a Deny/);
+});
+
+test('ListObjectsV2 denied: s3:ListBucket on the bucket (not on bucket/prefix), with the prefix as a condition', () => {
+  const error = explainAwsError(
+    { name: 'AccessDenied', message: 'Access Denied', $metadata: { httpStatusCode: 403 } },
+    { operation: 'ListObjectsV2', bucket: 'logs', key: 'AWSLogs/', callerArn: 'arn:aws:iam::111122223333:user/auditor' },
+  );
+  assert.equal(error.remedy?.resource, 'arn:aws:s3:::logs');
+  assert.deepEqual(error.remedy?.statement, {
+    Effect: 'Allow',
+    Action: 's3:ListBucket',
+    Resource: 'arn:aws:s3:::logs',
+    Condition: { StringLike: { 's3:prefix': 'AWSLogs/*' } },
+  });
+  assert.match(error.message, /Ask for s3:ListBucket on arn:aws:s3:::logs \(/);
+  assert.equal(error.headline, 'user/auditor may not ListObjectsV2 in bucket logs: s3:ListBucket is not allowed.');
+});
+
+test('front-end wording: the editor gets "Select Profile…" / the Trails view where the CLI gets --profile / ls', () => {
+  const credentials = explainAwsError(
+    { name: 'ExpiredToken', message: 'The security token included in the request is expired' },
+    {
+      operation: 'ListObjectsV2',
+      profile: 'audit',
+    },
+  );
+  assert.match(credentials.todo ?? '', /--profile/);
+  assert.doesNotMatch(credentials.editorTodo ?? '', /--profile or|cloudtrailKms\.profile/);
+  assert.match(credentials.editorTodo ?? '', /Select Profile…/);
+  const missing = explainAwsError(
+    { name: 'NoSuchKey', message: 'The specified key does not exist.' },
+    { operation: 'GetObject', ...where },
+  );
+  assert.match(missing.todo ?? '', /`ls`/);
+  assert.match(missing.editorTodo ?? '', /Trails view/);
+});

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KMS_OPERATIONS } from '../../src/core/explain/knowledge/kms';
 import { Commands, HIDDEN_FROM_PALETTE, HOVER_COMMANDS } from '../../src/vscode/commands/commandIds';
+import { ResultsContextValues } from '../../src/vscode/results/contextValues';
 import { ContextValues, flagContextValue } from '../../src/vscode/tree/contextValues';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -69,8 +70,8 @@ function viewItems(when: string): string[] {
   return names;
 }
 
-test('every viewItem in the menus is a contextValue of the tree, and every contextValue has menus or is known to have none', () => {
-  const known = new Set<string>(Object.values(ContextValues));
+test('every viewItem in the menus is a contextValue of its view, and every contextValue has menus or is known to have none', () => {
+  const known = new Set<string>([...Object.values(ContextValues), ...Object.values(ResultsContextValues)]);
   const used = new Set<string>();
   for (const entry of manifest.contributes.menus['view/item/context'] ?? []) {
     assert.ok(ids.includes(entry.command), `${entry.command} in view/item/context is not a command`);
@@ -82,7 +83,16 @@ test('every viewItem in the menus is a contextValue of the tree, and every conte
       used.add(name);
     }
   }
-  const withoutMenus = [ContextValues.info, ContextValues.loadMore, ContextValues.error];
+  const withoutMenus = [
+    ContextValues.info,
+    ContextValues.loadMore,
+    ContextValues.error,
+    ContextValues.loading,
+    ResultsContextValues.group,
+    ResultsContextValues.plainItem,
+    ResultsContextValues.more,
+    ResultsContextValues.message,
+  ];
   assert.deepEqual([...known].filter((name) => !used.has(name)).sort(), [...withoutMenus].sort());
 });
 

@@ -13,8 +13,12 @@ const USAGE = `Usage: cloudtrail-kms key-policy <trail-name | trail-arn>
 
 Reads the key policy of the trail's KMS key and answers three questions: may CloudTrail call kms:GenerateDataKey*
 (with the trail's encryption context and aws:SourceArn), may it call kms:DescribeKey, and may you (the caller) call
-kms:Decrypt on the trail's logs. Answers are YES, NO or CANNOT TELL (when IAM policies, grants or conditions this
-check does not evaluate decide). Needs kms:GetKeyPolicy. Exit code 1 when an answer is NO.`;
+kms:Decrypt on the trail's logs. Where the key policy leaves your decrypt to IAM (or the key is in another account),
+your IAM policies are asked with iam:SimulatePrincipalPolicy (which also reports SCPs and permissions boundaries);
+the key's state comes from kms:DescribeKey, your organization (for aws:PrincipalOrgID) from
+organizations:DescribeOrganization. Answers are YES, NO or CANNOT TELL (when something it could not read decides:
+the reasons say what; KMS grants are not checked). Needs kms:GetKeyPolicy (the key's own account only); the other
+calls are optional. Exit code 1 when an answer is NO.`;
 
 export const command = defineCommand({
   usage: USAGE,

@@ -2,30 +2,11 @@
  * AWS SDK errors explained: what happened, why, and what to do (which permission, which key). Pure: takes plain error
  * fields, never SDK types.
  */
+import { accessDenied, isKmsDecryptDenial, kmsDecryptDenied } from './accessDenied';
+import { errorCode, originalText, profileHint, target, type AwsErrorContext, type AwsErrorLike } from './awsErrorText';
 import { ExplainedError } from './explainedError';
 
-export interface AwsErrorLike {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
-export interface AwsErrorContext {
-  /** The AWS operation, e.g. `GetObject`, `DescribeKey`. */
-  operation: string;
-  bucket?: string;
-  key?: string;
-  /** The KMS key involved (from HeadObject, the trail, or the call). */
-  keyArn?: string;
-  /** Set when the object is known to use an S3 Bucket Key (encryption context is then the bucket ARN). */
-  bucketKeyEnabled?: boolean;
-  /** The trail that wrote the object, when known: CloudTrail adds it to the encryption context. */
-  trailArn?: string;
-  profile?: string;
-  region?: string;
-  callerArn?: string;
-}
+export { s3EncryptionContext, type AwsErrorContext, type AwsErrorLike } from './awsErrorText';
 
 const CREDENTIAL_CODES = new Set([
   'ExpiredToken',
@@ -96,70 +77,6 @@ const ACTION_OF: Record<string, string> = {
   GenerateDataKey: 'kms:GenerateDataKey',
 };
 
-function errorCode(error: AwsErrorLike): string {
-  const raw = error.code || error.name || 'Error';
-  // awsJson error codes may arrive as `com.amazon…#NotFoundException` or `Code:extra`.
-  return raw.replace(/^.*#/, '').replace(/:.*$/, '');
-}
-
-function target(context: AwsErrorContext): string {
-  if (context.bucket && context.key !== undefined && context.key !== '') return `s3://${context.bucket}/${context.key}`;
-  if (context.bucket) return `s3://${context.bucket}`;
-  if (context.keyArn) return `KMS key ${context.keyArn}`;
-  return '';
-}
-
-function who(context: AwsErrorContext): string {
-  return context.callerArn ? ` (${context.callerArn})` : '';
-}
-
-function profileHint(context: AwsErrorContext): string {
-  return context.profile ? ` --profile ${context.profile}` : '';
-}
-
-function originalText(error: AwsErrorLike, code: string): string {
-  const message = (error.message ?? '').trim();
-  if (!message) return `AWS said: ${code}.`;
-  return `AWS said: ${code}: ${message}${/[.!?]$/.test(message) ? '' : '.'}`;
-}
-
-/** Is this AccessDenied about KMS refusing to decrypt for S3 (rather than S3 refusing the read)? */
-function isKmsDecryptDenial(code: string, error: AwsErrorLike, context: AwsErrorContext): boolean {
-  if (code === 'KMS.AccessDeniedException') return true;
-  if (code !== 'AccessDenied' && code !== 'AccessDeniedException') return false;
-  const message = error.message ?? '';
-  if (/kms:Decrypt/i.test(message)) return true;
-  if (/s3:GetObject/i.test(message)) return false;
-  // HeadObject said aws:kms yet GetObject is denied: the reader may read metadata, so KMS is what refused.
-  return context.operation === 'GetObject' && !!context.keyArn;
-}
-
-/** The encryption context S3 passes to KMS.Decrypt when reading this object. */
-export function s3EncryptionContext(context: Pick<AwsErrorContext, 'bucket' | 'key' | 'bucketKeyEnabled' | 'trailArn'>): string {
-  const s3ArnValue =
-    context.bucketKeyEnabled || !context.key ? `arn:aws:s3:::${context.bucket}` : `arn:aws:s3:::${context.bucket}/${context.key}`;
-  const parts = [`aws:s3:arn=${s3ArnValue}`];
-  if (context.trailArn) parts.push(`aws:cloudtrail:arn=${context.trailArn}`);
-  return parts.join(', ');
-}
-
-function kmsDecryptDenied(error: AwsErrorLike, code: string, context: AwsErrorContext): ExplainedError {
-  const keyText = context.keyArn ?? "the object's KMS key";
-  const where = target(context) || 'the object';
-  const condition = context.trailArn
-    ? `"StringEquals": {"kms:EncryptionContext:aws:cloudtrail:arn": "${context.trailArn}"}`
-    : '"StringLike": {"kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:<account>:trail/*"}';
-  return new ExplainedError(
-    'KmsDecryptDenied',
-    `You${who(context)} can reach ${where} but may not decrypt it: it is encrypted with KMS key ${keyText}.`,
-    `S3 asked KMS to Decrypt on your behalf with encryption context ${s3EncryptionContext(context)}` +
-      `${context.trailArn ? '' : ' (and aws:cloudtrail:arn=<the trail ARN> for CloudTrail logs)'}, and KMS refused. ${originalText(error, code)}`,
-    `Ask for kms:Decrypt on ${keyText} (in the key policy or an IAM policy; cross-account needs both), e.g. a statement ` +
-      `{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "${context.keyArn ?? '<key ARN>'}", "Condition": {${condition}}}.`,
-    error,
-  );
-}
-
 /** Turns an AWS SDK error (as plain fields) into words the user can act on. */
 export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): ExplainedError {
   if (error instanceof ExplainedError) return error;
@@ -212,6 +129,7 @@ export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): 
       `The key may be mistyped, or the file was moved or deleted. ${said}`,
       'List the folder (`ls`) to see which files exist.',
       error,
+      { editorTodo: 'Open the day in the Trails view to see which files exist.' },
     );
   }
   if (code === 'NoSuchBucket') {
@@ -230,6 +148,7 @@ export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): 
       said,
       'Check the trail name or ARN and the region (use `trails` to list them).',
       error,
+      { editorTodo: 'Check the trail ARN and the regions the Trails view looks in (Select Regions…).' },
     );
   }
   if (
@@ -246,6 +165,9 @@ export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): 
       said,
       `Choose a working profile (--profile or the cloudtrailKms.profile setting), or sign in again: \`aws sso login${profileHint(context)}\` for SSO profiles, or refresh the keys in ~/.aws/credentials.`,
       error,
+      {
+        editorTodo: `Choose a working profile (Select Profile…), or sign in again (\`aws sso login${profileHint(context)}\` in a terminal for SSO profiles), or refresh the keys in ~/.aws/credentials.`,
+      },
     );
   }
   if (
@@ -255,14 +177,7 @@ export function explainAwsError(error: AwsErrorLike, context: AwsErrorContext): 
     code === 'UnauthorizedOperation' ||
     status === 403
   ) {
-    const action = ACTION_OF[context.operation] ?? context.operation;
-    return new ExplainedError(
-      'AccessDenied',
-      `You${who(context)} may not ${context.operation}${on}${region}.`,
-      said,
-      `Ask for ${action}${where ? ` on ${where.startsWith('s3://') ? `arn:aws:s3:::${where.slice(5)}` : where}` : ''} (IAM policy${where.startsWith('s3://') ? ' and bucket policy' : context.keyArn ? ' and key policy' : ''}).`,
-      error,
-    );
+    return accessDenied(error, said, context, ACTION_OF[context.operation] ?? context.operation);
   }
   if (THROTTLING_CODES.has(code) || status === 429 || status === 503) {
     return new ExplainedError(

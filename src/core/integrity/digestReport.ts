@@ -17,6 +17,9 @@ export interface VerdictLine {
   kind: 'digest' | 'backfill digest' | 'log' | 'gap';
   /** s3://bucket/key (absent for gaps). */
   uri?: string;
+  /** The object the line is about, as plain parts (absent for gaps). */
+  bucket?: string;
+  key?: string;
   /** `valid`, `INVALID: …`, `ERROR: …`, or the gap notice. */
   verdict: string;
   ok: boolean;
@@ -102,7 +105,7 @@ export async function validateTrailLogs(
     if (!('digest' in event)) {
       if (event.backfill) counts.invalidBackfillDigests++;
       else counts.invalidDigests++;
-      onLine({ kind, uri, verdict: event.verdict, ok: false });
+      onLine({ kind, uri, bucket: event.bucket, key: event.key, verdict: event.verdict, ok: false });
       continue;
     }
     if (event.backfill) counts.validBackfillDigests++;
@@ -113,7 +116,14 @@ export async function validateTrailLogs(
     if (!counts.foundStart || earliest < counts.foundStart) counts.foundStart = earliest;
     const latest = digestEnd < end ? digestEnd : end;
     if (!Number.isNaN(latest.getTime()) && (!counts.foundEnd || latest > counts.foundEnd)) counts.foundEnd = latest;
-    onLine({ kind, uri: `s3://${event.digest.digestS3Bucket}/${event.digest.digestS3Object}`, verdict: 'valid', ok: true });
+    onLine({
+      kind,
+      uri: `s3://${event.digest.digestS3Bucket}/${event.digest.digestS3Object}`,
+      bucket: event.digest.digestS3Bucket,
+      key: event.digest.digestS3Object,
+      verdict: 'valid',
+      ok: true,
+    });
     // Logs are hashed `concurrency` at a time; lines still come out in the digest's order.
     const results = orderedMap(event.digest.logFiles, concurrency, (log) =>
       hashLog(log.s3Bucket, log.s3Object).catch((error: unknown): LogHashResult => ({
@@ -132,7 +142,14 @@ export async function validateTrailLogs(
       if (verdict === 'valid') counts.validLogs++;
       else if (result.status === 'error') counts.unreadLogs++;
       else counts.invalidLogs++;
-      onLine({ kind: 'log', uri: `s3://${log.s3Bucket}/${log.s3Object}`, verdict, ok: verdict === 'valid' });
+      onLine({
+        kind: 'log',
+        uri: `s3://${log.s3Bucket}/${log.s3Object}`,
+        bucket: log.s3Bucket,
+        key: log.s3Object,
+        verdict,
+        ok: verdict === 'valid',
+      });
     }
   }
   return counts;

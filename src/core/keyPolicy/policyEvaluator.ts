@@ -3,6 +3,7 @@
  * of a key policy. It answers "cannot tell" whenever IAM policies, grants, unknown request values or unsupported policy
  * elements decide. The questions asked of a trail's key are in trailKeyPolicy.ts.
  */
+import { and, decide } from './decision';
 import { wildcardMatch } from './wildcard';
 
 export type Tri = 'yes' | 'no' | 'cannot tell';
@@ -12,18 +13,38 @@ export interface PolicyCheck {
   answer: Tri;
   /** Why, in words: the statements that decided, or why each candidate statement does not apply. */
   reasons: string[];
+  /** The principal's own IAM policies decide (the key policy delegates to the account, or the key is in another account). */
+  identityDecides?: boolean;
 }
+
+/**
+ * What the principal's own IAM policies decide for the request (IAM policy simulation), or why that is not known.
+ * `detail` names the statements or the deciding policy (an SCP, a permissions boundary) in words.
+ */
+export type IdentityVerdict = { decision: 'allowed' | 'implicitDeny' | 'explicitDeny'; detail?: string } | { unknown: string };
 
 export type Principal = { kind: 'service'; service: string } | { kind: 'aws'; arn: string; account: string };
 
 export interface Request {
   action: string;
   principal: Principal;
-  /** Condition keys (lowercase) → values; undefined value = known to be absent. Keys not listed are unknown. */
-  context: Record<string, string[] | undefined>;
+  /**
+   * Condition keys (lowercase) → values; undefined = known to be absent; null = present with a value not known here.
+   * Keys not listed are unknown, unless they start with one of `absentPrefixes`.
+   */
+  context: Record<string, string[] | undefined | null>;
+  /** Key prefixes whose unlisted keys are known to be absent (e.g. `kms:encryptioncontext:` when the whole context is known). */
+  absentPrefixes?: string[];
 }
 
-interface Statement {
+export interface EvaluateOptions {
+  /** What the principal's IAM policies say, when asked (see IdentityVerdict). */
+  identity?: IdentityVerdict;
+  /** The key is in another account than the principal: a key-policy Allow is not enough, IAM must allow too. */
+  crossAccount?: { keyAccount: string; callerAccount: string };
+}
+
+export interface Statement {
   Sid?: string;
   Effect?: string;
   Principal?: unknown;
@@ -43,17 +64,8 @@ function list(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map((v) => String(v));
 }
 
-function and(values: Tri[]): Tri {
-  if (values.includes('no')) return 'no';
-  return values.includes('cannot tell') ? 'cannot tell' : 'yes';
-}
-
 function name(statement: Statement, index: number): string {
   return statement.Sid ? `"${statement.Sid}"` : `#${index + 1}`;
-}
-
-function describePrincipal(p: Principal): string {
-  return p.kind === 'service' ? p.service : p.arn;
 }
 
 /** Role ARN (`arn:aws:iam::a:role/path/Name`) an assumed-role session ARN (`arn:aws:sts::a:assumed-role/Name/s`) belongs to, by name. */
@@ -114,7 +126,8 @@ const NEGATED: Record<string, string> = {
 };
 
 /** One operator on one key: yes/no/cannot tell, with the reason when not yes. */
-function conditionMatch(operator: string, key: string, expected: string[], context: Request['context']): { tri: Tri; why?: string } {
+function conditionMatch(operator: string, key: string, expected: string[], request: Request): { tri: Tri; why?: string } {
+  const context = request.context;
   let op = operator.toLowerCase();
   let setOp: 'any' | 'all' | undefined;
   if (op.startsWith('foranyvalue:')) [setOp, op] = ['any', op.slice(12)];
@@ -123,9 +136,10 @@ function conditionMatch(operator: string, key: string, expected: string[], conte
   if (ifExists) op = op.slice(0, -8);
   const lowerKey = key.toLowerCase();
   const text = `${operator} ${key} ${JSON.stringify(expected.length === 1 ? expected[0] : expected)}`;
-  if (!(lowerKey in context))
+  const known = lowerKey in context || (request.absentPrefixes ?? []).some((prefix) => lowerKey.startsWith(prefix));
+  if (!known || context[lowerKey] === null)
     return { tri: 'cannot tell', why: `depends on ${key}, whose value in this request is not known here (${text})` };
-  const actual = context[lowerKey];
+  const actual = context[lowerKey] ?? undefined;
   if (op === 'null') {
     const wantAbsent = expected[0]?.toLowerCase() === 'true';
     return (actual === undefined) === wantAbsent
@@ -154,11 +168,11 @@ function conditionMatch(operator: string, key: string, expected: string[], conte
   return matched ? { tri: 'yes' } : { tri: 'no', why: `${key} is ${actual.join(', ')}, which fails ${text}` };
 }
 
-function conditionsMatch(statement: Statement, context: Request['context']): { tri: Tri; why: string[] } {
+function conditionsMatch(statement: Statement, request: Request): { tri: Tri; why: string[] } {
   const results: Array<{ tri: Tri; why?: string }> = [];
   for (const [operator, block] of Object.entries(statement.Condition ?? {})) {
     if (!block || typeof block !== 'object') throw new PolicyFormatError(`the Condition operator ${operator} has no key/value block`);
-    for (const [key, value] of Object.entries(block)) results.push(conditionMatch(operator, key, list(value), context));
+    for (const [key, value] of Object.entries(block)) results.push(conditionMatch(operator, key, list(value), request));
   }
   const tri = and(results.map((r) => r.tri));
   return { tri, why: results.filter((r) => r.tri === tri && r.why).map((r) => r.why as string) };
@@ -177,8 +191,18 @@ export function parsePolicy(policyJson: string): Statement[] {
   return (Array.isArray(statements) ? statements : [statements]) as Statement[];
 }
 
-/** Evaluates one request: explicit Deny wins, then an Allow; account-root Allows leave the answer to IAM. */
-export function evaluate(question: string, statements: Statement[], request: Request, keyArn: string): PolicyCheck {
+/**
+ * Evaluates one request: an explicit Deny wins, then an Allow. An Allow that names only the principal's account (or any
+ * Allow when the key is in another account) needs the principal's IAM policies too: `options.identity` says what they
+ * decide; without it such an Allow answers "cannot tell" and the check says `identityDecides`.
+ */
+export function evaluate(
+  question: string,
+  statements: Statement[],
+  request: Request,
+  keyArn: string,
+  options: EvaluateOptions = {},
+): PolicyCheck {
   const reasons: string[] = [];
   const allows: Array<{ tri: Tri; delegates: boolean; label: string }> = [];
   const denies: Array<{ tri: Tri; label: string }> = [];
@@ -186,7 +210,7 @@ export function evaluate(question: string, statements: Statement[], request: Req
     if (!actionMatch(statement, request.action)) return;
     const label = name(statement, index);
     const principal = principalMatch(statement, request.principal);
-    const conditions = conditionsMatch(statement, request.context);
+    const conditions = conditionsMatch(statement, request);
     const tri = and([principal.tri, resourceMatch(statement, keyArn), conditions.tri]);
     const deny = statement.Effect === 'Deny';
     if (tri === 'yes' || tri === 'cannot tell') {
@@ -200,29 +224,5 @@ export function evaluate(question: string, statements: Statement[], request: Req
       );
     }
   });
-  const who = describePrincipal(request.principal);
-  const sure = denies.find((d) => d.tri === 'yes');
-  if (sure) return { question, answer: 'no', reasons: [`Deny statement ${sure.label} refuses ${request.action} to ${who}.`, ...reasons] };
-  const direct = allows.find((a) => a.tri === 'yes' && !a.delegates);
-  const delegated = allows.find((a) => a.tri === 'yes' && a.delegates);
-  const maybe = allows.find((a) => a.tri === 'cannot tell');
-  const maybeDeny = denies.find((d) => d.tri === 'cannot tell');
-  if (direct && !maybeDeny) {
-    const caveat =
-      request.principal.kind === 'aws'
-        ? ' The key policy is enough; only an explicit Deny in your IAM policies, a permissions boundary or an SCP could still block it.'
-        : '';
-    return { question, answer: 'yes', reasons: [`Statement ${direct.label} allows ${request.action} to ${who}.${caveat}`] };
-  }
-  if (direct || delegated || maybe) {
-    const lead = direct
-      ? `Statement ${direct.label} allows ${request.action} to ${who}, but a Deny may apply.`
-      : delegated
-        ? `Statement ${delegated.label} allows ${request.action} to the account: whether ${who} may use it depends on its IAM policies, which this check does not read.`
-        : `Statement ${maybe?.label} may allow ${request.action} to ${who}; it depends on request values not known here.`;
-    return { question, answer: 'cannot tell', reasons: [lead, ...reasons] };
-  }
-  const none = `No statement of the key policy allows ${request.action} to ${who}`;
-  const grants = request.principal.kind === 'aws' ? ' (a KMS grant could still allow it; grants are not checked).' : '.';
-  return { question, answer: 'no', reasons: [`${none}${grants}`, ...reasons] };
+  return decide(question, request, { allows, denies, reasons }, options);
 }

@@ -1,8 +1,11 @@
 /**
  * The key-policy check of a trail's KMS key: may CloudTrail encrypt with it (kms:GenerateDataKey with the trail's
- * encryption context and aws:SourceArn), may CloudTrail describe it, and may the caller decrypt the trail's logs.
+ * encryption context and aws:SourceArn), may CloudTrail describe it, and may the caller decrypt the trail's logs —
+ * with the caller's IAM policies (IAM policy simulation) where the key policy leaves the answer to them, and the key's
+ * state (a disabled key decrypts nothing, whatever the policies say).
  */
-import { evaluate, parsePolicy, type PolicyCheck, type Principal } from './policyEvaluator';
+import { decryptCheck, withKeyState, type DecryptSubject } from './decrypt';
+import { evaluate, parsePolicy, type PolicyCheck, type Principal, type Tri } from './policyEvaluator';
 
 export interface KeyPolicyReport {
   cloudTrailEncrypt: PolicyCheck;
@@ -10,14 +13,20 @@ export interface KeyPolicyReport {
   callerDecrypt: PolicyCheck;
 }
 
-export interface KeyPolicySubject {
+export interface KeyPolicySubject extends Omit<DecryptSubject, 'encryptionContext' | 'viaService'> {
   trailArn: string;
-  keyArn: string;
-  /** Caller ARN from GetCallerIdentity (IAM user, assumed role, root). */
-  callerArn: string;
-  callerAccount: string;
   /** Region of the bucket (S3 calls KMS from there: kms:ViaService = s3.<region>.amazonaws.com). */
   bucketRegion?: string;
+}
+
+/** The caller's decrypt of the trail's logs through S3 GetObject: the encryption context names the trail and the object. */
+export function logDecryptSubject(subject: KeyPolicySubject): DecryptSubject {
+  return {
+    ...subject,
+    // aws:s3:arn names each log object: present, its value depends on the file.
+    encryptionContext: { 'aws:cloudtrail:arn': subject.trailArn, 'aws:s3:arn': null },
+    ...(subject.bucketRegion ? { viaService: `s3.${subject.bucketRegion}.amazonaws.com` } : { viaService: null }),
+  };
 }
 
 /** The three questions for a trail key; throws an Error naming the problem when the policy is not a policy. */
@@ -30,13 +39,15 @@ export function checkKeyPolicy(policyJson: string, subject: KeyPolicySubject): K
     'kms:encryptioncontext:aws:cloudtrail:arn': [subject.trailArn],
     'kms:encryptioncontextkeys': ['aws:cloudtrail:arn', 'aws:s3:arn'],
   };
-  const callerIsRole = /:assumed-role\//.test(subject.callerArn);
-  const report: KeyPolicyReport = {
-    cloudTrailEncrypt: evaluate(
-      'May CloudTrail (cloudtrail.amazonaws.com) call kms:GenerateDataKey for this trail?',
-      statements,
-      { action: 'kms:GenerateDataKey', principal: cloudTrail, context: { ...service, ...encryptContext } },
-      subject.keyArn,
+  return {
+    cloudTrailEncrypt: withKeyState(
+      evaluate(
+        'May CloudTrail (cloudtrail.amazonaws.com) call kms:GenerateDataKey for this trail?',
+        statements,
+        { action: 'kms:GenerateDataKey', principal: cloudTrail, context: { ...service, ...encryptContext } },
+        subject.keyArn,
+      ),
+      subject.keyState,
     ),
     cloudTrailDescribe: evaluate(
       'May CloudTrail call kms:DescribeKey for this trail?',
@@ -48,36 +59,35 @@ export function checkKeyPolicy(policyJson: string, subject: KeyPolicySubject): K
       },
       subject.keyArn,
     ),
-    callerDecrypt: evaluate(
-      `May ${subject.callerArn} call kms:Decrypt on this trail's logs (through S3 GetObject)?`,
+    callerDecrypt: decryptCheck(
       statements,
-      {
-        action: 'kms:Decrypt',
-        principal: { kind: 'aws', arn: subject.callerArn, account: subject.callerAccount },
-        context: {
-          ...encryptContext,
-          'kms:calleraccount': [subject.callerAccount],
-          'aws:principalaccount': [subject.callerAccount],
-          ...(callerIsRole ? {} : { 'aws:principalarn': [subject.callerArn] }),
-          ...(subject.bucketRegion ? { 'kms:viaservice': [`s3.${subject.bucketRegion}.amazonaws.com`] } : {}),
-          'aws:sourcearn': undefined,
-        },
-      },
-      subject.keyArn,
+      logDecryptSubject(subject),
+      `May ${subject.callerArn} call kms:Decrypt on this trail's logs (through S3 GetObject)?`,
     ),
   };
-  const keyAccount = subject.keyArn.split(':')[4];
-  if (keyAccount && keyAccount !== subject.callerAccount && report.callerDecrypt.answer === 'yes') {
-    report.callerDecrypt = {
-      ...report.callerDecrypt,
-      answer: 'cannot tell',
-      reasons: [
-        ...report.callerDecrypt.reasons,
-        `The key is in account ${keyAccount} and you are in ${subject.callerAccount}: your own IAM policies must allow kms:Decrypt on it too, and they are not read here.`,
-      ],
-    };
-  }
-  return report;
+}
+
+/**
+ * When the key policy cannot be read (another account's key, GetKeyPolicy refused): CloudTrail's questions cannot be
+ * answered; the caller's decrypt only where the facts that are known decide it (the key's state, an IAM Deny, or — for
+ * another account's key, which needs both policies — an IAM policy that does not allow it).
+ */
+export function checkWithoutPolicy(subject: KeyPolicySubject, why: string): KeyPolicyReport {
+  const unknown = (question: string): PolicyCheck => ({
+    question,
+    answer: 'cannot tell',
+    reasons: [`The key policy could not be read: ${why}`],
+  });
+  const caller = logDecryptSubject(subject);
+  const question = `May ${subject.callerArn} call kms:Decrypt on this trail's logs (through S3 GetObject)?`;
+  return {
+    cloudTrailEncrypt: withKeyState(
+      unknown('May CloudTrail (cloudtrail.amazonaws.com) call kms:GenerateDataKey for this trail?'),
+      subject.keyState,
+    ),
+    cloudTrailDescribe: unknown('May CloudTrail call kms:DescribeKey for this trail?'),
+    callerDecrypt: decryptCheck(undefined, caller, question, why),
+  };
 }
 
 /** The report as text lines: answer per question, then the reasons indented. */
@@ -98,5 +108,5 @@ export function keyPolicyAnswers(report: KeyPolicyReport): { encrypt: string; de
 
 /** True when any of the three answers is a definite no. */
 export function keyPolicyRefuses(report: KeyPolicyReport): boolean {
-  return [report.cloudTrailEncrypt, report.cloudTrailDescribe, report.callerDecrypt].some((check) => check.answer === 'no');
+  return [report.cloudTrailEncrypt, report.cloudTrailDescribe, report.callerDecrypt].some((check) => check.answer === ('no' as Tri));
 }

@@ -2,6 +2,7 @@
  * The CloudTrail layout of log objects in S3 (docs/architecture.md, "Log locations"):
  * `[<prefix>/]AWSLogs/[<orgId>/]<account>/<CloudTrail|CloudTrail-Digest|CloudTrail-Insight>/<region>/<YYYY>/<MM>/<DD>/<file>`.
  */
+import { isAccountId, isRegionName } from '../arn';
 
 export type LogKind = 'CloudTrail' | 'CloudTrail-Digest' | 'CloudTrail-Insight';
 
@@ -97,4 +98,44 @@ export function parseLogObjectKey(key: string): ParsedLogObjectKey | undefined {
 /** True when the name is an organization id folder under AWSLogs/. */
 export function isOrganizationId(name: string): boolean {
   return /^o-[a-z0-9]{10,32}$/.test(name);
+}
+
+export interface DigestFileName {
+  account: string;
+  /** The region the digest was delivered from. */
+  region: string;
+  trailName: string;
+  homeRegion: string;
+  /** `YYYYMMDDTHHMMSSZ`. */
+  stamp: string;
+  backfill: boolean;
+}
+
+/**
+ * Reads `<account>_CloudTrail-Digest_<region>_<trail name>_<home region>_<YYYYMMDDTHHMMSSZ>[_backfill].json.gz`. Trail
+ * names may hold underscores, so the name is what lies between the known parts; read from both ends, no backtracking.
+ */
+export function parseDigestFileName(fileName: string): DigestFileName | undefined {
+  const suffix = '.json.gz';
+  if (!fileName.endsWith(suffix)) return undefined;
+  let rest = fileName.slice(0, -suffix.length);
+  const backfill = rest.endsWith('_backfill');
+  if (backfill) rest = rest.slice(0, -'_backfill'.length);
+  const stamp = rest.slice(-16);
+  if (!/^\d{8}T\d{6}Z$/.test(stamp) || rest[rest.length - 17] !== '_') return undefined;
+  rest = rest.slice(0, -17);
+  const homeAt = rest.lastIndexOf('_');
+  const homeRegion = rest.slice(homeAt + 1);
+  if (homeAt < 0 || !isRegionName(homeRegion)) return undefined;
+  rest = rest.slice(0, homeAt);
+  const marker = '_CloudTrail-Digest_';
+  const markerAt = rest.indexOf(marker);
+  const account = rest.slice(0, markerAt);
+  if (markerAt !== 12 || !isAccountId(account)) return undefined;
+  const afterMarker = rest.slice(markerAt + marker.length);
+  const regionEnd = afterMarker.indexOf('_');
+  const region = afterMarker.slice(0, regionEnd);
+  const trailName = afterMarker.slice(regionEnd + 1);
+  if (regionEnd < 0 || !isRegionName(region) || trailName === '') return undefined;
+  return { account, region, trailName, homeRegion, stamp, backfill };
 }

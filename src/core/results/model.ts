@@ -44,7 +44,11 @@ export interface ResultSet {
   items: ResultItem[];
   /** False while the work still runs (items keep arriving). */
   done: boolean;
+  /** How groups of the same severity are ordered: most items first (default), or newest items first (days). */
+  groupOrder?: GroupOrder;
 }
+
+export type GroupOrder = 'count' | 'newest';
 
 export interface ResultGroup {
   name: string;
@@ -52,6 +56,9 @@ export interface ResultGroup {
   severity: ResultSeverity;
   /** Items below this group, however deep. */
   count: number;
+  /** The earliest and latest `time` of the items below (ISO-8601), when they have times: the group's time span. */
+  firstTime?: string;
+  lastTime?: string;
   groups: ResultGroup[];
   /** Items whose group path ends here. */
   items: ResultItem[];
@@ -71,13 +78,16 @@ export function compareItems(a: ResultItem, b: ResultItem): number {
   return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
 }
 
-/** The items as a tree of groups (their `group` paths), each with its count and worst severity; worst group first. */
-export function groupResults(items: readonly ResultItem[]): ResultGroup {
+/**
+ * The items as a tree of groups (their `group` paths), each with its count, worst severity and time span; worst group
+ * first, then (same severity) the group with most items — or with the newest item, for `order: 'newest'`.
+ */
+export function groupResults(items: readonly ResultItem[], order: GroupOrder = 'count'): ResultGroup {
   const root: ResultGroup = { name: '', severity: 'ok', count: 0, groups: [], items: [] };
   const children = new Map<ResultGroup, Map<string, ResultGroup>>();
   for (const item of items) {
     let node = root;
-    visit(node, item.severity);
+    visit(node, item);
     for (const name of item.group) {
       let byName = children.get(node);
       if (!byName) children.set(node, (byName = new Map()));
@@ -88,23 +98,38 @@ export function groupResults(items: readonly ResultItem[]): ResultGroup {
         node.groups.push(child);
       }
       node = child;
-      visit(node, item.severity);
+      visit(node, item);
     }
     node.items.push(item);
   }
-  sortGroup(root);
+  sortGroup(root, order);
   return root;
 }
 
-function visit(group: ResultGroup, severity: ResultSeverity): void {
+function visit(group: ResultGroup, item: ResultItem): void {
   group.count += 1;
-  if (severityRank(severity) < severityRank(group.severity)) group.severity = severity;
+  if (severityRank(item.severity) < severityRank(group.severity)) group.severity = item.severity;
+  if (item.time) {
+    if (group.firstTime === undefined || item.time < group.firstTime) group.firstTime = item.time;
+    if (group.lastTime === undefined || item.time > group.lastTime) group.lastTime = item.time;
+  }
 }
 
-function sortGroup(group: ResultGroup): void {
+function newer(a: ResultGroup, b: ResultGroup): number {
+  const aTime = a.lastTime ?? '';
+  const bTime = b.lastTime ?? '';
+  return aTime === bTime ? 0 : aTime < bTime ? 1 : -1;
+}
+
+function sortGroup(group: ResultGroup, order: GroupOrder): void {
   group.items.sort(compareItems);
-  group.groups.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count || (a.name < b.name ? -1 : 1));
-  for (const child of group.groups) sortGroup(child);
+  group.groups.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (order === 'newest' ? newer(a, b) || b.count - a.count : b.count - a.count || newer(a, b)) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  for (const child of group.groups) sortGroup(child, order);
 }
 
 /** One JSON object per line (the saved form of a result set; the CLI's --json output). */

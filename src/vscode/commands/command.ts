@@ -4,7 +4,8 @@
  * - a cancellation is silent (returns the command's failed result with `cancelled`);
  * - an error whose code the command lists under `notices` is an answer, not a failure: shown as information or warning;
  * - any other error is logged with the command's area (`[kms] Could not check the key policy: …`, the whole
- *   explanation) and shown as one sentence with actions (Show Details …).
+ *   explanation) and shown as one sentence with the actions that apply to it (errorActions.ts: Show Details, Copy
+ *   Policy Statement, Select Profile…, Retry).
  * Callers (tests, links, other commands) always get a result, never a rejection.
  */
 import * as vscode from 'vscode';
@@ -24,25 +25,49 @@ export interface CommandSpec<R> {
   notices?: Readonly<Record<string, 'info' | 'warning'>>;
 }
 
+/** The failed run a notification is about: which command, with which arguments, and what failed. */
+export interface Invocation {
+  command: CommandId;
+  args: unknown[];
+  /** The notification's first words, e.g. "Could not open the log file". */
+  failure: string;
+}
+
 /** What a notification offers for an error; `appliesTo` decides whether it is shown for this error. */
 export interface ErrorAction {
   title: string;
   appliesTo(error: unknown): boolean;
-  run(error: unknown, invocation: { command: CommandId; args: unknown[] }): unknown;
+  run(error: unknown, invocation: Invocation): unknown;
 }
 
-const showDetails: ErrorAction = {
+const showDetailsInLog: ErrorAction = {
   title: vscode.l10n.t('Show Details'),
   appliesTo: () => true,
   // The whole explanation (what, why, what to do) was logged just before the notification.
   run: () => log().show(true),
 };
 
-/** The actions every failure notification considers, in button order. Further features add theirs with addErrorAction. */
-const errorActions: ErrorAction[] = [showDetails];
+/** The actions every failure notification considers, in button order. errorActions.ts sets the editor's. */
+let errorActions: ErrorAction[] = [showDetailsInLog];
 
-export function addErrorAction(action: ErrorAction): void {
-  errorActions.push(action);
+export function setErrorActions(actions: ErrorAction[]): void {
+  errorActions = [...actions];
+}
+
+/** A failure as it was logged and shown (the newest few are kept for the extension-host tests). */
+export interface FailureReport {
+  command: CommandId;
+  /** The log line (without the level): `[area] failure: the whole explanation`. */
+  logged: string;
+  /** The notification's text. */
+  shown: string;
+  actions: string[];
+}
+
+const reports: FailureReport[] = [];
+
+export function recentFailures(): readonly FailureReport[] {
+  return reports;
 }
 
 function defaultFailed<R>(error: string | undefined, cancelled: boolean): R {
@@ -50,9 +75,12 @@ function defaultFailed<R>(error: string | undefined, cancelled: boolean): R {
 }
 
 /** Shows a failure as one sentence with the actions that apply; runs the one the user picks. */
-export function reportFailure(failure: string, error: unknown, invocation: { command: CommandId; args: unknown[] }): void {
+export function reportFailure(error: unknown, invocation: Invocation, logged: string): void {
   const actions = errorActions.filter((action) => action.appliesTo(error));
-  void vscode.window.showErrorMessage(`${failure}: ${errorHeadline(error)}`, ...actions.map((action) => action.title)).then((picked) => {
+  const shown = `${invocation.failure}: ${errorHeadline(error)}`;
+  reports.push({ command: invocation.command, logged, shown, actions: actions.map((action) => action.title) });
+  if (reports.length > 20) reports.shift();
+  void vscode.window.showErrorMessage(shown, ...actions.map((action) => action.title)).then((picked) => {
     const action = actions.find((candidate) => candidate.title === picked);
     if (action) void Promise.resolve(action.run(error, invocation)).catch((problem: unknown) => log().error(`[ui] ${errorText(problem)}`));
   });
@@ -79,10 +107,11 @@ export function registerCommand<A extends unknown[], R>(
         void (notice === 'warning' ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));
         return failed(text, false);
       }
-      log().error(`[${spec.area}] ${spec.failure}: ${text}`);
+      const logged = `[${spec.area}] ${spec.failure}: ${text}`;
+      log().error(logged);
       // An explained error is the whole story; for anything else the stack says where it came from.
       if (error instanceof Error && !(error instanceof ExplainedError) && error.stack) log().debug(error.stack);
-      reportFailure(spec.failure, error, { command: id, args });
+      reportFailure(error, { command: id, args, failure: spec.failure }, logged);
       return failed(text, false);
     }
   };

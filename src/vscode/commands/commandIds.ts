@@ -16,6 +16,16 @@ export const Commands = {
   validateLogs: 'cloudtrailKms.validateLogs',
   checkKeyPolicy: 'cloudtrailKms.checkKeyPolicy',
   showKeyActivity: 'cloudtrailKms.showKeyActivity',
+  addLogLocation: 'cloudtrailKms.addLogLocation',
+  removeLogLocation: 'cloudtrailKms.removeLogLocation',
+  // The Results view (src/vscode/results/).
+  saveResults: 'cloudtrailKms.saveResults',
+  openResultsDocument: 'cloudtrailKms.openResultsDocument',
+  clearResults: 'cloudtrailKms.clearResults',
+  stopResults: 'cloudtrailKms.stopResults',
+  removeResults: 'cloudtrailKms.removeResults',
+  openResult: 'cloudtrailKms.openResult',
+  loadMoreResults: 'cloudtrailKms.loadMoreResults',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
@@ -25,6 +35,7 @@ export const Commands = {
   revealS3Prefix: 'cloudtrailKms.revealS3Prefix',
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
+  cancelLoading: 'cloudtrailKms.cancelLoading',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -42,6 +53,11 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.revealS3Prefix,
   Commands.revealS3Object,
   Commands.openTarget,
+  Commands.cancelLoading,
+  Commands.stopResults,
+  Commands.removeResults,
+  Commands.openResult,
+  Commands.loadMoreResults,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */

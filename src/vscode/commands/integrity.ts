@@ -1,25 +1,29 @@
 /**
  * Validate Log File Integrity: which trail, which window, which account and region (asked where the tree node or the
- * arguments do not say), then the shared workflow of src/aws/integrity.ts under a cancellable progress, and the
- * verdicts as a report, as `aws cloudtrail validate-logs` prints them.
+ * arguments do not say), then the shared workflow of src/aws/integrity.ts under a cancellable progress; the verdicts
+ * stream into the Results view (what is wrong first, then valid files per day) and the problems into Problems.
  */
 import * as vscode from 'vscode';
 import { digestRegions, trailOrganizationId, validateTrail } from '../../aws/integrity';
 import { isAccountId, isRegionName } from '../../core/arn';
 import { isCancelled } from '../../core/errors';
-import { display } from '../../core/integrity/digestChain';
-import { formatSummary, formatVerdictLine, validationFailed, type ValidationCounts } from '../../core/integrity/digestReport';
+import { display, type DigestTrail } from '../../core/integrity/digestChain';
+import { validationFailed, type ValidationCounts } from '../../core/integrity/digestReport';
+import { verdictResult, verdictSummary } from '../../core/integrity/verdictResults';
 import { digestTrailFor } from '../../core/integrity/trailDigests';
 import { parseDay } from '../../core/logs/logLayout';
 import type { TrailInfo } from '../../core/model';
 import { parseIsoTime, wholeSeconds } from '../../core/time';
-import type { MemoryDocuments } from '../documents/memoryDocuments';
-import { withCancellableProgress } from '../progress';
+import type { ResultItem } from '../../core/results/model';
+import { errorHeadline } from '../errorText';
+import { anySignal, withCancellableProgress } from '../progress';
+import type { ResultsView } from '../results/resultsView';
 import type { AwsSession } from '../session';
 import { TrailNode } from '../tree/trailNodes';
 import type { TrailsView } from '../tree/trailsView';
 import { Commands } from './commandIds';
 import { registerCommand } from './command';
+import { IntegrityProblems } from './integrityProblems';
 import { isPlainTrailArgs, NO_TRAILS, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
 
 const DAY = 86_400_000;
@@ -27,7 +31,10 @@ const TITLE = vscode.l10n.t('Validate Log File Integrity');
 
 export interface ValidateResult {
   ok: boolean;
-  uri?: string;
+  /** The id of the result set in the Results view. */
+  results?: number;
+  /** How many files went to the Problems panel. */
+  problems?: number;
   counts?: ValidationCounts;
   cancelled?: boolean;
   error?: string;
@@ -122,19 +129,80 @@ async function pickRegion(session: AwsSession, trail: TrailInfo, account: string
   return picked?.label;
 }
 
-function countsText(counts: ValidationCounts): string {
-  const digests = counts.validDigests + counts.validBackfillDigests;
-  const badDigests = counts.invalidDigests + counts.invalidBackfillDigests;
-  const parts = [
-    vscode.l10n.t('{0}/{1} digest files valid', digests, digests + badDigests),
-    vscode.l10n.t('{0}/{1} log files valid', counts.validLogs, counts.validLogs + counts.invalidLogs + counts.unreadLogs),
-  ];
-  if (badDigests + counts.invalidLogs > 0) parts.push(vscode.l10n.t('{0} INVALID', badDigests + counts.invalidLogs));
-  if (counts.unreadLogs > 0) parts.push(vscode.l10n.t('{0} could not be read', counts.unreadLogs));
-  return parts.join(', ');
+interface Run {
+  trail: TrailInfo;
+  digestTrail: DigestTrail;
+  region: string;
+  start: Date;
+  end: Date;
 }
 
-async function validateLogs(session: AwsSession, trails: TrailsView, reports: MemoryDocuments, arg: unknown): Promise<ValidateResult> {
+/** Validates one digest chain into a result set (items stream in while it runs), then its problems into Problems. */
+async function runValidation(session: AwsSession, results: ResultsView, problems: IntegrityProblems, run: Run): Promise<ValidateResult> {
+  const { trail, region, start, end } = run;
+  const handle = results.show({
+    kind: 'validation',
+    title: `Integrity of ${trail.name} · ${region} · ${display(start).slice(0, 10)} – ${display(end).slice(0, 10)}`,
+    summary: 'starting…',
+    groupOrder: 'newest',
+  });
+  const items: ResultItem[] = [];
+  let counts: ValidationCounts | undefined;
+  try {
+    await withCancellableProgress(`Validating ${trail.name} (${region})`, async (cancel, report) => {
+      const signal = anySignal(cancel, handle.signal);
+      try {
+        counts = await validateTrail(
+          session.clients(),
+          { trail, digestTrail: run.digestTrail, start, end },
+          (line) => {
+            const item = verdictResult(line);
+            if (!item) return;
+            items.push(item);
+            handle.add([item]);
+            if (line.kind !== 'gap') report({ message: `${items.length} files checked` });
+            handle.setSummary(`${items.length} files checked so far`);
+          },
+          signal,
+        );
+      } catch (error) {
+        if (!isCancelled(error)) throw error; // cancelled: the results show what was checked before
+      }
+    });
+  } catch (error) {
+    handle.done(`failed after ${items.length} files: ${errorHeadline(error)}`);
+    throw error;
+  }
+  const where = `validated for trail ${trail.name}, digests of ${region}, ${display(start)} – ${display(end)}`;
+  const problemCount = problems.replace(`${trail.arn} ${region}`, items, where);
+  if (!counts) {
+    handle.done(`cancelled after ${items.length} files: these results are incomplete`);
+    return { ok: false, cancelled: true, results: handle.id, problems: problemCount };
+  }
+  const summary = verdictSummary(counts);
+  handle.done(summary);
+  const digests = counts.validDigests + counts.validBackfillDigests + counts.invalidDigests + counts.invalidBackfillDigests;
+  if (digests === 0) {
+    void vscode.window.showWarningMessage(
+      `No digest files of ${trail.name} in ${region} between ${display(start)} and ${display(end)}: nothing was validated. Choose a longer window, or another region.`,
+    );
+  } else if (validationFailed(counts)) {
+    void vscode.window.showWarningMessage(
+      `Log file integrity of ${trail.name} (${region}): ${summary}. The Results view and Problems list the files.`,
+    );
+  } else {
+    void vscode.window.showInformationMessage(`Log file integrity of ${trail.name} (${region}): ${summary}.`);
+  }
+  return { ok: !validationFailed(counts) && digests > 0, counts, results: handle.id, problems: problemCount };
+}
+
+async function validateLogs(
+  session: AwsSession,
+  trails: TrailsView,
+  results: ResultsView,
+  problems: IntegrityProblems,
+  arg: unknown,
+): Promise<ValidateResult> {
   const args = isPlainTrailArgs(arg) ? validateArgs(arg) : undefined;
   const trail = args
     ? await trailByArn(trails, args.trailArn)
@@ -155,9 +223,8 @@ async function validateLogs(session: AwsSession, trails: TrailsView, reports: Me
   if (!trail) return { ok: false, cancelled: true };
   if (!trail.logFileValidation) {
     const message = vscode.l10n.t(
-      'Log file validation is off for trail {0}, so CloudTrail delivers no digest files to check its logs against. Turn it on in the CloudTrail console (trail → General details → Edit → Log file validation) or with "aws cloudtrail update-trail --name {1} --enable-log-file-validation"; logs delivered from then on can be validated.',
+      'Log file validation is off for trail {0}, so CloudTrail delivers no digest files to check its logs against. Turn it on in the CloudTrail console (trail → General details → Edit → Log file validation); logs delivered from then on can be validated.',
       trail.name,
-      trail.arn,
     );
     void vscode.window.showWarningMessage(message);
     return { ok: false, error: message };
@@ -172,71 +239,22 @@ async function validateLogs(session: AwsSession, trails: TrailsView, reports: Me
   const region = args ? (args.region ?? trail.homeRegion) : await pickRegion(session, trail, account, organizationId);
   if (!region) return { ok: false, cancelled: true };
   const digestTrail = digestTrailFor(trail, { account, sourceRegion: region, organizationId });
-
-  const lines: string[] = [];
-  let counts: ValidationCounts | undefined;
-  await withCancellableProgress(vscode.l10n.t('Validating {0} ({1})', trail.name, region), async (signal, report) => {
-    let files = 0;
-    try {
-      counts = await validateTrail(
-        session.clients(),
-        { trail, digestTrail, start, end },
-        (line) => {
-          lines.push(formatVerdictLine(line));
-          if (line.kind !== 'gap') report({ message: vscode.l10n.t('{0} files checked', ++files) });
-        },
-        signal,
-      );
-    } catch (error) {
-      if (!isCancelled(error)) throw error; // cancelled: the report shows what was checked before
-    }
-  });
-
-  // l10n-ignore: the report is English like the CLI's and the knowledge base it quotes (README, Localization)
-  const header = `Validating log files for trail ${trail.arn} between ${display(start)} and ${display(end)}\nDigests of region ${region}, bucket s3://${trail.bucket}\n\n`;
-  const body = lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
-  // l10n-ignore: the report is English like the CLI's and the knowledge base it quotes (README, Localization)
-  const tail = !counts ? `Cancelled after ${lines.length} lines: these results are incomplete.\n` : formatSummary(counts, start, end);
-  const uri = await reports.show(`validate-${trail.name}-${region}`, `${header}${body}${tail}`);
-  if (!counts) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Validation of {0} cancelled; the report shows what was checked before.', trail.name),
-    );
-    return { ok: false, uri: uri.toString(), cancelled: true };
-  }
-  const digests = counts.validDigests + counts.validBackfillDigests + counts.invalidDigests + counts.invalidBackfillDigests;
-  if (digests === 0) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        'No digest files of {0} in {1} between {2} and {3}: nothing was validated. Choose a longer window, or another region.',
-        trail.name,
-        region,
-        display(start),
-        display(end),
-      ),
-    );
-  } else if (validationFailed(counts)) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('Log file integrity of {0} ({1}): {2}. See the report for which files.', trail.name, region, countsText(counts)),
-    );
-  } else {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Log file integrity of {0} ({1}): {2}.', trail.name, region, countsText(counts)),
-    );
-  }
-  return { ok: !validationFailed(counts) && digests > 0, uri: uri.toString(), counts };
+  return runValidation(session, results, problems, { trail, digestTrail, region, start, end });
 }
 
 export function registerIntegrity(
   context: vscode.ExtensionContext,
   session: AwsSession,
   trails: TrailsView,
-  reports: MemoryDocuments,
-): void {
+  results: ResultsView,
+): IntegrityProblems {
+  const problems = new IntegrityProblems();
+  context.subscriptions.push(problems);
   registerCommand(
     context,
     Commands.validateLogs,
     { area: 'integrity', failure: vscode.l10n.t('Could not validate log files') },
-    (arg?: unknown) => validateLogs(session, trails, reports, arg),
+    (arg?: unknown) => validateLogs(session, trails, results, problems, arg),
   );
+  return problems;
 }

@@ -1,11 +1,17 @@
-/** Show KMS Activity: what CloudTrail recorded about a key (LookupEvents), as a read-only JSON document with hovers. */
+/**
+ * Show KMS Activity: what CloudTrail recorded about a key (LookupEvents, last 90 days) in the Results view — grouped by
+ * who → operation → outcome, denied calls first, with counts and time spans; each event opens as a read-only JSON
+ * record with hovers; "Load more" fetches the next events beyond the first 200.
+ */
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_EVENTS, lookupKeyActivity } from '../../aws/keyActivity';
+import { DEFAULT_MAX_EVENTS, lookupKeyActivity, type KeyActivityContinuation } from '../../aws/keyActivity';
 import { parseArn } from '../../core/arn';
 import { ExplainedError } from '../../core/errors';
-import { ACTIVITY_DOCUMENTS, registerMemoryDocuments, type MemoryDocuments } from '../documents/memoryDocuments';
+import { activityResult, activitySummary } from '../../core/keyActivity/activityResults';
+import type { ResultItem } from '../../core/results/model';
 import { log } from '../log';
-import { withCancellableProgress } from '../progress';
+import { anySignal, withCancellableProgress } from '../progress';
+import type { ResultsHandle, ResultsView } from '../results/resultsView';
 import type { AwsSession } from '../session';
 import { KeyNode } from '../tree/trailNodes';
 import { Commands } from './commandIds';
@@ -13,14 +19,21 @@ import { registerCommand } from './command';
 
 export interface KeyActivityResult {
   ok: boolean;
-  uri?: string;
+  /** The id of the result set in the Results view. */
+  results?: number;
   events?: number;
   truncated?: boolean;
   cancelled?: boolean;
   error?: string;
 }
 
-function keyOf(arg: unknown): { keyArn: string; region?: string; label: string } | undefined {
+interface KeyRef {
+  keyArn: string;
+  region?: string;
+  label: string;
+}
+
+function keyOf(arg: unknown): KeyRef | undefined {
   if (arg instanceof KeyNode) {
     return {
       keyArn: arg.keyArn,
@@ -28,53 +41,85 @@ function keyOf(arg: unknown): { keyArn: string; region?: string; label: string }
       label: arg.key?.alias ?? arg.key?.keyId ?? arg.keyArn.split('/').pop() ?? arg.keyArn,
     };
   }
-  // Plain arguments (scripts, tests): { keyArn }.
+  // Plain arguments (scripts, tests): { keyArn, alias? }.
   if (arg && typeof arg === 'object' && typeof (arg as { keyArn?: unknown }).keyArn === 'string') {
-    const keyArn = (arg as { keyArn: string }).keyArn;
-    return { keyArn, label: keyArn.split('/').pop() ?? keyArn };
+    const { keyArn, alias } = arg as { keyArn: string; alias?: unknown };
+    const label = typeof alias === 'string' && /^alias\/[A-Za-z0-9/_-]{1,250}$/.test(alias) ? alias : (keyArn.split('/').pop() ?? keyArn);
+    return { keyArn, label };
   }
   return undefined;
 }
 
-async function showKeyActivity(session: AwsSession, documents: MemoryDocuments, arg: unknown): Promise<KeyActivityResult> {
-  const key = keyOf(arg);
-  const arn = key ? parseArn(key.keyArn) : undefined;
-  if (!key || !arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) {
+/** Fetches one page of events (200) into the set; offers the next page while there is one. */
+async function fetchPage(
+  session: AwsSession,
+  key: { keyArn: string; region: string; label: string },
+  handle: ResultsHandle,
+  items: ResultItem[],
+  signal: AbortSignal,
+  continueFrom?: KeyActivityContinuation,
+): Promise<{ events: number; truncated: boolean }> {
+  const activity = await lookupKeyActivity(session.clients(), key, { signal, ...(continueFrom ? { continueFrom } : {}) });
+  const page = activity.events.map(activityResult);
+  items.push(...page);
+  handle.add(page);
+  const next = activity.next;
+  handle.offerMore(
+    next
+      ? {
+          label: `Load ${DEFAULT_MAX_EVENTS} more events`,
+          load: async (stop) => {
+            await withCancellableProgress(`Looking up more CloudTrail events of KMS key ${key.label}`, (cancel) =>
+              fetchPage(session, key, handle, items, anySignal(cancel, stop), next),
+            );
+          },
+        }
+      : undefined,
+  );
+  handle.setSummary(activitySummary(items, !!next));
+  log().info(`[cloudtrail] LookupEvents for ${key.keyArn} in ${key.region}: ${items.length} events${next ? ' so far (more exist)' : ''}`);
+  return { events: activity.events.length, truncated: activity.truncated };
+}
+
+async function showKeyActivity(session: AwsSession, results: ResultsView, arg: unknown): Promise<KeyActivityResult> {
+  const given = keyOf(arg);
+  const arn = given ? parseArn(given.keyArn) : undefined;
+  if (!given || !arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) {
     throw new ExplainedError(
       'NoKeyGiven',
       vscode.l10n.t('Show KMS Activity works on a key in the CloudTrail view: right-click a key and choose "Show KMS Activity".'),
     );
   }
-  const region = key.region || arn.region;
-  const activity = await withCancellableProgress(vscode.l10n.t('Looking up CloudTrail events of KMS key {0}', key.label), (signal) =>
-    lookupKeyActivity(session.clients(), { keyArn: key.keyArn, region }, { signal }),
-  );
-  const uri = await documents.show(`${key.label}-activity`, `${JSON.stringify({ Events: activity.events }, null, 2)}\n`);
-  log().info(
-    `[cloudtrail] LookupEvents for ${key.keyArn} in ${region}: ${activity.events.length} events${activity.truncated ? ' (stopped at the cap)' : ''}`,
-  );
-  if (activity.events.length === 0) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('CloudTrail has no management events of KMS key {0} in {1} in the last 90 days.', key.label, region),
+  const key = { keyArn: given.keyArn, region: given.region || arn.region, label: given.label };
+  const handle = results.show({
+    kind: 'activity',
+    title: `KMS activity of ${key.label} · ${key.region} · last 90 days`,
+    summary: 'looking up…',
+  });
+  const items: ResultItem[] = [];
+  let page: { events: number; truncated: boolean };
+  try {
+    page = await withCancellableProgress(`Looking up CloudTrail events of KMS key ${key.label}`, (cancel) =>
+      fetchPage(session, key, handle, items, anySignal(cancel, handle.signal)),
     );
-  } else if (activity.truncated) {
+  } catch (error) {
+    handle.done(items.length ? undefined : 'the lookup failed or was cancelled');
+    throw error;
+  }
+  handle.done();
+  if (items.length === 0) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        "Showing the newest {0} CloudTrail events of KMS key {1}; older ones exist (the CLI's activity command takes --max).",
-        DEFAULT_MAX_EVENTS,
-        key.label,
-      ),
+      vscode.l10n.t('CloudTrail has no management events of KMS key {0} in {1} in the last 90 days.', key.label, key.region),
     );
   }
-  return { ok: true, uri: uri.toString(), events: activity.events.length, truncated: activity.truncated };
+  return { ok: true, results: handle.id, events: page.events, truncated: page.truncated };
 }
 
-export function registerKeyActivity(context: vscode.ExtensionContext, session: AwsSession): void {
-  const documents = registerMemoryDocuments(context, ACTIVITY_DOCUMENTS);
+export function registerKeyActivity(context: vscode.ExtensionContext, session: AwsSession, results: ResultsView): void {
   registerCommand(
     context,
     Commands.showKeyActivity,
     { area: 'cloudtrail', failure: vscode.l10n.t('Could not look up the activity of the KMS key') },
-    (arg?: unknown) => showKeyActivity(session, documents, arg),
+    (arg?: unknown) => showKeyActivity(session, results, arg),
   );
 }

@@ -40,7 +40,8 @@ async function checkKeyPolicy(session: AwsSession, trails: TrailsView, reports: 
   const text =
     `Trail  ${trail.arn}\nKey    ${keyArn}\nCaller ${callerArn}\n\n` +
     `CloudTrail may encrypt:  ${answers.encrypt}\nCloudTrail may describe: ${answers.describe}\nYou may decrypt:         ${answers.decrypt}\n\n` +
-    `${formatKeyPolicyReport(report)}\nCANNOT TELL means IAM policies, grants or conditions this check does not evaluate decide.\n`;
+    `${formatKeyPolicyReport(report)}\nWhere the key policy leaves it to IAM, your IAM policies were asked (IAM policy simulation). CANNOT TELL: ` +
+    `something this check could not read decides it (the reasons say what); KMS grants are not checked.\n`;
   const uri = await reports.show(`key-policy-${trail.name}`, text);
   const summary = vscode.l10n.t(
     "Key policy of {0}'s key: CloudTrail may encrypt: {1} · may describe: {2} · you may decrypt: {3}.",

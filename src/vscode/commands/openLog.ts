@@ -4,12 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { listLogFolder, listWholeFolder } from '../../aws/logObjects';
-import { ExplainedError } from '../../core/errors';
+import { ExplainedError, isCancelled } from '../../core/errors';
 import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../../core/explain/linkTargets';
 import { formatBytes } from '../../core/formatBytes';
 import { awsLogsRoot, parseLogObjectKey, trailLogRoot } from '../../core/logs/logLayout';
 import type { LogFolder, TrailInfo } from '../../core/model';
-import { logUri } from '../documents/logFileSystem';
+import { LOG_SCHEME } from '../../core/logs/logUri';
+import { locationOf, logUri, rememberBucketRegion, takeReadFailure } from '../documents/logFileSystem';
 import { errorText, splitFirstSentence } from '../errorText';
 import type { AwsSession } from '../session';
 import { ObjectNode } from '../tree/trailNodes';
@@ -24,17 +25,41 @@ export interface OpenResult {
   error?: string;
 }
 
-/** Decrypts and shows one log object in a read-only editor; throws what the file system said, unwrapped. */
-export async function openLogObject(session: AwsSession, location: { bucket: string; key: string; region?: string }): Promise<OpenResult> {
-  const uri = logUri({ ...location, profile: session.settings().profile });
+/** The tab of an open document of this object, if there is one (its URI may be an older form with region/profile). */
+function openTabOf(location: { bucket: string; key: string }): { uri: vscode.Uri; viewColumn: vscode.ViewColumn } | undefined {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+      if (uri?.scheme !== LOG_SCHEME) continue;
+      try {
+        const open = locationOf(uri);
+        if (open.bucket === location.bucket && open.key === location.key) return { uri, viewColumn: group.viewColumn };
+      } catch {
+        // not one of ours after all
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Decrypts and shows one log object in a read-only editor — or, when it is open already, shows its tab: one document
+ * per object. Throws the file system's explanation of a failure (with its actions), not VS Code's wrapping of it.
+ */
+export async function openLogObject(location: { bucket: string; key: string; region?: string }): Promise<OpenResult> {
+  rememberBucketRegion(location.bucket, location.region);
+  const open = openTabOf(location);
+  const uri = open?.uri ?? logUri(location);
   try {
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.window.showTextDocument(document, { preview: false, ...(open ? { viewColumn: open.viewColumn } : {}) });
     return { opened: true, uri: uri.toString() };
   } catch (error) {
+    const original = takeReadFailure(uri);
+    if (original instanceof ExplainedError || isCancelled(original)) throw original;
     // The file system's explanation (its own [s3] log line has it too), without VS Code's wrapping.
-    const [what, rest] = splitFirstSentence(errorText(error));
-    throw new ExplainedError('OpenFailed', what, rest || undefined, undefined, error);
+    const [what, rest] = splitFirstSentence(errorText(original ?? error));
+    throw new ExplainedError('OpenFailed', what, rest || undefined, undefined, original ?? error);
   }
 }
 
@@ -113,14 +138,14 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
   });
   const filePick = await pick(fileItems, vscode.l10n.t('Which file of {0}? (most recent first)', dayLabel(dayPick.folder.prefix)), title);
   if (!filePick) return undefined;
-  return openLogObject(session, { bucket: trail.bucket, key: filePick.key, region: trail.homeRegion });
+  return openLogObject({ bucket: trail.bucket, key: filePick.key, region: trail.homeRegion });
 }
 
 /** Opens an object, or reveals a trail, key or folder, from a validated target. */
-async function followTarget(session: AwsSession, target: LinkTarget): Promise<OpenResult | unknown> {
+async function followTarget(target: LinkTarget): Promise<OpenResult | unknown> {
   switch (target.kind) {
     case 's3Object':
-      return openLogObject(session, target);
+      return openLogObject(target);
     case 'trail':
       return vscode.commands.executeCommand(Commands.revealTrail, target);
     case 'kmsKey':
@@ -153,7 +178,7 @@ const OPEN: CommandSpec<OpenResult> = {
   failed: (error) => ({ opened: false, ...(error !== undefined ? { error } : {}) }),
 };
 
-async function openS3Location(session: AwsSession, given: unknown): Promise<OpenResult | unknown> {
+async function openS3Location(given: unknown): Promise<OpenResult | unknown> {
   const text =
     typeof given === 'string'
       ? given
@@ -172,18 +197,18 @@ async function openS3Location(session: AwsSession, given: unknown): Promise<Open
   if (text === undefined) return undefined;
   const target = targetFromText(text);
   if (!target) throw new ExplainedError('NotALocation', vscode.l10n.t('Not an S3 URI or ARN: {0}', text.slice(0, 200)));
-  return followTarget(session, target);
+  return followTarget(target);
 }
 
 export function registerOpenLog(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): void {
-  registerCommand(context, Commands.openLog, OPEN, (arg: unknown) => openLogObject(session, s3ObjectTarget(arg)));
+  registerCommand(context, Commands.openLog, OPEN, (arg: unknown) => openLogObject(s3ObjectTarget(arg)));
   registerCommand(context, Commands.openTreeItem, OPEN, (node?: unknown) => {
     const target = node ?? trails.view.selection[0];
     if (!(target instanceof ObjectNode))
       return void vscode.window.showInformationMessage(vscode.l10n.t('Select a log file in the Trails view to open it.'));
-    return openLogObject(session, { bucket: target.bucket, key: target.object.key, region: target.trail.homeRegion });
+    return openLogObject({ bucket: target.bucket, key: target.object.key, region: target.region });
   });
   registerCommand(context, Commands.openLogFile, OPEN, () => openLogFileWizard(session, trails));
-  registerCommand(context, Commands.openS3Location, OPEN, (given?: unknown) => openS3Location(session, given));
-  registerCommand(context, Commands.openTarget, OPEN, (arg: unknown) => followTarget(session, validateTarget(arg)));
+  registerCommand(context, Commands.openS3Location, OPEN, (given?: unknown) => openS3Location(given));
+  registerCommand(context, Commands.openTarget, OPEN, (arg: unknown) => followTarget(validateTarget(arg)));
 }

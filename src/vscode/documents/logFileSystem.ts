@@ -14,12 +14,33 @@ import type { AwsSession } from '../session';
 
 const CACHE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The one URI of an object's document: bucket and key only, so opening an object that is open shows its tab whatever
+ * the caller knew of its region or which profile it uses (the session's profile reads it; regions are remembered
+ * separately). URIs that still carry `region=`/`profile=` (older sessions, tests) are read as before.
+ */
 export function logUri(location: LogLocation): vscode.Uri {
-  return vscode.Uri.from(toLogUriParts(location));
+  return vscode.Uri.from(toLogUriParts({ bucket: location.bucket, key: location.key }));
 }
 
 export function locationOf(uri: vscode.Uri): LogLocation {
   return fromLogUriParts({ scheme: uri.scheme, path: uri.path, query: uri.query });
+}
+
+/** Bucket → region, as callers knew it (saves a GetBucketLocation when the document is read). */
+const bucketRegions = new Map<string, string>();
+/** The last failure of reading each URI, so a command that opened it can explain the very error (not VS Code's text). */
+const readFailures = new Map<string, unknown>();
+
+export function rememberBucketRegion(bucket: string, region: string | undefined): void {
+  if (region && bucketRegions.size < 10_000) bucketRegions.set(bucket, region);
+}
+
+/** The error reading `uri` failed with (once: it is forgotten when taken). */
+export function takeReadFailure(uri: vscode.Uri): unknown {
+  const error = readFailures.get(uri.toString());
+  readFailures.delete(uri.toString());
+  return error;
 }
 
 const PERMISSION_CODES = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabled', 'KeyInvalidState', 'Credentials']);
@@ -47,6 +68,8 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
 
   clear(): void {
     this.cache.clear();
+    bucketRegions.clear();
+    readFailures.clear();
     clearDecryptionFacts();
   }
 
@@ -89,7 +112,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
         let reported = 0;
         const fetched = await fetchLog(
           this.session.clients(location.profile),
-          { bucket: location.bucket, key: location.key, region: location.region },
+          { bucket: location.bucket, key: location.key, region: location.region ?? bucketRegions.get(location.bucket) },
           {
             signal,
             maxBytes: this.session.settings().maxObjectBytes,
@@ -121,6 +144,8 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
       });
     } catch (error) {
       log().warn(`[s3] opening ${where} failed: ${errorText(error)}`);
+      readFailures.set(id, error);
+      if (readFailures.size > 50) readFailures.delete(readFailures.keys().next().value as string);
       throw toFileSystemError(error, uri);
     }
   }

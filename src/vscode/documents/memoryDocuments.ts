@@ -19,6 +19,11 @@ export interface MemoryDocumentsOptions {
   gone: string;
 }
 
+/** A name made safe for a URI path (and readable in a tab). */
+function safe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'document';
+}
+
 export class MemoryDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
   /** Ids of documents that are not open, oldest first. */
@@ -39,10 +44,9 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** Holds `text` as a new document named `name` (made safe for a path); returns its URI. */
   add(name: string, text: string): vscode.Uri {
-    const safeName = name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'document';
     const uri = vscode.Uri.from({
       scheme: this.options.scheme,
-      path: `/${safeName}${this.options.extension}`,
+      path: `/${safe(name)}${this.options.extension}`,
       query: `run=${++this.counter}`,
     });
     this.texts.set(uri.toString(), text);
@@ -52,7 +56,27 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** Adds the text and shows it in an editor (JSON documents get the JSON language even where the path did not give it). */
   async show(name: string, text: string): Promise<vscode.Uri> {
-    const uri = this.add(name, text);
+    return this.open(this.add(name, text));
+  }
+
+  /**
+   * One document per object: shows the document held for `id` (its tab, when it is open), or adds it first with the
+   * text `make()` gives. Opening the same object twice shows one tab.
+   */
+  async showOnce(id: string, name: string, make: () => string): Promise<vscode.Uri> {
+    const uri = vscode.Uri.from({
+      scheme: this.options.scheme,
+      path: `/${safe(name)}${this.options.extension}`,
+      query: `id=${encodeURIComponent(id)}`,
+    });
+    if (!this.texts.has(uri.toString())) {
+      this.texts.set(uri.toString(), make());
+      this.markClosed(uri.toString());
+    }
+    return this.open(uri);
+  }
+
+  private async open(uri: vscode.Uri): Promise<vscode.Uri> {
     let document = await vscode.workspace.openTextDocument(uri);
     if (this.options.extension === '.json' && document.languageId !== 'json')
       document = await vscode.languages.setTextDocumentLanguage(document, 'json');
@@ -98,12 +122,4 @@ export const REPORT_DOCUMENTS: MemoryDocumentsOptions = {
   extension: '.txt',
   keepClosed: 10,
   gone: `${vscode.l10n.t('This report is no longer in memory: run the command again.')}\n`,
-};
-
-/** LookupEvents answers as JSON (hovers and links work in them like in logs). */
-export const ACTIVITY_DOCUMENTS: MemoryDocumentsOptions = {
-  scheme: 'cloudtrail-kms-activity',
-  extension: '.json',
-  keepClosed: 10,
-  gone: `// ${vscode.l10n.t('This activity is no longer in memory: run "Show KMS Activity" on the key again.')}\n`,
 };

@@ -14,6 +14,10 @@ export const ContextValues = {
   digestObject: 'digestObject',
   loadMore: 'loadMore',
   error: 'error',
+  /** A pinned log location (`s3://bucket[/prefix]`, "CloudTrail: Add Log Location…"): removable. */
+  logLocation: 'logLocation',
+  /** A node whose children are loading; clicking it cancels. */
+  loading: 'loading',
 } as const;
 
 /** A flag under a key: `flag.<code>` (e.g. `flag.disabled`). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LinkTarget } from '../../core/explain/linkTargets';
-import { FolderNode, KeyNode, KeysNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
+import { FolderNode, KeyNode, KeysNode, LocationNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
 import type { TrailsProvider } from './trailsTree';
 
 export interface RevealResult {
@@ -14,7 +14,16 @@ function describe(node: TrailsNode): string {
   if (node instanceof KeyNode) return `key ${node.keyArn}`;
   if (node instanceof FolderNode) return `folder s3://${node.bucket}/${node.prefix}`;
   if (node instanceof ObjectNode) return `object s3://${node.bucket}/${node.object.key}`;
+  if (node instanceof LocationNode) return `location ${node.uri}`;
   return node.kind;
+}
+
+function keyMatches(node: KeyNode, target: Extract<LinkTarget, { kind: 'kmsKey' }>): boolean {
+  return (
+    (!!target.arn && node.keyArn === target.arn) ||
+    (!!target.keyId && (node.key?.keyId === target.keyId || node.keyArn.endsWith(`/${target.keyId}`))) ||
+    (!!target.alias && node.key?.alias === target.alias && (!target.region || node.key.region === target.region))
+  );
 }
 
 /** Finds trails, keys and S3 folders in the tree by what hover links name, and reveals them. */
@@ -24,51 +33,53 @@ export class TrailsRevealer {
     private readonly view: vscode.TreeView<TrailsNode>,
   ) {}
 
-  private async trailNodes(): Promise<TrailNode[]> {
-    return (await this.provider.getChildren()).filter((n): n is TrailNode => n instanceof TrailNode);
-  }
-
   async find(target: LinkTarget): Promise<TrailsNode | undefined> {
-    const trails = await this.trailNodes();
+    const roots = await this.provider.getChildren();
     switch (target.kind) {
       case 'trail':
-        return trails.find((t) => t.trail.arn === target.arn);
-      case 'kmsKey':
-        for (const trail of trails) {
-          const t = trail.trail;
-          const matches =
-            (target.arn && (t.kmsKeyArn === target.arn || t.key?.arn === target.arn)) ||
-            (target.keyId && (t.key?.keyId === target.keyId || t.kmsKeyArn?.endsWith(`/${target.keyId}`))) ||
-            (target.alias && t.key?.alias === target.alias && (!target.region || t.key.region === target.region));
-          if (!matches) continue;
-          const children = await this.provider.getChildren(trail);
-          const keyNode = children.find((c): c is KeyNode => c instanceof KeyNode);
-          if (keyNode) return keyNode;
-        }
-        // A key no trail uses: look in the region's key list.
-        for (const keys of (await this.provider.getChildren()).filter((n): n is KeysNode => n instanceof KeysNode)) {
-          if (target.region && keys.region !== target.region) continue;
-          const found = (await this.provider.getChildren(keys)).find(
-            (n): n is KeyNode =>
-              n instanceof KeyNode &&
-              ((!!target.arn && n.keyArn === target.arn) ||
-                (!!target.keyId && n.key?.keyId === target.keyId) ||
-                (!!target.alias && n.key?.alias === target.alias)),
+        return roots.find((node): node is TrailNode => node instanceof TrailNode && node.trail.arn === target.arn);
+      case 'kmsKey': {
+        // A trail's key, a key that decrypted a pinned location's files, then the region's key lists.
+        for (const root of roots) {
+          if (root instanceof TrailNode) {
+            const t = root.trail;
+            const usesKey =
+              (target.arn && (t.kmsKeyArn === target.arn || t.key?.arn === target.arn)) ||
+              (target.keyId && (t.key?.keyId === target.keyId || t.kmsKeyArn?.endsWith(`/${target.keyId}`))) ||
+              (target.alias && t.key?.alias === target.alias && (!target.region || t.key.region === target.region));
+            if (!usesKey) continue;
+          } else if (!(root instanceof LocationNode) || (root.keys.size === 0 && !root.children)) continue;
+          const found = (await this.provider.getChildren(root)).find(
+            (n): n is KeyNode => n instanceof KeyNode && (root instanceof TrailNode || keyMatches(n, target)),
           );
           if (found) return found;
         }
+        for (const keys of roots.filter((n): n is KeysNode => n instanceof KeysNode)) {
+          if (target.region && keys.region !== target.region) continue;
+          const found = (await this.provider.getChildren(keys)).find((n): n is KeyNode => n instanceof KeyNode && keyMatches(n, target));
+          if (found) return found;
+        }
         return undefined;
+      }
       case 's3Prefix':
       case 's3Object': {
         const wanted = target.kind === 's3Prefix' ? target.prefix : target.key;
-        for (const trail of trails.filter((t) => t.trail.bucket === target.bucket)) {
-          const children = await this.provider.getChildren(trail);
-          const root = children.find((c): c is FolderNode => c instanceof FolderNode && c.isRoot);
-          if (!root) continue;
-          if (root.prefix.startsWith(wanted)) return target.kind === 's3Prefix' ? root : undefined;
-          if (!wanted.startsWith(root.prefix)) continue;
-          const found = await this.walk(root, wanted);
-          if (found) return found;
+        for (const root of roots) {
+          const inBucket =
+            (root instanceof TrailNode && root.trail.bucket === target.bucket) ||
+            (root instanceof LocationNode && root.bucket === target.bucket);
+          if (!inBucket) continue;
+          for (const child of await this.provider.getChildren(root)) {
+            if (!(child instanceof FolderNode)) continue;
+            if (child.isRoot) await this.provider.getChildren(child); // a trail's root may move under its organization folder
+            if (child.prefix.startsWith(wanted)) {
+              if (target.kind === 's3Prefix') return child;
+              continue;
+            }
+            if (!wanted.startsWith(child.prefix)) continue;
+            const found = await this.walk(child, wanted);
+            if (found) return found;
+          }
         }
         return undefined;
       }
@@ -82,10 +93,13 @@ export class TrailsRevealer {
       if (current.prefix === wanted) return current;
       const next = await this.provider.findInFolder(
         current,
-        (n) => (n instanceof FolderNode && wanted.startsWith(n.prefix)) || (n instanceof ObjectNode && n.object.key === wanted),
+        (n) =>
+          (n instanceof FolderNode && (wanted.startsWith(n.prefix) || n.prefix.startsWith(wanted))) ||
+          (n instanceof ObjectNode && n.object.key === wanted),
       );
       if (!next) return current.prefix.length > folder.prefix.length ? current : undefined;
       if (next instanceof ObjectNode) return next;
+      if ((next as FolderNode).prefix.startsWith(wanted)) return next; // a month named: its newest day
       current = next as FolderNode;
     }
     return current;
@@ -101,7 +115,7 @@ export class TrailsRevealer {
             ? vscode.l10n.t('Key {0}', target.arn ?? target.alias ?? target.keyId ?? '')
             : `s3://${target.bucket}/${target.kind === 's3Prefix' ? target.prefix : target.key}`;
       const message = vscode.l10n.t(
-        '{0} is not in the Trails view: it belongs to none of the trails of the current profile and regions. Choose another profile or region (CloudTrail: Select Profile… / Select Regions…).',
+        '{0} is not in the Trails view: it belongs to none of the trails or log locations of the current profile and regions. Choose another profile or region (CloudTrail: Select Profile… / Select Regions…), or add its bucket with CloudTrail: Add Log Location….',
         what,
       );
       void vscode.window.showInformationMessage(message);

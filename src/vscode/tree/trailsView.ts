@@ -4,10 +4,28 @@ import { keyConsoleUrl, s3ConsoleUrl, trailConsoleUrl } from '../../core/console
 import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, trailTarget } from '../../core/explain/linkTargets';
 import { Commands } from '../commands/commandIds';
 import { registerCommand, type CommandSpec } from '../commands/command';
+import { decryptionFacts, onDidChangeDecryptionFacts } from '../documents/decryptionFacts';
+import { locationOf } from '../documents/logFileSystem';
+import { LOG_SCHEME } from '../../core/logs/logUri';
+import { log } from '../log';
 import type { AwsSession } from '../session';
-import { ErrorNode, FolderNode, KeyNode, KeysNode, LoadMoreNode, ObjectNode, TrailNode, type TrailsNode } from './trailNodes';
+import { registerLocationCommands } from './locationCommands';
+import { noteDecryption } from './locationKeys';
+import { PinnedLocations } from './pinnedLocations';
+import {
+  ErrorNode,
+  FolderNode,
+  KeyNode,
+  KeysNode,
+  LoadingNode,
+  LoadMoreNode,
+  LocationNode,
+  ObjectNode,
+  TrailNode,
+  type TrailsNode,
+} from './trailNodes';
 import { TrailsRevealer, type RevealResult } from './trailsReveal';
-import { TrailsProvider } from './trailsTree';
+import { TRAILS_VIEW_ID, TrailsProvider } from './trailsTree';
 
 export interface TrailsView {
   provider: TrailsProvider;
@@ -20,6 +38,7 @@ function arnOf(node: TrailsNode | undefined): string | undefined {
   if (node instanceof KeyNode) return node.keyArn;
   if (node instanceof ObjectNode) return s3Arn({ bucket: node.bucket, key: node.object.key });
   if (node instanceof FolderNode) return s3Arn({ bucket: node.bucket, key: node.prefix });
+  if (node instanceof LocationNode) return s3Arn({ bucket: node.bucket, key: node.prefix });
   return undefined;
 }
 
@@ -27,32 +46,48 @@ function s3UriOf(node: TrailsNode | undefined): string | undefined {
   if (node instanceof ObjectNode) return s3Uri({ bucket: node.bucket, key: node.object.key });
   if (node instanceof FolderNode) return s3Uri({ bucket: node.bucket, key: node.prefix });
   if (node instanceof TrailNode) return s3Uri({ bucket: node.trail.bucket, key: node.trail.keyPrefix ? `${node.trail.keyPrefix}/` : '' });
+  if (node instanceof LocationNode) return node.uri;
   return undefined;
 }
 
 function consoleUrlOf(node: TrailsNode | undefined): string | undefined {
   if (node instanceof TrailNode) return trailConsoleUrl(node.trail.arn);
   if (node instanceof KeyNode) return keyConsoleUrl(node.keyArn);
-  if (node instanceof ObjectNode) return s3ConsoleUrl(node.bucket, node.object.key, node.trail.homeRegion);
-  if (node instanceof FolderNode) return s3ConsoleUrl(node.bucket, node.prefix, node.trail.homeRegion);
+  if (node instanceof ObjectNode) return s3ConsoleUrl(node.bucket, node.object.key, node.region);
+  if (node instanceof FolderNode) return s3ConsoleUrl(node.bucket, node.prefix, node.region);
+  if (node instanceof LocationNode) return s3ConsoleUrl(node.bucket, node.prefix);
   return undefined;
 }
 
 /** The sidebar tree `cloudtrailKms.trails`, its context-menu commands and the reveal commands used by links. */
 export function registerTrailsView(context: vscode.ExtensionContext, session: AwsSession): TrailsView {
-  const provider = new TrailsProvider(session);
-  const view = vscode.window.createTreeView('cloudtrailKms.trails', { treeDataProvider: provider, showCollapseAll: true });
+  const pinned = new PinnedLocations(context.globalState);
+  const provider = new TrailsProvider(session, pinned);
+  const view = vscode.window.createTreeView(TRAILS_VIEW_ID, { treeDataProvider: provider.viewProvider(), showCollapseAll: true });
+  provider.view = view;
   const revealer = new TrailsRevealer(provider, view);
   const selected = (node: TrailsNode | undefined): TrailsNode | undefined => node ?? view.selection[0];
   context.subscriptions.push(
     provider,
     view,
     session.onDidChange(() => provider.refresh()),
+    onDidChangeDecryptionFacts((uri) => {
+      const sse = uri.scheme === LOG_SCHEME ? decryptionFacts(uri) : undefined;
+      if (!sse) return;
+      void noteDecryption(provider, session, locationOf(uri), sse).catch((error: unknown) => log().warn(`[tree] ${String(error)}`));
+    }),
   );
   const tree = { area: 'tree', failure: vscode.l10n.t('Could not do that in the Trails view'), failed: () => undefined };
+  // From a node's menu: that node again. From the title bar (no node): the whole view, with progress in the view.
   registerCommand(context, Commands.refresh, tree, (node?: TrailsNode) =>
-    provider.refresh(node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode ? node : undefined),
+    node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode || node instanceof LocationNode
+      ? provider.refresh(node)
+      : provider.reloadAll(),
   );
+  registerCommand(context, Commands.cancelLoading, tree, (node: unknown) =>
+    node instanceof LoadingNode ? provider.cancel(node) : undefined,
+  );
+  registerLocationCommands(context, session, provider, pinned);
   registerCommand(context, Commands.loadMore, tree, (node: unknown) =>
     node instanceof LoadMoreNode ? provider.loadMore(node) : undefined,
   );

@@ -13,6 +13,8 @@ export interface TreeItemParts {
   iconColor?: string;
   contextValue: string;
   command?: vscode.Command;
+  /** What a screen reader says for the row (default: the label). */
+  accessibility?: string;
 }
 
 export function treeItem(parts: TreeItemParts): vscode.TreeItem {
@@ -27,5 +29,6 @@ export function treeItem(parts: TreeItemParts): vscode.TreeItem {
     item.iconPath = new vscode.ThemeIcon(parts.icon, parts.iconColor ? new vscode.ThemeColor(parts.iconColor) : undefined);
   item.contextValue = parts.contextValue;
   if (parts.command) item.command = parts.command;
+  if (parts.accessibility !== undefined) item.accessibilityInformation = { label: parts.accessibility, role: 'treeitem' };
   return item;
 }

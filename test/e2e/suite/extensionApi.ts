@@ -9,11 +9,37 @@ export interface NodeLike {
   [field: string]: unknown;
 }
 
+/** A result as the Results view holds it (src/core/results/model.ts ResultItem). */
+export interface ResultItemLike {
+  severity: 'error' | 'warning' | 'info' | 'ok';
+  label: string;
+  detail?: string;
+  time?: string;
+  group: string[];
+  source?: { bucket: string; key: string; region?: string; recordIndex?: number };
+  record?: Record<string, unknown>;
+}
+
+export interface ResultSetLike {
+  kind: string;
+  title: string;
+  summary?: string;
+  items: ResultItemLike[];
+  done: boolean;
+}
+
 export interface ApiLike {
   trails: {
     provider: { getChildren(node?: NodeLike): Promise<NodeLike[]>; refresh(node?: NodeLike): void };
     view: vscode.TreeView<NodeLike>;
   };
+  results: {
+    set(id: number): ResultSetLike | undefined;
+    provider: { getChildren(node?: unknown): unknown[]; getTreeItem(node: unknown): vscode.TreeItem };
+    view: vscode.TreeView<unknown>;
+  };
+  integrityProblems: { get(uri: vscode.Uri): readonly vscode.Diagnostic[] };
+  failures(): ReadonlyArray<{ command: string; logged: string; shown: string; actions: string[] }>;
 }
 
 export async function extensionApi(): Promise<ApiLike> {

@@ -147,6 +147,39 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     assert.equal(bad.opened, false);
   });
 
+  it('one document per object: the same log opened from a link, a pasted URI and an older URI form shows one tab', async () => {
+    const key = newestLogKeys(facts).keys[2];
+    const tabsOf = (uri: string) =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .filter((tab) => (tab.input as { uri?: vscode.Uri })?.uri?.toString() === uri);
+    const first = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', {
+      bucket,
+      key,
+      region: facts.region,
+    });
+    assert.ok(first.opened);
+    assert.equal(first.uri, logUri(bucket, key, '').toString(), 'the URI names only the object');
+    const pasted = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>(
+      'cloudtrailKms.openS3Location',
+      `s3://${bucket}/${key}`,
+    );
+    const linked = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', { bucket, key });
+    assert.deepEqual([pasted.uri, linked.uri], [first.uri, first.uri]);
+    assert.equal(tabsOf(first.uri).length, 1);
+    // A tab of an older URI form (with region and profile) is the object's tab too.
+    const otherKey = newestLogKeys(facts).keys[3];
+    const legacy = logUri(bucket, otherKey, `region=${facts.region}&profile=sandbox-admin`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(legacy), { preview: false });
+    const again = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', {
+      bucket,
+      key: otherKey,
+    });
+    assert.equal(again.uri, legacy.toString());
+    assert.equal(tabsOf(logUri(bucket, otherKey, '').toString()).length, 0);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), legacy.toString());
+  });
+
   it('explains why the auditor cannot decrypt: kms:Decrypt on the trail key', async () => {
     const key = newestLogKeys(facts).keys[0];
     const uri = logUri(bucket, key, `region=${facts.region}&profile=sandbox-auditor`);

@@ -4,25 +4,9 @@ import { AwsClients } from '../../../src/aws/clients';
 import { fetchLog } from '../../../src/aws/fetchLog';
 import { prettyPrintJson } from '../../../src/core/logs/pretty';
 import type { UiTest } from '../uiTest';
-import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
+import { openViewContainer, QUICK_INPUT, runCommand, viewPane } from '../workbench';
+import { expand, logFileRow, treeRow } from './treeRows';
 import { newestLogKeys, world } from '../worldFacts';
-
-function treeRow(pane: Locator, label: string): Locator {
-  return pane
-    .locator('.monaco-list-row', {
-      has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
-    })
-    .first();
-}
-
-async function expand(pane: Locator, labels: string[]): Promise<void> {
-  for (const label of labels) {
-    const row = treeRow(pane, label);
-    await row.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    await waitForIdle(pane.page());
-  }
-}
 
 /** Finds, outside the workbench, a newest-day log with a GenerateDataKey record, and the line of its encryptionContext. */
 async function kmsLogWithLine(): Promise<{ s3: string; line: number }> {
@@ -68,11 +52,9 @@ export const tests: UiTest[] = [
     async run({ page, screenshot }) {
       const facts = world();
       const { day, keys } = newestLogKeys(facts);
-      const [year, month, dd] = day.split('-');
       const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
-      await expand(pane, [facts.trails.management.name, 'Logs', 'CloudTrail', facts.region, year, month, dd]);
-      const first = keys[0].split('/').pop() ?? '';
-      await treeRow(pane, first).waitFor({ state: 'visible', timeout: 30_000 });
+      await expand(pane, [facts.trails.management.name, 'Logs', 'CloudTrail', facts.region, day]);
+      await logFileRow(pane, keys[keys.length - 1]).waitFor({ state: 'visible', timeout: 30_000 });
       assert.ok(await treeRow(pane, `Key ${facts.keys.healthy.alias}`).isVisible(), 'the trail key is not shown');
       await screenshot('tree-day-of-logs');
     },
@@ -82,11 +64,10 @@ export const tests: UiTest[] = [
     async run({ page, screenshot }) {
       const facts = world();
       const { day, keys } = newestLogKeys(facts);
-      const [year, month, dd] = day.split('-');
       const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
-      await expand(pane, [facts.trails.management.name, 'Logs', 'CloudTrail', facts.region, year, month, dd]);
-      const name = keys[0].split('/').pop() ?? '';
-      await treeRow(pane, name).click();
+      await expand(pane, [facts.trails.management.name, 'Logs', 'CloudTrail', facts.region, day]);
+      const name = keys[keys.length - 1].split('/').pop() ?? '';
+      await logFileRow(pane, keys[keys.length - 1]).click();
       const editor = await editorWith(page, '"Records"');
       const tab = page.locator('.tabs-container .tab', { hasText: name.replace(/\.gz$/, '') }).first();
       await tab.waitFor({ state: 'visible', timeout: 30_000 });

@@ -1,0 +1,56 @@
+// Issue 15 as a log-archive reader sees it: no trail to start from (CloudTrail refuses), so the organization's bucket is
+// pinned with "CloudTrail: Add Log Location…", browsed down to a member account's day, and a log opened decrypted.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import type { UiTest } from '../uiTest';
+import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
+import { world } from '../worldFacts';
+import { expand, logFileRow, treeRow } from './treeRows';
+
+async function pick(page: Page, command: string, placeholder: string, text: string): Promise<void> {
+  await runCommand(page, command);
+  const input = page.locator(`${QUICK_INPUT}[placeholder^="${placeholder}"]`);
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.fill(text);
+  await page.waitForTimeout(300);
+  await input.press('Enter');
+  await waitForIdle(page);
+}
+
+export const tests: UiTest[] = [
+  {
+    name: 'organization: the log-archive reader adds a log location and opens a member account’s log from it',
+    timeoutMs: 240_000,
+    async run({ page, screenshot }) {
+      const org = world().organization;
+      if (!org) throw new Error('the sandbox was started without its organization world');
+      const bucket = org.trails.organization.bucket;
+      const member = org.memberAccountIds[0];
+      const region = org.regions[0];
+      const day = org.trails.organization.days[org.trails.organization.days.length - 1];
+      const keys = org.trails.organization.logKeys[member][region][day];
+      const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
+      await treeRow(pane, world().trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
+      try {
+        await pick(page, 'CloudTrail: Select Profile', 'Which AWS profile', 'sandbox-log-archive');
+        await pick(page, 'CloudTrail: Add Log Location', 's3://', `s3://${bucket}`);
+        const location = treeRow(pane, `s3://${bucket}/`);
+        await location.waitFor({ state: 'visible', timeout: 60_000 });
+        await expand(pane, [`s3://${bucket}/`, `Organization ${org.id}`, member, 'CloudTrail', region, day]);
+        const newest = logFileRow(pane, keys[keys.length - 1]);
+        await newest.waitFor({ state: 'visible', timeout: 60_000 });
+        assert.match(await location.innerText(), new RegExp(`organization ${org.id}`), 'the layout found is shown on the row');
+        await screenshot('organization-log-location-day');
+        await newest.click();
+        const editor = page.locator('.editor-instance .monaco-editor', { hasText: '"Records"' }).first();
+        await editor.waitFor({ state: 'visible', timeout: 60_000 });
+        // The key that decrypted the file now shows under the location.
+        await pane.locator('.monaco-list-row', { hasText: 'decrypted 1 file here' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+        await screenshot('organization-log-location-opened');
+      } finally {
+        await pick(page, 'CloudTrail: Remove Log Location', 'Which location', `s3://${bucket}/`).catch(() => undefined);
+        await pick(page, 'CloudTrail: Select Profile', 'Which AWS profile', 'Default credential chain').catch(() => undefined);
+      }
+    },
+  },
+];
