@@ -142,14 +142,14 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
   const { trail, region, start, end } = run;
   const handle = results.show({
     kind: 'validation',
-    title: `Integrity of ${trail.name} · ${region} · ${display(start).slice(0, 10)} – ${display(end).slice(0, 10)}`,
-    summary: 'starting…',
+    title: vscode.l10n.t('Integrity of {0} · {1} · {2} – {3}', trail.name, region, display(start).slice(0, 10), display(end).slice(0, 10)),
+    summary: vscode.l10n.t('starting…'),
     groupOrder: 'newest',
   });
   const items: ResultItem[] = [];
   let counts: ValidationCounts | undefined;
   try {
-    await withCancellableProgress(`Validating ${trail.name} (${region})`, async (cancel, report) => {
+    await withCancellableProgress(vscode.l10n.t('Validating {0} ({1})', trail.name, region), async (cancel, report) => {
       const signal = anySignal(cancel, handle.signal);
       try {
         counts = await validateTrail(
@@ -160,8 +160,8 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
             if (!item) return;
             items.push(item);
             handle.add([item]);
-            if (line.kind !== 'gap') report({ message: `${items.length} files checked` });
-            handle.setSummary(`${items.length} files checked so far`);
+            if (line.kind !== 'gap') report({ message: vscode.l10n.t('{0} files checked', items.length) });
+            handle.setSummary(vscode.l10n.t('{0} files checked so far', items.length));
           },
           signal,
         );
@@ -170,13 +170,13 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
       }
     });
   } catch (error) {
-    handle.done(`failed after ${items.length} files: ${errorHeadline(error)}`);
+    handle.done(vscode.l10n.t('failed after {0} files: {1}', items.length, errorHeadline(error)));
     throw error;
   }
-  const where = `validated for trail ${trail.name}, digests of ${region}, ${display(start)} – ${display(end)}`;
+  const where = vscode.l10n.t('validated for trail {0}, digests of {1}, {2} – {3}', trail.name, region, display(start), display(end));
   const problemCount = problems.replace(`${trail.arn} ${region}`, items, where);
   if (!counts) {
-    handle.done(`cancelled after ${items.length} files: these results are incomplete`);
+    handle.done(vscode.l10n.t('cancelled after {0} files: these results are incomplete', items.length));
     return { ok: false, cancelled: true, results: handle.id, problems: problemCount };
   }
   const summary = verdictSummary(counts);
@@ -184,14 +184,20 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
   const digests = counts.validDigests + counts.validBackfillDigests + counts.invalidDigests + counts.invalidBackfillDigests;
   if (digests === 0) {
     void vscode.window.showWarningMessage(
-      `No digest files of ${trail.name} in ${region} between ${display(start)} and ${display(end)}: nothing was validated. Choose a longer window, or another region.`,
+      vscode.l10n.t(
+        'No digest files of {0} in {1} between {2} and {3}: nothing was validated. Choose a longer window, or another region.',
+        trail.name,
+        region,
+        display(start),
+        display(end),
+      ),
     );
   } else if (validationFailed(counts)) {
     void vscode.window.showWarningMessage(
-      `Log file integrity of ${trail.name} (${region}): ${summary}. The Results view and Problems list the files.`,
+      vscode.l10n.t('Log file integrity of {0} ({1}): {2}. The Results view and Problems list the files.', trail.name, region, summary),
     );
   } else {
-    void vscode.window.showInformationMessage(`Log file integrity of ${trail.name} (${region}): ${summary}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Log file integrity of {0} ({1}): {2}.', trail.name, region, summary));
   }
   return { ok: !validationFailed(counts) && digests > 0, counts, results: handle.id, problems: problemCount };
 }

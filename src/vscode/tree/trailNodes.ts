@@ -51,7 +51,11 @@ export class TrailNode {
     const troubled =
       !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
     const member = seenFromMember(t, this.viewer);
-    const scope = member ? `organization trail of ${t.account}` : t.isOrganizationTrail ? 'organization' : undefined;
+    const scope = member
+      ? vscode.l10n.t('organization trail of {0}', t.account)
+      : t.isOrganizationTrail
+        ? vscode.l10n.t('organization')
+        : undefined;
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**${vscode.l10n.t('Trail {0}', escapeMarkdown(t.name))}**\n\n`);
     if (member)

@@ -9,6 +9,7 @@ import { locationOf } from '../documents/logFileSystem';
 import { LOG_SCHEME } from '../../core/logs/logUri';
 import { log } from '../log';
 import type { AwsSession } from '../session';
+import { translateLabels } from './labels';
 import { registerLocationCommands } from './locationCommands';
 import { noteDecryption } from './locationKeys';
 import { PinnedLocations } from './pinnedLocations';
@@ -61,6 +62,7 @@ function consoleUrlOf(node: TrailsNode | undefined): string | undefined {
 
 /** The sidebar tree `cloudtrailKms.trails`, its context-menu commands and the reveal commands used by links. */
 export function registerTrailsView(context: vscode.ExtensionContext, session: AwsSession): TrailsView {
+  translateLabels(vscode.l10n);
   const pinned = new PinnedLocations(context.globalState);
   const provider = new TrailsProvider(session, pinned);
   const view = vscode.window.createTreeView(TRAILS_VIEW_ID, { treeDataProvider: provider.viewProvider(), showCollapseAll: true });
