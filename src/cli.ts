@@ -2,6 +2,7 @@
 import { runCommand } from './cli/command';
 import { COMMANDS } from './cli/commands';
 import type { CliIo } from './cli/io';
+import { escapeTerminalText } from './cli/terminalText';
 import { VERSION } from './core/version';
 
 function usage(): string {
@@ -31,16 +32,18 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
 
 if (require.main === module) {
   // `cloudtrail-kms cat … | head`: the reader went away; that is not an error, and not a stack trace.
+  // Any other write failure (ENOSPC on a redirect, EIO): one sentence on stderr and exit 1, never a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    process.stderr.write(`Cannot write the output: ${error.message}. Check the disk or the pipe it goes to.\n`);
+    process.exit(1);
   });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`${escapeTerminalText(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 1;
     },
   );

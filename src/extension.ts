@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from './vscode/api';
 import { recentFailures } from './vscode/commands/command';
 import { registerErrorActions } from './vscode/commands/errorActions';
+import { registerAthena } from './vscode/commands/athena';
 import { registerIntegrity } from './vscode/commands/integrity';
 import { registerKeyActivity } from './vscode/commands/keyActivity';
 import { registerKeyPolicy } from './vscode/commands/keyPolicy';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const integrityProblems = registerIntegrity(context, session, trails, results);
   registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session, results);
+  registerAthena(context, session, trails);
   registerProfileCommands(context);
   registerStatusBar(context, session);
   registerSandboxHelp(context);

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -15,6 +16,7 @@ import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
 import { explainAwsError } from '../core/errors';
+import { LruMap } from '../core/lruMap';
 import { userAgent } from '../core/version';
 import { DeadlineHttpHandler, resolveTimeouts, withOperationDeadline, type Timeouts } from './timeouts';
 
@@ -67,6 +69,9 @@ export const ALL_REGIONS: readonly string[] = [
 
 export const DEFAULT_USER_AGENT = userAgent('library');
 
+/** Bucket regions remembered per AwsClients (an organization has a few dozen log buckets; logs can name any). */
+export const BUCKET_REGION_ENTRIES = 1024;
+
 function configFileSettings(profile: string): Record<string, string> {
   const path = process.env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');
   try {
@@ -100,10 +105,13 @@ export class AwsClients {
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
   readonly timeouts: Timeouts;
-  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>();
+  private readonly clients = new Map<string, S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient | AthenaClient>();
   private identity: Promise<{ account: string; arn: string }> | undefined;
-  /** Bucket name → region, filled by bucketRegion(). */
-  readonly bucketRegions = new Map<string, Promise<string | undefined>>();
+  /**
+   * Bucket name → region, filled by bucketRegion(); bucket names come from logs and links, so the most recently used
+   * BUCKET_REGION_ENTRIES are kept (failed look-ups included: a denied caller is not asked twice per object).
+   */
+  readonly bucketRegions = new LruMap<string, Promise<string | undefined>>(BUCKET_REGION_ENTRIES);
 
   constructor(settings: AwsSettings, options: { userAgentSuffix?: string } = {}) {
     this.settings = { ...settings };
@@ -138,7 +146,7 @@ export class AwsClients {
     } as const;
   }
 
-  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient>(
+  private client<T extends S3Client | KMSClient | CloudTrailClient | STSClient | OrganizationsClient | AthenaClient>(
     service: string,
     region: string,
     create: () => T,
@@ -174,6 +182,10 @@ export class AwsClients {
 
   cloudTrail(region: string): CloudTrailClient {
     return this.client('cloudtrail', region, () => new CloudTrailClient(this.common(region)));
+  }
+
+  athena(region: string): AthenaClient {
+    return this.client('athena', region, () => new AthenaClient(this.common(region)));
   }
 
   sts(region: string): STSClient {

@@ -3,11 +3,10 @@
  * when the bytes start with the gzip magic 1f 8b, collected into one buffer and handed back as bytes (the text is
  * decoded only when asked for). Nothing touches the disk.
  */
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { GetObjectCommand, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
-import { CancelledError, corruptGzipError, explainAwsError, ExplainedError, tooLargeError, truncatedGzipError } from '../core/errors';
+import { BoundedGunzip, LOG_SIZE_LIMIT } from '../core/boundedGunzip';
+import { CancelledError, explainAwsError, ExplainedError, tooLargeError } from '../core/errors';
 import type { FetchedLog, SseFacts } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
@@ -15,7 +14,7 @@ import { explainGetObjectFailure, getObjectContext } from './getObjectErrors';
 import { bodyTimeoutError, isAttemptTimeout } from './timeouts';
 
 /** CloudTrail writes at most 50 MB per file (uncompressed); the default limit leaves room for other JSON. */
-export const DEFAULT_MAX_LOG_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_LOG_BYTES = LOG_SIZE_LIMIT;
 
 export interface FetchLogOptions {
   signal?: AbortSignal;
@@ -89,8 +88,7 @@ async function collectBody(
     uncompressedBytes: 0,
     gzipped: false,
   };
-  let inflater: ReturnType<typeof createGunzip> | undefined;
-  let inflated: Promise<void> | undefined;
+  let inflater: BoundedGunzip | undefined;
   let decided = false;
   const keep = (chunk: Buffer): void => {
     result.uncompressedBytes += chunk.length;
@@ -121,28 +119,21 @@ async function collectBody(
       decided = true;
       result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
       if (result.gzipped) {
-        inflater = createGunzip({ chunkSize: 256 * 1024 });
-        const gunzip = inflater;
-        inflated = new Promise<void>((resolve, reject) => {
-          gunzip.on('data', (out: Buffer) => {
-            try {
-              keep(out);
-            } catch (error) {
-              gunzip.destroy(error as Error);
-            }
-          });
-          gunzip.once('end', resolve);
-          gunzip.once('error', reject);
-        });
-        inflated.catch(() => undefined); // observed below
+        // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
+        inflater = new BoundedGunzip({ maxBytes, location, onData: keep });
       } else if (total !== undefined && total > maxBytes) {
         throw tooLargeError(location, maxBytes, total);
       }
     }
     result.compressedBytes += chunk.length;
     onProgress?.(result.compressedBytes, total);
-    if (inflater && inflated) {
-      if (!inflater.write(chunk)) await Promise.race([once(inflater, 'drain'), inflated]);
+    if (inflater) {
+      try {
+        await inflater.write(chunk);
+      } catch (error) {
+        inflater.destroy();
+        throw error;
+      }
     } else {
       keep(chunk);
     }
@@ -155,17 +146,7 @@ async function collectBody(
       'Try again.',
     );
   }
-  if (inflater && inflated) {
-    inflater.end();
-    try {
-      await inflated;
-    } catch (error) {
-      if (error instanceof ExplainedError) throw error;
-      const code = (error as { code?: string }).code;
-      if (code === 'Z_BUF_ERROR' || /unexpected end/i.test((error as Error).message)) throw truncatedGzipError(location);
-      throw corruptGzipError(location, (error as Error).message);
-    }
-  }
+  if (inflater) await inflater.end();
   return result;
 }
 

@@ -4,10 +4,11 @@
  * the workflow both front ends run: which organization and regions a trail's digests are under, then the walk.
  */
 import type { Readable } from 'node:stream';
-import { gunzipSync } from 'node:zlib';
 import { ListPublicKeysCommand } from '@aws-sdk/client-cloudtrail';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { DIGEST_SIZE_LIMIT, gunzipBounded } from '../core/boundedGunzip';
 import { explainAwsError, ExplainedError } from '../core/errors';
+import { formatBytes } from '../core/formatBytes';
 import type { DigestStore, DigestTrail } from '../core/integrity/digestChain';
 import { DigestInvalid, type SignedDigest } from '../core/integrity/digestFile';
 import { hashFirstGzipMember } from '../core/integrity/digestGzip';
@@ -17,14 +18,10 @@ import { trailLogRoot } from '../core/logs/logLayout';
 import type { TrailInfo } from '../core/model';
 import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
+import { DEFAULT_MAX_LOG_BYTES } from './fetchLog';
 import { explainGetObjectFailure, isNoSuchKey } from './getObjectErrors';
 import { listWholeFolder, organizationOfAccount } from './logObjects';
-
-async function readAll(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
+import { bodyTimeoutError, isAttemptTimeout } from './timeouts';
 
 /** A DigestStore over real S3 and CloudTrail; public keys come from CloudTrail in `keyRegion` (the digests' region). */
 export function s3DigestStore(clients: AwsClients, keyRegion: string, trailArn?: string): DigestStore {
@@ -53,20 +50,23 @@ export function s3DigestStore(clients: AwsClients, keyRegion: string, trailArn?:
 
     async fetchDigest(bucket, key) {
       let answer;
-      let raw: Buffer;
       const region = await s3RegionFor(clients, bucket);
       try {
         answer = await clients.s3(region).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        raw = await readAll(answer.Body as Readable);
       } catch (error) {
         if (isNoSuchKey(error)) return 'missing';
         throw await explainGetObjectFailure(clients, region, { bucket, key, trailArn }, error);
       }
       let inflated: Buffer;
       try {
-        inflated = gunzipSync(raw);
-      } catch {
-        throw new DigestInvalid('invalid format');
+        // Streamed and bounded: a small digest that inflates to gigabytes is refused, not inflated whole.
+        inflated = await gunzipBounded(answer.Body as Readable, DIGEST_SIZE_LIMIT, `s3://${bucket}/${key}`);
+      } catch (error) {
+        if (error instanceof ExplainedError && error.code === 'TooLarge')
+          throw new DigestInvalid(`larger than ${formatBytes(DIGEST_SIZE_LIMIT)} uncompressed (not a digest file)`);
+        if (error instanceof ExplainedError) throw new DigestInvalid('invalid format');
+        if (isAttemptTimeout(error)) throw bodyTimeoutError(`s3://${bucket}/${key}`, 0, error);
+        throw await explainGetObjectFailure(clients, region, { bucket, key, trailArn }, error);
       }
       const metadata = answer.Metadata ?? {};
       const digest: SignedDigest = {
@@ -106,8 +106,10 @@ export async function hashLogObject(clients: AwsClients, bucket: string, key: st
     if (isNoSuchKey(error)) return { status: 'missing' };
     return { status: 'error', message: (await explainGetObjectFailure(clients, region, { bucket, key, trailArn }, error)).message };
   }
-  // Not gzip, truncated, a broken connection mid-body: "invalid format", as the aws CLI says.
-  return hashFirstGzipMember(body);
+  // Not gzip, truncated, a broken connection mid-body: "invalid format", as the aws CLI says. A log that inflates past
+  // the size limit is not hashed on (no CloudTrail log is that large): an error line that says so.
+  const result = await hashFirstGzipMember(body, { maxBytes: DEFAULT_MAX_LOG_BYTES, location: `s3://${bucket}/${key}` });
+  return result.status === 'too-large' ? { status: 'error', message: result.error.message } : result;
 }
 
 /**

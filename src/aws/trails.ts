@@ -3,6 +3,7 @@ import { DescribeTrailsCommand, GetTrailStatusCommand, type Trail } from '@aws-s
 import { parseArn } from '../core/arn';
 import { explainAwsError, ExplainedError } from '../core/errors';
 import type { TrailInfo } from '../core/model';
+import { trimSlashes } from '../core/text';
 import { bucketRegion } from './buckets';
 import type { AwsClients } from './clients';
 import { mapLimited } from './concurrency';
@@ -18,7 +19,7 @@ export interface ListTrailsOptions {
 function toTrailInfo(trail: Trail, seenIn: string): TrailInfo {
   const arn = trail.TrailARN ?? '';
   const parsed = parseArn(arn);
-  const prefix = trail.S3KeyPrefix?.replace(/^\/+|\/+$/g, '');
+  const prefix = trail.S3KeyPrefix === undefined ? undefined : trimSlashes(trail.S3KeyPrefix);
   return {
     name: trail.Name ?? parsed?.resource.replace(/^trail\//, '') ?? '',
     arn,

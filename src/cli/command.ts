@@ -7,6 +7,7 @@
 import type { AwsClients } from '../aws/clients';
 import { CancelledError, ExplainedError } from '../core/errors';
 import type { CliIo } from './io';
+import { terminalSafe } from './terminalText';
 import { cliClients, GLOBAL_HELP, parseArgs, UsageError, type CommandSpec, type GlobalOptions, type ParsedArgs } from './options';
 
 export interface CommandContext<A> {
@@ -61,7 +62,9 @@ function helpText<A>(command: CliCommand<A>): string {
 }
 
 /** Runs one command on its arguments (the words after the command name); resolves to the exit code, never rejects. */
-export async function runCommand<A>(command: CliCommand<A>, argv: string[], io: CliIo): Promise<number> {
+export async function runCommand<A>(command: CliCommand<A>, argv: string[], raw: CliIo): Promise<number> {
+  // Log values, S3 keys and endpoint messages reach every output: all of it is escaped for the terminal, here, once.
+  const io = terminalSafe(raw);
   try {
     const parsed = parseArgs(argv, { ...command.options, aws: command.aws });
     if (parsed.global.help) {

@@ -105,6 +105,14 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
   return { global, positional, values, flags };
 }
 
+/** `--max-mb N`: a positive size in MB as bytes; `fallback` when the option is absent. */
+export function megabytesOption(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-mb needs a positive number, not "${value}".`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
 export function awsSettings(global: GlobalOptions): AwsSettings {
   return {
     ...(global.profile ? { profile: global.profile } : {}),

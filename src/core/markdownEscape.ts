@@ -5,6 +5,11 @@
  * emphasis, link, image, code span, HTML tag, entity or autolink can form: `https://x` becomes `https\:\/\/x`,
  * which no autolink rule matches, and `[a](command:x)` stays text. Line breaks become spaces so a value cannot
  * start a heading, list or fence of its own; other control characters are dropped.
+ *
+ * `$` is the one exception: VS Code turns `$(name)` into a theme icon *after* the Markdown pass has removed the
+ * backslashes (so `\$\(verified\)` became a check-mark icon), so `$` is written as the character reference `&#36;`,
+ * which the Markdown pass keeps as it is and only the HTML parser turns back into `$`, after the icon pass. Hovers also
+ * turn theme icons off (supportThemeIcons false); this holds even where they are on.
  */
 const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 // eslint-disable-next-line no-control-regex
@@ -15,11 +20,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/\t/g, ' ')
     .replace(CONTROL, '')
-    .replace(PUNCTUATION, (c) => `\\${c}`);
+    .replace(PUNCTUATION, (c) => (c === '$' ? '&#36;' : `\\${c}`));
 }
 
-/** A value as inline code, which renders its content literally; the fence is longer than any backtick run inside. */
+/**
+ * A value as inline code, which renders its content literally; the fence is longer than any backtick run inside. A
+ * value holding `$` is shown as escaped text instead: inside a code span `$(name)` cannot be kept from becoming a
+ * theme icon where icons are on (a character reference is not decoded there).
+ */
 export function inlineCode(text: string): string {
+  if (text.includes('$')) return escapeMarkdown(text);
   const flat = text.replace(/\r\n|[\r\n\u2028\u2029\t]/g, ' ').replace(CONTROL, '');
   let longest = 0;
   for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
@@ -36,7 +46,8 @@ export function commandUri(command: string, args: unknown[]): string {
 
 /** A Markdown link whose text is escaped and whose target was built by us (never from log text). */
 export function markdownLink(text: string, target: string, title?: string): string {
-  const safeTarget = target.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+  // Percent-encoded, so a `)` inside the arguments cannot end the link early (encodeURIComponent leaves ( and ) as they are).
+  const safeTarget = target.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   // A title is a tooltip, not Markdown, but it sits inside the link syntax: keep only characters that cannot end it.
   const safeTitle = title ? ` "${title.replace(/[^\w:/.@+=,-]/g, '')}"` : '';
   return `[${escapeMarkdown(text)}](${safeTarget}${safeTitle})`;

@@ -56,7 +56,24 @@ export function isCredentialsError(error: unknown): boolean {
 function fileSystemMessage(message: string): string {
   // l10n-ignore: matches VS Code's own (English) wrapping
   const detail = message.startsWith('cannot open ') ? message.indexOf('. Detail: ') : -1;
-  return (detail === -1 ? message : message.slice(detail + '. Detail: '.length))
-    .replace(/^Unable to (read|resolve) (file|text model content) .*?\((.*)\)$/s, '$3')
-    .replace(/^[A-Za-z]+ \(FileSystemError\): /, '');
+  return withoutFileSystemCode(unwrapUnableTo(detail === -1 ? message : message.slice(detail + '. Detail: '.length)));
+}
+
+const UNABLE_TO = [
+  'Unable to read file ',
+  'Unable to read text model content ',
+  'Unable to resolve file ',
+  'Unable to resolve text model content ',
+];
+
+/** `Unable to read file '<uri>' (<what the provider threw>)` → what the provider threw; linear (the text holds S3 keys). */
+function unwrapUnableTo(text: string): string {
+  const prefix = UNABLE_TO.find((start) => text.startsWith(start));
+  if (!prefix || !text.endsWith(')')) return text;
+  const open = text.indexOf('(', prefix.length);
+  return open === -1 ? text : text.slice(open + 1, -1);
+}
+
+function withoutFileSystemCode(text: string): string {
+  return text.replace(/^[A-Za-z]+ \(FileSystemError\): /, '');
 }

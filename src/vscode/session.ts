@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { AwsClients } from '../aws/clients';
+import { LruMap } from '../core/lruMap';
 import { userAgent } from '../core/version';
 import { affectsConnection, readSettings, type Settings } from './settings';
 import { log } from './log';
 
 const USER_AGENT = userAgent('vscode');
+const OTHER_PROFILES = 4;
 
 /**
  * The AWS connection of the editor: clients for the chosen profile, regions and endpoint, rebuilt when any of
@@ -12,8 +14,11 @@ const USER_AGENT = userAgent('vscode');
  */
 export class AwsSession implements vscode.Disposable {
   private current: AwsClients | undefined;
-  /** Clients for documents opened under another profile than the current one (URIs carry their profile). */
-  private readonly others = new Map<string, AwsClients>();
+  /**
+   * Clients for documents opened under another profile than the current one (URIs carry their profile): the few most
+   * recently used, older ones disposed (a link can name any profile).
+   */
+  private readonly others = new LruMap<string, AwsClients>(OTHER_PROFILES, (_profile, clients) => clients.dispose());
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the profile, regions or endpoint changed: caches must go, views must reload. */
   readonly onDidChange = this.changed.event;

@@ -171,6 +171,12 @@ test('a decrypt denial by IAM: a short headline, and the IAM statement with the 
     'KMS refused user/auditor kms:Decrypt with key 1234abcd-12ab-34cd-56ef-1234567890ab (not allowed by the IAM policy).',
   );
   assert.ok((error.headline ?? '').length < 140);
+  // The CLI prints the statement inline; the editor points at Copy Policy Statement instead of repeating it as JSON.
+  assert.match(error.todo ?? '', /e\.g\. the statement \{"Sid":"AllowDecryptCloudTrailLogs"/);
+  assert.equal(
+    error.editorTodo,
+    `Ask for kms:Decrypt on ${KEY} in your IAM policy (the key policy already leaves it to IAM): Copy Policy Statement copies the statement to ask for.`,
+  );
   assert.deepEqual(error.remedy, {
     policy: 'identity',
     principalArn: 'arn:aws:iam::111122223333:user/auditor',

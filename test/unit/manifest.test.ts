@@ -86,8 +86,6 @@ test('every viewItem in the menus is a contextValue of its view, and every conte
   const withoutMenus = [
     ContextValues.info,
     ContextValues.loadMore,
-    ContextValues.error,
-    ContextValues.loading,
     ResultsContextValues.group,
     ResultsContextValues.plainItem,
     ResultsContextValues.more,

@@ -4,11 +4,17 @@ import { commandUri, escapeMarkdown, inlineCode, markdownLink } from '../../src/
 
 /** Removes the escapes the way a CommonMark renderer does, to show nothing was lost. */
 function unescape(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return text.replace(/\\([!-/:-@[-`{-~])|&#36;/g, (_match, c: string | undefined) => c ?? '$');
 }
 
 test('escaped text shows the same characters', () => {
-  const samples = ['aws-cli/2.13.5 Python/3.11 exe/x86_64', 'a*b_c`d', 'arn:aws:kms:us-west-2:111122223333:key/1', 'ünïcödé'];
+  const samples = [
+    'aws-cli/2.13.5 Python/3.11 exe/x86_64',
+    'a*b_c`d',
+    'arn:aws:kms:us-west-2:111122223333:key/1',
+    'ünïcödé',
+    '$(verified) &#36; $',
+  ];
   for (const sample of samples) assert.equal(unescape(escapeMarkdown(sample)), sample);
 });
 
@@ -62,4 +68,27 @@ test('markdownLink titles keep no characters that could end the link', () => {
     markdownLink('a', 'command:ours', 'arn:aws:s3:::b/[y](command:evil).json'),
     '[a](command:ours "arn:aws:s3:::b/ycommand:evil.json")',
   );
+});
+
+test('$(icon) in a value cannot become a theme icon: $ is a character reference, never a bare $ before (', () => {
+  const escaped = escapeMarkdown('alice $(verified) $(pass-filled~spin) \\$(x)');
+  assert.ok(!escaped.includes('$'), escaped);
+  assert.ok(escaped.includes('&#36;\\(verified\\)'), escaped);
+  // A value that spells the reference itself stays text: its & is escaped.
+  assert.equal(escapeMarkdown('&#36;'), '\\&\\#36\\;');
+});
+
+test('inline code falls back to escaped text for a value holding $ (a code span cannot neutralise $(icon))', () => {
+  assert.equal(
+    inlineCode('arn:aws:kms:us-east-1:111122223333:key/$(verified)'),
+    escapeMarkdown('arn:aws:kms:us-east-1:111122223333:key/$(verified)'),
+  );
+  assert.ok(!inlineCode('$(x)').includes('$'));
+});
+
+test('markdownLink: ( ) and spaces in the target are percent-encoded, so a ) in an argument cannot end the link early', () => {
+  const link = markdownLink('open', commandUri('ours.cmd', [{ key: 'a) b(c' }]));
+  const target = link.slice(link.indexOf('](') + 2, -1);
+  assert.ok(!/[()\s]/.test(target), target);
+  assert.deepEqual(JSON.parse(decodeURIComponent(target.slice(target.indexOf('?') + 1))), [{ key: 'a) b(c' }]);
 });

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../../aws/fetchLog';
 import { parseS3Location } from '../../core/arn';
 import { prettyPrintJsonBytes } from '../../core/logs/pretty';
 import { defineCommand } from '../command';
-import { UsageError } from '../options';
+import { megabytesOption, UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms cat <s3://bucket/key | arn:aws:s3:::bucket/key> [--max-mb N] [--raw] [--trail TRAIL-ARN]
 
@@ -21,12 +21,7 @@ export const command = defineCommand({
     if (!location || !location.key || location.key.endsWith('/')) {
       throw new UsageError(`"${positional[0]}" is not an S3 object location (s3://bucket/key or arn:aws:s3:::bucket/key).`);
     }
-    let maxBytes = DEFAULT_MAX_LOG_BYTES;
-    if (values['max-mb'] !== undefined) {
-      const mb = Number(values['max-mb']);
-      if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-mb needs a positive number, not "${values['max-mb']}".`);
-      maxBytes = Math.floor(mb * 1024 * 1024);
-    }
+    const maxBytes = megabytesOption(values['max-mb'], DEFAULT_MAX_LOG_BYTES);
     const region = global.regions.length === 1 && global.regions[0] !== 'all' ? global.regions[0] : undefined;
     return { where: { bucket: location.bucket, key: location.key, region }, maxBytes, trailArn: values.trail, raw: flags.has('raw') };
   },

@@ -1,6 +1,7 @@
 /** `cloudtrail-kms explain FILE [--offset N | --path P | --all] [--json]`: the hover's explanations, headless. */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipBounded, LOG_SIZE_LIMIT } from '../../core/boundedGunzip';
+import { tooLargeError } from '../../core/errors';
 import {
   buildRecordIndex,
   explain,
@@ -13,9 +14,9 @@ import {
   type ExplainSection,
 } from '../../core/explain';
 import { defineCommand } from '../command';
-import { UsageError } from '../options';
+import { megabytesOption, UsageError } from '../options';
 
-const USAGE = `Usage: cloudtrail-kms explain FILE (--offset N | --path PATH | --all) [--json]
+const USAGE = `Usage: cloudtrail-kms explain FILE (--offset N | --path PATH | --all) [--json] [--max-mb N]
 
 Explains CloudTrail fields the way the editor hover does. FILE is a CloudTrail log file
 (.json or .json.gz), a single event, or LookupEvents output.
@@ -24,22 +25,21 @@ Explains CloudTrail fields the way the editor hover does. FILE is a CloudTrail l
   --path PATH   explain the key at PATH, e.g. 'Records[0].userIdentity.type'
   --all         one JSON line per object key: {"path","offset","title","text","links","specific"}
                 (specific: false where the text is a generic catch-all)
-  --json        with --offset / --path: print that JSON line instead of text`;
+  --json        with --offset / --path: print that JSON line instead of text
+  --max-mb N    limit on the (uncompressed) size of FILE in MB (default ${LOG_SIZE_LIMIT / 1024 / 1024})`;
 
-function readDocument(file: string): string {
+async function readDocument(file: string, maxBytes: number): Promise<string> {
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > maxBytes) throw tooLargeError(file, maxBytes, size);
     bytes = readFileSync(file);
   } catch (error) {
+    if ((error as { code?: string }).code === 'TooLarge') throw error;
     throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (error) {
-      throw new Error(`${file} starts like gzip but does not decompress (${(error as Error).message}). Is the download complete?`);
-    }
-  }
+  // Inflated with the one bounded gunzip: a small file that inflates to gigabytes stops at the limit, explained.
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzipBounded(bytes, maxBytes, file);
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
     JSON.parse(text);
@@ -77,7 +77,7 @@ function pathText(path: (string | number)[]): string {
 export const command = defineCommand({
   usage: USAGE,
   aws: false,
-  options: { values: ['offset', 'path'], flags: ['all'] },
+  options: { values: ['offset', 'path', 'max-mb'], flags: ['all'] },
   parse({ positional, values, flags, global }) {
     if (positional.length === 0) throw new UsageError('FILE is missing.');
     if (positional.length > 1) throw new UsageError(`Only one FILE, got "${positional[0]}" and "${positional[1]}".`);
@@ -94,10 +94,11 @@ export const command = defineCommand({
       path = parsePath(values.path);
       if (!path) throw new UsageError(`--path "${values.path}" is not a path like Records[0].userIdentity.type.`);
     }
-    return { file: positional[0], offset, path, pathText: values.path, all, json: global.json };
+    const maxBytes = megabytesOption(values['max-mb'], LOG_SIZE_LIMIT);
+    return { file: positional[0], offset, path, pathText: values.path, all, json: global.json, maxBytes };
   },
   async run({ args, io }) {
-    const text = readDocument(args.file);
+    const text = await readDocument(args.file, args.maxBytes);
     const index = buildRecordIndex(text);
 
     if (args.all) {

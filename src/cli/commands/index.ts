@@ -35,4 +35,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'What CloudTrail recorded about one KMS key (LookupEvents, last 90 days; --since, --max)',
     load: () => import('./activity.js'),
   },
+  'athena-ddl': {
+    summary: "Print the Athena CREATE TABLE (partition projection) for a trail's logs or an s3:// log location",
+    load: () => import('./athenaDdl.js'),
+  },
+  athena: {
+    summary: 'Find events with Amazon Athena (the search query as SQL with execution parameters; --create-table)',
+    load: () => import('./athena.js'),
+  },
 };

@@ -1,8 +1,10 @@
 /**
  * Profile names from the shared AWS files, the way the CLI reads them: `~/.aws/config` has `[default]` and
  * `[profile name]` sections (plus `[sso-session x]`, `[services x]` which are not profiles); `~/.aws/credentials`
- * has `[name]` sections. Pure: the caller reads the files.
+ * has `[name]` sections. Pure: the caller reads the files; the one INI parser is in awsConfigFile.ts.
  */
+import { iniSections } from './awsConfigFile';
+
 export interface ProfileEntry {
   name: string;
   region?: string;
@@ -10,29 +12,6 @@ export interface ProfileEntry {
   sources: ('config' | 'credentials')[];
   /** `sso`, `role`, `process`, `keys` — a hint for the picker. */
   kind?: string;
-}
-
-interface Section {
-  name: string;
-  values: Map<string, string>;
-}
-
-function sections(text: string): Section[] {
-  const out: Section[] = [];
-  let current: Section | undefined;
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
-    if (header) {
-      current = { name: header[1], values: new Map() };
-      out.push(current);
-      continue;
-    }
-    const eq = line.indexOf('=');
-    if (current && eq > 0 && !/^\s/.test(rawLine)) current.values.set(line.slice(0, eq).trim().toLowerCase(), line.slice(eq + 1).trim());
-  }
-  return out;
 }
 
 function kindOf(values: Map<string, string>): string | undefined {
@@ -53,13 +32,11 @@ export function parseAwsProfiles(configText: string, credentialsText: string): P
     entry.kind ??= kindOf(values);
     byName.set(name, entry);
   };
-  for (const section of sections(configText)) {
+  for (const section of iniSections(configText)) {
     if (section.name === 'default') add('default', 'config', section.values);
-    else {
-      const match = /^profile\s+(.+)$/.exec(section.name);
-      if (match) add(match[1].trim(), 'config', section.values);
-    }
+    else if (section.name.startsWith('profile') && /\s/.test(section.name.charAt(7)))
+      add(section.name.slice(7).trim(), 'config', section.values);
   }
-  for (const section of sections(credentialsText)) add(section.name, 'credentials', section.values);
+  for (const section of iniSections(credentialsText)) add(section.name, 'credentials', section.values);
   return [...byName.values()].sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }

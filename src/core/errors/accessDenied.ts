@@ -91,6 +91,8 @@ export function kmsDecryptDenied(error: AwsErrorLike, code: string, context: Aws
     error,
     {
       headline,
+      // In the editor the statement is one button away (Copy Policy Statement) and shown whole under Show Details.
+      editorTodo: `Ask for kms:Decrypt on ${keyText} ${place}: Copy Policy Statement copies the statement to ask for.`,
       remedy: {
         policy,
         ...(context.callerArn ? { principalArn: context.callerArn } : {}),

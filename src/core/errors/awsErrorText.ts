@@ -25,8 +25,11 @@ export interface AwsErrorContext {
 
 export function errorCode(error: AwsErrorLike): string {
   const raw = error.code || error.name || 'Error';
-  // awsJson error codes may arrive as `com.amazon…#NotFoundException` or `Code:extra`.
-  return raw.replace(/^.*#/, '').replace(/:.*$/, '');
+  // awsJson error codes may arrive as `com.amazon…#NotFoundException` or `Code:extra` (cut without a regular
+  // expression: the code comes from the endpoint, and `/:.*$/` is quadratic on many colons before a line break).
+  const name = raw.slice(raw.lastIndexOf('#') + 1);
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(0, colon);
 }
 
 export function target(context: AwsErrorContext): string {

@@ -10,6 +10,7 @@ import { serviceName, viaService } from './knowledge/serviceNames';
 import { own, type DocRef, type FieldDoc } from './knowledge/types';
 import { dedupeLinks, s3Link, trailLink } from './links';
 import { accountStory } from './accounts';
+import { capBody, shownValue } from './limits';
 import { resolveRecordPath, type Path, type Resolved } from './resolve';
 import { recordStory, type Story } from './story';
 import type { ExplainLink, ExplainSection } from './types';
@@ -74,15 +75,18 @@ function valueSection(resolved: Resolved, value: string, kms: boolean): ExplainS
   if (name === 'errorCode') {
     const info = errorInfo(value, kms);
     const lead = info.kind === 'dryRun' ? 'A dry run' : info.kind === 'denied' ? 'Denied' : 'Failed';
-    return { heading: `Value ${value}`, text: `${lead}: ${info.why}. Check ${info.check}.` };
+    return { heading: `Value ${shownValue(value)}`, text: `${lead}: ${info.why}. Check ${info.check}.` };
   }
   if (name === 'resources[].type') {
     const text = describeResourceType(value);
-    return { heading: `Value ${value}`, text: text ?? `This explorer does not know the value ${value}.` };
+    return { heading: `Value ${shownValue(value)}`, text: text ?? `This explorer does not know the value ${shownValue(value)}.` };
   }
   const values = resolved.doc.values;
   if (!values || resolved.item) return undefined;
-  return { heading: `Value ${value}`, text: own(values, value) ?? `This explorer does not know the value ${value}.` };
+  return {
+    heading: `Value ${shownValue(value)}`,
+    text: own(values, value) ?? `This explorer does not know the value ${shownValue(value)}.`,
+  };
 }
 
 /** What a string value names, where the field's meaning lets us say more than the table. */
@@ -192,7 +196,7 @@ export function describe(path: Path, location: Pick<Location, 'onKey' | 'node' |
     links.push(docLink(kmsEventDoc(op.eventPage, facts.eventName ?? '')));
   }
   if (resolved.contextKey) links.push(docLink(DOCS.encryptionContext));
-  return { title: `${resolved.name} — ${doc.title}`, sections, links: dedupeLinks(links), specific: resolved.specific };
+  return capBody({ title: `${resolved.name} — ${doc.title}`, sections, links: dedupeLinks(links), specific: resolved.specific });
 }
 
 /** For the enumerator: a pseudo location on a property's key. */

@@ -4,6 +4,7 @@ import { decodeEmbedded, toInnerOffset, toOuterRange, type EmbeddedText } from '
 import { locate, parseTree, toValue, type JsonNode, type Location } from './jsonTree';
 import { CONTAINER_FIELDS } from './knowledge/recordFields';
 import { own, type DocRef } from './knowledge/types';
+import { capBody, shownValue } from './limits';
 import { buildRecordIndex, recordAt, type RecordIndex } from './recordIndex';
 import { resolveLookupPath, type Path } from './resolve';
 import type { ExplainLink, ExplainSection, Explanation, TextRange } from './types';
@@ -113,16 +114,19 @@ function explainLookupElement(text: string, offset: number, element: JsonNode, p
   const value = scalarText(location);
   const values = resolved.doc.values;
   if (value !== undefined && values) {
-    sections.push({ heading: `Value ${value}`, text: own(values, value) ?? `This explorer does not know the value ${value}.` });
+    sections.push({
+      heading: `Value ${shownValue(value)}`,
+      text: own(values, value) ?? `This explorer does not know the value ${shownValue(value)}.`,
+    });
   }
-  return {
+  return capBody({
     range: location.range,
     path: [...prefix, ...location.path],
     title: `${resolved.name} — ${resolved.doc.title}`,
     sections,
     links: [docLink(resolved.doc.doc)],
     specific: true,
-  };
+  });
 }
 
 /** Explains the decoded CloudTrailEvent string at a decoded offset; ranges are mapped back to the outer text. */

@@ -4,7 +4,9 @@
  * re-validates: an ARN must parse, a bucket must be a bucket name, a key must be a plain string.
  */
 import { isAccountId, isRegionName, parseArn, parseS3Location } from '../arn';
+import { trimEndChars } from '../text';
 import { linkForValue } from './links';
+import type { ExplainLink } from './types';
 
 export type LinkTarget =
   | { kind: 'trail'; arn: string }
@@ -102,6 +104,39 @@ export function s3PrefixTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Pre
   return { kind: 's3Prefix', bucket: bucketOf(value.bucket), prefix: keyOf(value.prefix ?? '', 'prefix', true) };
 }
 
+/**
+ * The one check of a link's argument, by its `kind`: what a document link's command (and every hover command, through
+ * the validator of its kind) accepts. Throws BadLinkError for anything else.
+ */
+export function checkedTarget(arg: unknown): LinkTarget {
+  const kind = (arg as { kind?: unknown } | undefined)?.kind;
+  switch (kind) {
+    case 'trail':
+      return trailTarget(arg);
+    case 'kmsKey':
+      return kmsKeyTarget(arg);
+    case 's3Object':
+      return s3ObjectTarget(arg);
+    case 's3Prefix':
+      return s3PrefixTarget(arg);
+    default:
+      throw new BadLinkError('This link names nothing the CloudTrail view can show.');
+  }
+}
+
+/**
+ * The target a link hands to its command, checked as the click handler will check it again; undefined for a link the
+ * handler would refuse (such a link is not shown at all) and for documentation links.
+ */
+export function followableTarget(link: ExplainLink | LinkTarget): LinkTarget | undefined {
+  if (link.kind === 'doc') return undefined;
+  try {
+    return checkedTarget(link);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A target from text the user pasted or a document holds: an ARN or `s3://` URI. */
 export function targetFromText(text: string): LinkTarget | undefined {
   const trimmed = text.trim();
@@ -125,13 +160,21 @@ export interface FoundLink {
 
 const CANDIDATE = /arn:aws[a-z-]*:(?:cloudtrail|kms|s3):[^\s"'\\<>`]*|s3:\/\/[^\s"'\\<>`]+/g;
 
-/** ARNs and `s3://` URIs in a document that can be followed (document links), at most `max` of them. */
+/** Punctuation that ends a sentence around a pasted ARN rather than belonging to it. */
+const TRAILING_PUNCTUATION = '.,;)]}';
+
+/**
+ * ARNs and `s3://` URIs in a document that can be followed (document links), at most `max` of them, each one that the
+ * click handler accepts. Linear: trailing punctuation is trimmed by a loop (the pattern `/[.,;)\]}]+$/` was quadratic on
+ * a long run of dots inside an ARN).
+ */
 export function findLinkTargets(text: string, max = 2000): FoundLink[] {
   const out: FoundLink[] = [];
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match && out.length < max; match = CANDIDATE.exec(text)) {
-    const raw = match[0].replace(/[.,;)\]}]+$/, '');
-    const target = targetFromText(raw);
+    const raw = trimEndChars(match[0], TRAILING_PUNCTUATION);
+    const found = targetFromText(raw);
+    const target = found && followableTarget(found);
     if (target) out.push({ start: match.index, end: match.index + raw.length, target });
   }
   return out;

@@ -2,6 +2,8 @@
 import { decodeEmbedded } from './embedded';
 import { parseTree, propValue, toValue, type JsonNode } from './jsonTree';
 import { buildRecordIndex, type RecordIndex } from './recordIndex';
+import { capText } from '../text';
+import { EXPLANATION_LIMITS } from './limits';
 import { principalLabel } from './story';
 import type { OutlineEntry, TextRange } from './types';
 
@@ -24,20 +26,32 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Where `"eventName": "<value>"` is inside the record span, for the selection range. */
+/** A label part of bounded length (a log value of any size must not make a huge outline entry). */
+function labelPart(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : capText(value, EXPLANATION_LIMITS.labelPart);
+}
+
+/**
+ * Where `"eventName": "<value>"` is inside the record span, for the selection range. The search never leaves the
+ * record: a record whose key is written with an escape (`"event\u004eame"`) has no literal `"eventName"`, and a
+ * search of the whole text from each such record made the outline quadratic in the number of records.
+ */
 function eventNameRange(text: string, start: number, end: number, eventName: string | undefined): TextRange | undefined {
   if (!eventName) return undefined;
-  let from = start;
-  for (;;) {
-    const at = text.indexOf('"eventName"', from);
-    if (at < 0 || at >= end) return undefined;
+  const record = text.slice(start, end);
+  const quoted = JSON.stringify(eventName);
+  for (let from = 0; ;) {
+    const at = record.indexOf('"eventName"', from);
+    if (at < 0) return undefined;
     let j = at + '"eventName"'.length;
-    while (j < end && /[\s:]/.test(text[j])) j++;
-    if (text[j] === '"' && text.startsWith(`${JSON.stringify(eventName)}`, j)) {
-      return { start: j, end: j + JSON.stringify(eventName).length };
-    }
+    while (j < record.length && isSpaceOrColon(record.charCodeAt(j))) j++;
+    if (record.startsWith(quoted, j)) return { start: start + j, end: start + j + quoted.length };
     from = at + 1;
   }
+}
+
+function isSpaceOrColon(code: number): boolean {
+  return code === 58 || code === 32 || code === 10 || code === 13 || code === 9;
 }
 
 export function outline(text: string, index?: RecordIndex): OutlineEntry[] {
@@ -61,9 +75,9 @@ export function outline(text: string, index?: RecordIndex): OutlineEntry[] {
         if (!isEventValue(record)) continue;
         selection = eventNameRange(text, start, end, str(record.eventName));
       }
-      const eventTime = str(record.eventTime);
-      const eventName = str(record.eventName);
-      const principal = principalLabel(record.userIdentity) ?? str((record.userIdentity as Json | undefined)?.userName);
+      const eventTime = labelPart(str(record.eventTime));
+      const eventName = labelPart(str(record.eventName));
+      const principal = labelPart(principalLabel(record.userIdentity) ?? str((record.userIdentity as Json | undefined)?.userName));
       const label = [eventTime, eventName, principal].filter(Boolean).join(' ') || `record ${i}`;
       entries.push({
         label,

@@ -43,6 +43,16 @@ function optionalString(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/**
+ * A log entry's field as text: strings as they are, numbers and booleans printed, missing ''. An object or array is
+ * `invalid format` (String() of `{"toString": 1}` threw a TypeError that escaped validation).
+ */
+function scalarText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') throw new DigestInvalid('invalid format');
+  return String(value);
+}
+
 /** Inflated digest bytes as JSON; not JSON (or not an object) is `invalid format`, as in the aws CLI. */
 export function parseDigestJson(inflated: Uint8Array): Record<string, unknown> {
   let json: unknown;
@@ -68,7 +78,7 @@ export function digestFields(doc: Record<string, unknown>): DigestData {
     if (!Array.isArray(doc.logFiles)) throw new DigestInvalid('invalid format');
     for (const entry of doc.logFiles as unknown[]) {
       const log = (entry ?? {}) as Record<string, unknown>;
-      logFiles.push({ s3Bucket: String(log.s3Bucket ?? ''), s3Object: String(log.s3Object ?? ''), hashValue: String(log.hashValue ?? '') });
+      logFiles.push({ s3Bucket: scalarText(log.s3Bucket), s3Object: scalarText(log.s3Object), hashValue: scalarText(log.hashValue) });
     }
   }
   return {

@@ -4,10 +4,16 @@
  * would otherwise add records a reader sees but the digest never covered.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { BoundedGunzip } from '../boundedGunzip';
+import { ExplainedError } from '../errors';
 
-export type GzipHashResult = { status: 'hashed'; sha256: string } | { status: 'invalid-format' } | { status: 'trailing-data' };
+export type GzipHashResult =
+  | { status: 'hashed'; sha256: string }
+  | { status: 'invalid-format' }
+  | { status: 'trailing-data' }
+  /** The decompressed bytes passed the limit: not hashed further (the error says which limit). */
+  | { status: 'too-large'; error: ExplainedError };
 
 /** Length of the gzip header at the start of `bytes`, undefined when more bytes are needed; throws when not gzip. */
 export function gzipHeaderLength(bytes: Uint8Array): number | undefined {
@@ -33,24 +39,26 @@ function fail(): never {
   throw new Error('not gzip');
 }
 
-export async function hashFirstGzipMember(source: AsyncIterable<Uint8Array>): Promise<GzipHashResult> {
+export interface GzipHashLimits {
+  /** Limit on the decompressed size (a log is at most a few tens of MB; a bomb is refused, not hashed for minutes). */
+  maxBytes: number;
+  /** For the TooLarge message, e.g. `s3://bucket/key`. */
+  location: string;
+}
+
+export async function hashFirstGzipMember(source: AsyncIterable<Uint8Array>, limits: GzipHashLimits): Promise<GzipHashResult> {
   const hash = createHash('sha256');
-  const inflate = createInflateRaw();
   let crc = 0;
   let size = 0;
-  let failed = false;
-  inflate.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    crc = crc32(chunk, crc);
-    size = (size + chunk.length) >>> 0;
+  const inflate = new BoundedGunzip({
+    ...limits,
+    raw: true,
+    onData: (chunk) => {
+      hash.update(chunk);
+      crc = crc32(chunk, crc);
+      size = (size + chunk.length) >>> 0;
+    },
   });
-  inflate.on('error', () => {
-    failed = true;
-  });
-  const ended = once(inflate, 'end').then(
-    () => true,
-    () => false,
-  );
   let head: Buffer | undefined = Buffer.alloc(0) as Buffer;
   let headerLength = 0;
   let total = 0;
@@ -68,17 +76,16 @@ export async function hashFirstGzipMember(source: AsyncIterable<Uint8Array>): Pr
         chunk = head.subarray(length);
         head = undefined;
       }
-      if (failed) return { status: 'invalid-format' };
-      if (!inflate.write(chunk) && !failed) await Promise.race([once(inflate, 'drain'), ended]);
+      await inflate.write(chunk);
     }
-  } catch {
+    if (head) return { status: 'invalid-format' };
+    await inflate.end();
+  } catch (error) {
     inflate.destroy();
+    if (error instanceof ExplainedError && error.code === 'TooLarge') return { status: 'too-large', error };
     return { status: 'invalid-format' };
   }
-  if (head) return { status: 'invalid-format' };
-  inflate.end();
-  if (!(await ended) || failed) return { status: 'invalid-format' };
-  const remaining = total - headerLength - inflate.bytesWritten;
+  const remaining = total - headerLength - inflate.inputBytes;
   if (remaining < 8) return { status: 'invalid-format' };
   if (remaining > 8) return { status: 'trailing-data' };
   if (tail.readUInt32LE(0) !== crc >>> 0 || tail.readUInt32LE(4) !== size) return { status: 'invalid-format' };

@@ -3,6 +3,7 @@
  * `[<prefix>/]AWSLogs/[<orgId>/]<account>/<CloudTrail|CloudTrail-Digest|CloudTrail-Insight>/<region>/<YYYY>/<MM>/<DD>/<file>`.
  */
 import { isAccountId, isRegionName } from '../arn';
+import { trimSlashes } from '../text';
 
 export type LogKind = 'CloudTrail' | 'CloudTrail-Digest' | 'CloudTrail-Insight';
 
@@ -30,7 +31,7 @@ export interface TrailLogLocation {
 }
 
 function normalizedPrefix(keyPrefix: string | undefined): string {
-  const trimmed = (keyPrefix ?? '').replace(/^\/+|\/+$/g, '');
+  const trimmed = trimSlashes(keyPrefix ?? '');
   return trimmed ? `${trimmed}/` : '';
 }
 

@@ -12,6 +12,7 @@
  * `lateMinutes` (the engine should offer it as a setting and say which margin a search used).
  */
 import { dayPrefix, parseLogObjectKey, type DayParts } from '../logs/logLayout';
+import { trimSlashes } from '../text';
 import type { SearchQuery } from './query';
 import type { TimeRange } from './timeRange';
 
@@ -35,13 +36,7 @@ export interface LogLocation {
 }
 
 /** The prefix without leading or trailing slashes (a loop, not a regular expression: prefixes come from users). */
-export function trimSlashes(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text[start] === '/') start++;
-  while (end > start && text[end - 1] === '/') end--;
-  return text.slice(start, end);
-}
+export { trimSlashes };
 
 /** What to list and read for one search. */
 export interface FolderPlan {

@@ -50,8 +50,15 @@ const showDetailsInLog: ErrorAction = {
 /** The actions every failure notification considers, in button order. errorActions.ts sets the editor's. */
 let errorActions: ErrorAction[] = [showDetailsInLog];
 
+/** Actions a feature adds for its own errors (e.g. Athena's "Copy Table DDL"); offered after the general ones. */
+const featureActions: ErrorAction[] = [];
+
 export function setErrorActions(actions: ErrorAction[]): void {
   errorActions = [...actions];
+}
+
+export function addErrorAction(action: ErrorAction): void {
+  featureActions.push(action);
 }
 
 /** A failure as it was logged and shown (the newest few are kept for the extension-host tests). */
@@ -76,7 +83,7 @@ function defaultFailed<R>(error: string | undefined, cancelled: boolean): R {
 
 /** Shows a failure as one sentence with the actions that apply; runs the one the user picks. */
 export function reportFailure(error: unknown, invocation: Invocation, logged: string): void {
-  const actions = errorActions.filter((action) => action.appliesTo(error));
+  const actions = [...errorActions, ...featureActions].filter((action) => action.appliesTo(error));
   const shown = `${invocation.failure}: ${errorHeadline(error)}`;
   reports.push({ command: invocation.command, logged, shown, actions: actions.map((action) => action.title) });
   if (reports.length > 20) reports.shift();

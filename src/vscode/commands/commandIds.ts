@@ -26,6 +26,8 @@ export const Commands = {
   removeResults: 'cloudtrailKms.removeResults',
   openResult: 'cloudtrailKms.openResult',
   loadMoreResults: 'cloudtrailKms.loadMoreResults',
+  copyAthenaDdl: 'cloudtrailKms.copyAthenaDdl',
+  findEventsWithAthena: 'cloudtrailKms.findEventsWithAthena',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
@@ -36,6 +38,7 @@ export const Commands = {
   revealS3Object: 'cloudtrailKms.revealS3Object',
   openTarget: 'cloudtrailKms.openTarget',
   cancelLoading: 'cloudtrailKms.cancelLoading',
+  showTreeErrorDetails: 'cloudtrailKms.showTreeErrorDetails',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -58,6 +61,7 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.removeResults,
   Commands.openResult,
   Commands.loadMoreResults,
+  Commands.showTreeErrorDetails,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { listLogFolder, listWholeFolder } from '../../aws/logObjects';
 import { ExplainedError, isCancelled } from '../../core/errors';
-import { kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, targetFromText, trailTarget, type LinkTarget } from '../../core/explain/linkTargets';
+import { checkedTarget, s3ObjectTarget, targetFromText, type LinkTarget } from '../../core/explain/linkTargets';
 import { formatBytes } from '../../core/formatBytes';
 import { awsLogsRoot, parseLogObjectKey, trailLogRoot } from '../../core/logs/logLayout';
 import type { LogFolder, TrailInfo } from '../../core/model';
@@ -155,23 +155,6 @@ async function followTarget(target: LinkTarget): Promise<OpenResult | unknown> {
   }
 }
 
-/** A target object from a document link, validated again by kind. */
-function validateTarget(arg: unknown): LinkTarget {
-  const kind = (arg as { kind?: unknown } | undefined)?.kind;
-  switch (kind) {
-    case 'trail':
-      return trailTarget(arg);
-    case 'kmsKey':
-      return kmsKeyTarget(arg);
-    case 's3Object':
-      return s3ObjectTarget(arg);
-    case 's3Prefix':
-      return s3PrefixTarget(arg);
-    default:
-      throw new Error(vscode.l10n.t('This link names nothing the CloudTrail view can show.'));
-  }
-}
-
 const OPEN: CommandSpec<OpenResult> = {
   area: 's3',
   failure: vscode.l10n.t('Could not open the log file'),
@@ -210,5 +193,5 @@ export function registerOpenLog(context: vscode.ExtensionContext, session: AwsSe
   });
   registerCommand(context, Commands.openLogFile, OPEN, () => openLogFileWizard(session, trails));
   registerCommand(context, Commands.openS3Location, OPEN, (given?: unknown) => openS3Location(given));
-  registerCommand(context, Commands.openTarget, OPEN, (arg: unknown) => followTarget(validateTarget(arg)));
+  registerCommand(context, Commands.openTarget, OPEN, (arg: unknown) => followTarget(checkedTarget(arg)));
 }

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
+import { LruMap } from '../../core/lruMap';
 import type { SseFacts } from '../../core/model';
 
-/** Which key decrypted each open `cloudtrail-log` document (from the SSE headers of its GetObject). */
-const facts = new Map<string, SseFacts>();
+/**
+ * Which key decrypted each `cloudtrail-log` document (from the SSE headers of its GetObject): the most recently opened
+ * FACT_ENTRIES (a reopened document sets its facts again when it is read).
+ */
+const FACT_ENTRIES = 512;
+const facts = new LruMap<string, SseFacts>(FACT_ENTRIES);
 const changed = new vscode.EventEmitter<vscode.Uri>();
 export const onDidChangeDecryptionFacts = changed.event;
 

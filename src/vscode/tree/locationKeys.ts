@@ -28,6 +28,7 @@ export async function noteDecryption(
   for (const node of holding) {
     const seen = node.keys.get(keyArn) ?? { arn: keyArn, objects: new Set<string>() };
     const isNew = !node.keys.has(keyArn);
+    if (!isNew && seen.objects.has(opened.key)) continue; // known already (the log was shown again)
     seen.objects.add(opened.key);
     node.keys.set(keyArn, seen);
     if (isNew) await describe(session, seen);

@@ -69,15 +69,19 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
   provider.view = view;
   const revealer = new TrailsRevealer(provider, view);
   const selected = (node: TrailsNode | undefined): TrailsNode | undefined => node ?? view.selection[0];
+  // The key that decrypted a log opened from a pinned location is shown under that location.
+  const noteKey = (uri: vscode.Uri): void => {
+    const sse = uri.scheme === LOG_SCHEME ? decryptionFacts(uri) : undefined;
+    if (!sse) return;
+    void noteDecryption(provider, session, locationOf(uri), sse).catch((error: unknown) => log().warn(`[tree] ${String(error)}`));
+  };
   context.subscriptions.push(
     provider,
     view,
     session.onDidChange(() => provider.refresh()),
-    onDidChangeDecryptionFacts((uri) => {
-      const sse = uri.scheme === LOG_SCHEME ? decryptionFacts(uri) : undefined;
-      if (!sse) return;
-      void noteDecryption(provider, session, locationOf(uri), sse).catch((error: unknown) => log().warn(`[tree] ${String(error)}`));
-    }),
+    onDidChangeDecryptionFacts(noteKey),
+    // A log still in memory is shown again without being read (no decryption event): note its key when it is shown.
+    vscode.window.onDidChangeActiveTextEditor((editor) => editor && noteKey(editor.document.uri)),
   );
   const tree = { area: 'tree', failure: vscode.l10n.t('Could not do that in the Trails view'), failed: () => undefined };
   // From a node's menu: that node again. From the title bar (no node): the whole view, with progress in the view.
@@ -96,6 +100,11 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
   registerCommand(context, Commands.retry, tree, (node: unknown) =>
     node instanceof ErrorNode ? provider.retry(node) : provider.refresh(),
   );
+  // The whole explanation of an error row was logged when it failed (area [tree], [s3], …): show it there.
+  registerCommand(context, Commands.showTreeErrorDetails, tree, (node: unknown) => {
+    log().show(true);
+    return node instanceof ErrorNode ? node.message : undefined;
+  });
   registerCommand(context, Commands.copyArn, tree, async (node?: TrailsNode) => {
     const arn = arnOf(selected(node));
     if (!arn)

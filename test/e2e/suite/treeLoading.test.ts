@@ -55,6 +55,8 @@ describe('tree loads: timeout, cancel, refresh (against a hung sandbox)', functi
     assert.equal(description(error), 'click to retry');
     assert.equal(error.item().command?.command, 'cloudtrailKms.retry');
     assert.ok(seconds < 30, `the error came after ${seconds.toFixed(1)} s`);
+    const details = await vscode.commands.executeCommand<string | undefined>('cloudtrailKms.showTreeErrorDetails', error);
+    assert.equal(details, String(error.item().tooltip), 'Show Details gives the whole explanation');
 
     await control('resume');
     await vscode.commands.executeCommand('cloudtrailKms.retry', error);
