@@ -59,6 +59,7 @@ function fileSystemMessage(message: string): string {
   return withoutFileSystemCode(unwrapUnableTo(detail === -1 ? message : message.slice(detail + '. Detail: '.length)));
 }
 
+// l10n-ignore: matches VS Code's own (English) wrapping, not shown as such
 const UNABLE_TO = [
   'Unable to read file ',
   'Unable to read text model content ',

@@ -23,7 +23,7 @@ export const ATHENA_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-athena',
   extension: '.json',
   keepClosed: 10,
-  gone: '// These Athena results are no longer in memory: run "Find Events with Athena…" again.\n',
+  gone: `// ${vscode.l10n.t('These Athena results are no longer in memory: run "Find Events with Athena…" again.')}\n`,
 };
 
 const DEFAULT_QUERY = 'from:-1d ';
@@ -61,13 +61,13 @@ async function askQuery(trail: TrailInfo, arg: unknown): Promise<SearchQuery | u
   const scope = `scope:${quoteQueryValue(trail.arn)} `;
   const given = isPlainTrailArgs(arg) ? arg.query : undefined;
   if (given !== undefined) {
-    if (typeof given !== 'string') throw new Error('query must be a string in the search language.');
+    if (typeof given !== 'string') throw new Error(vscode.l10n.t('query must be a string in the search language.'));
     return parseQuery(scope + given);
   }
   const check = (text: string): string | undefined => {
     try {
       const query = parseQuery(scope + text);
-      return query.from ? undefined : 'Say from when: from:-1d, from:2026-11-24, …';
+      return query.from ? undefined : vscode.l10n.t('Say from when: from:-1d, from:2026-11-24, …');
     } catch (error) {
       if (error instanceof QueryError)
         return pointAtQueryError(
@@ -78,9 +78,11 @@ async function askQuery(trail: TrailInfo, arg: unknown): Promise<SearchQuery | u
     }
   };
   const text = await vscode.window.showInputBox({
-    title: `Find Events with Athena in ${trail.name}`,
-    prompt: 'The search language: from:-7d name:Decrypt key:alias/… error:any account:… region:…  (Athena bills about $5 per TB scanned)',
-    placeHolder: 'Athena query, e.g. from:-7d name:Decrypt error:any',
+    title: vscode.l10n.t('Find Events with Athena in {0}', trail.name),
+    prompt: vscode.l10n.t(
+      'The search language: from:-7d name:Decrypt key:alias/… error:any account:… region:…  (Athena bills about $5 per TB scanned)',
+    ),
+    placeHolder: vscode.l10n.t('Athena query, e.g. from:-7d name:Decrypt error:any'),
     value: DEFAULT_QUERY,
     valueSelection: [DEFAULT_QUERY.length, DEFAULT_QUERY.length],
     ignoreFocusOut: true,
@@ -93,14 +95,14 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
   const documents = registerMemoryDocuments(context, ATHENA_DOCUMENTS);
   let lastQuery: { trailArn: string; query: SearchQuery } | undefined;
   addErrorAction({
-    title: 'Copy Table DDL',
+    title: vscode.l10n.t('Copy Table DDL'),
     appliesTo: (error) => error instanceof AthenaTableMissingError && !!error.ddl,
     run: async (error) => {
       await vscode.env.clipboard.writeText((error as AthenaTableMissingError).ddl ?? '');
     },
   });
   addErrorAction({
-    title: 'Create Table and Run Again',
+    title: vscode.l10n.t('Create Table and Run Again'),
     appliesTo: (error) => error instanceof AthenaTableMissingError,
     run: (_error, invocation) => vscode.commands.executeCommand(invocation.command, invocation.args[0], { createTable: true }),
   });
@@ -108,19 +110,22 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
   registerCommand(
     context,
     Commands.copyAthenaDdl,
-    { area: 'athena', failure: 'Could not build the Athena table DDL' },
+    { area: 'athena', failure: vscode.l10n.t('Could not build the Athena table DDL') },
     async (arg?: unknown) => {
-      const trail = await trailOf(trails, arg, 'Copy Athena Table DDL');
+      const trail = await trailOf(trails, arg, vscode.l10n.t('Copy Athena Table DDL'));
       if (!trail) return { ok: false, cancelled: true };
       const settings = athenaSettings();
-      const resolved = await withCancellableProgress(`Reading the log layout of ${trail.name}`, () =>
+      const resolved = await withCancellableProgress(vscode.l10n.t('Reading the log layout of {0}', trail.name), () =>
         resolveAthenaTable(session.clients(), { kind: 'trail', trail: trail.arn }, settings),
       );
       await vscode.env.clipboard.writeText(resolved.ddl);
       const name = `${resolved.table.database}.${resolved.table.table}`;
       log().info(`[athena] DDL for ${trail.arn}: ${name}, accounts ${resolved.table.accounts.join(', ') || 'injected'}`);
       void vscode.window.showInformationMessage(
-        `Copied CREATE EXTERNAL TABLE ${name} (partition projection over ${resolved.table.root}).${resolved.notes.length ? ` ${resolved.notes.join(' ')}` : ''}`,
+        [
+          vscode.l10n.t('Copied CREATE EXTERNAL TABLE {0} (partition projection over {1}).', name, resolved.table.root),
+          ...resolved.notes,
+        ].join(' '),
       );
       return { ok: true, ddl: resolved.ddl, database: resolved.table.database, table: resolved.table.table };
     },
@@ -129,20 +134,20 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
   registerCommand(
     context,
     Commands.findEventsWithAthena,
-    { area: 'athena', failure: 'The Athena query failed' },
+    { area: 'athena', failure: vscode.l10n.t('The Athena query failed') },
     async (arg?: unknown, options?: unknown) => {
       const createTable = typeof options === 'object' && options !== null && (options as { createTable?: unknown }).createTable === true;
       const trail =
         createTable && arg === undefined && lastQuery
           ? await trailByArn(trails, lastQuery.trailArn)
-          : await trailOf(trails, arg, 'Find Events with Athena');
+          : await trailOf(trails, arg, vscode.l10n.t('Find Events with Athena'));
       if (!trail) return { ok: false, cancelled: true };
       // "Create Table and Run Again" runs the query that just failed, not a new question.
       const again = createTable && !isPlainTrailArgs(arg) && lastQuery?.trailArn === trail.arn ? lastQuery.query : undefined;
       const query = again ?? (await askQuery(trail, arg));
       if (!query) return { ok: false, cancelled: true };
       lastQuery = { trailArn: trail.arn, query };
-      const answer = await withCancellableProgress(`Athena: ${trail.name}`, (signal, report) =>
+      const answer = await withCancellableProgress(vscode.l10n.t('Athena: {0}', trail.name), (signal, report) =>
         findEventsWithAthena(
           session.clients(),
           query,
@@ -161,9 +166,16 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
         `athena-${trail.name}-${answer.queryExecutionId.slice(0, 8)}`,
         `${JSON.stringify({ Records: records }, null, 2)}\n`,
       );
-      const found = `${records.length}${answer.truncated ? '+' : ''} event${records.length === 1 ? '' : 's'}`;
+      const found = answer.truncated
+        ? vscode.l10n.t('{0}+ events', records.length)
+        : records.length === 1
+          ? vscode.l10n.t('1 event')
+          : vscode.l10n.t('{0} events', records.length);
       void vscode.window.showInformationMessage(
-        `Athena found ${found} in ${trail.name}: ${athenaCostText(answer.cost)}.${answer.warnings.length ? ` ${answer.warnings[0]}` : ''}`,
+        [
+          vscode.l10n.t('Athena found {0} in {1}: {2}.', found, trail.name, athenaCostText(answer.cost)),
+          ...answer.warnings.slice(0, 1),
+        ].join(' '),
       );
       return {
         ok: true,
