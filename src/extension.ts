@@ -3,6 +3,7 @@ import type { ExtensionApi } from './vscode/api';
 import { recentFailures } from './vscode/commands/command';
 import { registerErrorActions } from './vscode/commands/errorActions';
 import { registerAthena } from './vscode/commands/athena';
+import { registerFindEvents } from './vscode/commands/findEvents';
 import { registerIntegrity } from './vscode/commands/integrity';
 import { registerKeyActivity } from './vscode/commands/keyActivity';
 import { registerKeyPolicy } from './vscode/commands/keyPolicy';
@@ -38,13 +39,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session, results);
   registerAthena(context, session, trails);
+  const searches = registerFindEvents(context, session, trails);
   registerProfileCommands(context);
   registerStatusBar(context, session);
   registerSandboxHelp(context);
   registerHover(context);
   registerDocumentLinks(context);
   registerOutline(context);
-  return { session, trails, logFiles, results, integrityProblems, failures: recentFailures };
+  return { session, trails, logFiles, results, integrityProblems, failures: recentFailures, searches };
 }
 
 export function deactivate(): void {

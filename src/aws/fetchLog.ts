@@ -12,6 +12,7 @@ import { s3RegionFor } from './buckets';
 import type { AwsClients } from './clients';
 import { explainGetObjectFailure, getObjectContext } from './getObjectErrors';
 import { bodyTimeoutError, isAttemptTimeout } from './timeouts';
+import { PrettyLogSink } from './prettyLogSink';
 
 /** CloudTrail writes at most 50 MB per file (uncompressed); the default limit leaves room for other JSON. */
 export const DEFAULT_MAX_LOG_BYTES = LOG_SIZE_LIMIT;
@@ -24,6 +25,15 @@ export interface FetchLogOptions {
   onProgress?: (receivedBytes: number, totalBytes?: number) => void;
   /** The trail that wrote the object, when the caller knows it: named in the explanation of a KMS denial. */
   trailArn?: string;
+  /**
+   * Sees the uncompressed bytes as they arrive, chunk by chunk and in order (Find Events scans them while the body
+   * streams). Called afresh for every attempt: a body fetched once more starts again from its first byte.
+   */
+  observe?: () => (chunk: Uint8Array) => void;
+  /** How much to reserve for the uncompressed bytes up front (default: the limit, at most 256 MB); grown past it when needed. */
+  reserveBytes?: number;
+  /** Pretty-print the document while it arrives (the result's `pretty`); `bytes` is then made only when read. */
+  prettyPrint?: boolean;
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
@@ -67,8 +77,13 @@ class ByteSink {
   }
 }
 
+/** Indented text is about 1.4–1.6 × the JSON, and CloudTrail's gzip about 8–12 × smaller: room reserved up front. */
+function prettyReserve(total: number | undefined, gzipped: boolean): number {
+  return Math.min(RESERVE_BYTES, Math.max(1024 * 1024, (total ?? 0) * (gzipped ? 24 : 2)));
+}
+
 interface Collected {
-  sink: ByteSink;
+  sink: ByteSink | PrettyLogSink;
   compressedBytes: number;
   uncompressedBytes: number;
   gzipped: boolean;
@@ -80,10 +95,12 @@ async function collectBody(
   location: string,
   maxBytes: number,
   total: number | undefined,
-  onProgress?: FetchLogOptions['onProgress'],
+  options: FetchLogOptions,
 ): Promise<Collected> {
+  const { onProgress } = options;
+  const observer = options.observe?.();
   const result: Collected = {
-    sink: new ByteSink(Math.min(maxBytes, RESERVE_BYTES)),
+    sink: new ByteSink(0),
     compressedBytes: 0,
     uncompressedBytes: 0,
     gzipped: false,
@@ -94,6 +111,7 @@ async function collectBody(
     result.uncompressedBytes += chunk.length;
     if (result.uncompressedBytes > maxBytes) throw tooLargeError(location, maxBytes, result.uncompressedBytes);
     result.sink.push(chunk);
+    observer?.(chunk);
   };
 
   const pieces = body[Symbol.asyncIterator]();
@@ -118,6 +136,9 @@ async function collectBody(
     if (!decided) {
       decided = true;
       result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
+      result.sink = options.prettyPrint
+        ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
+        : new ByteSink(Math.min(maxBytes, options.reserveBytes ?? RESERVE_BYTES, RESERVE_BYTES));
       if (result.gzipped) {
         // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
         inflater = new BoundedGunzip({ maxBytes, location, onData: keep });
@@ -126,6 +147,7 @@ async function collectBody(
       }
     }
     result.compressedBytes += chunk.length;
+    if (result.gzipped && result.sink instanceof PrettyLogSink) result.sink.keepCompressed(chunk);
     onProgress?.(result.compressedBytes, total);
     if (inflater) {
       try {
@@ -174,7 +196,7 @@ async function downloadOnce(
   };
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const collected = await collectBody(body, location, maxBytes, answer.ContentLength, options.onProgress);
+    const collected = await collectBody(body, location, maxBytes, answer.ContentLength, options);
     if (signal?.aborted) throw new CancelledError(`Opening ${location} was cancelled.`);
     return { answer, collected };
   } catch (error) {
@@ -210,19 +232,25 @@ export async function fetchLog(
   }
   if (!answer) throw new ExplainedError('EmptyBody', `S3 returned no content for ${location}.`);
 
-  const bytes = collected.sink.bytes();
+  const { sink } = collected;
+  let bytes: Buffer | undefined;
   let text: string | undefined;
+  const stored = (): Buffer => (bytes ??= sink.bytes());
 
   return {
     bucket: where.bucket,
     key: where.key,
     region,
-    bytes,
+    // With prettyPrint, made on first use only (the editor and `cat` print the indented bytes).
+    get bytes(): Buffer {
+      return stored();
+    },
     // Decoded on first use only: the editor and `cat` print the bytes and never need the text.
     get text(): string {
-      text ??= bytes.toString('utf8');
+      text ??= stored().toString('utf8');
       return text;
     },
+    ...(sink instanceof PrettyLogSink ? { pretty: sink.pretty() } : {}),
     sse: sseFacts(answer),
     compressedBytes: collected.compressedBytes,
     uncompressedBytes: collected.uncompressedBytes,

@@ -27,8 +27,8 @@ export async function listLogFolder(
   page: ListOptions = {},
 ): Promise<LogFolderPage> {
   const region = await s3RegionFor(clients, where.bucket, where.region);
-  const maxKeys = Math.max(1, Math.min(page.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE));
   if (page.signal?.aborted) throw new CancelledError(`Listing s3://${where.bucket}/${where.prefix} was cancelled.`);
+  const maxKeys = Math.max(1, Math.min(page.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE));
   try {
     const answer = await clients.s3(region).send(
       new ListObjectsV2Command({

@@ -24,8 +24,10 @@ export interface GlobalOptions {
 export interface ParsedArgs {
   global: GlobalOptions;
   positional: string[];
-  /** Command options that take a value, by name without dashes. */
+  /** Command options that take a value, by name without dashes (the last one when given more than once). */
   values: Record<string, string>;
+  /** Every value of each command option, in order (`--account A --account B` → `{ account: [A, B] }`). */
+  repeated: Record<string, string[]>;
   /** Command options without a value that were given. */
   flags: Set<string>;
 }
@@ -51,6 +53,7 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
   const global: GlobalOptions = { regions: [], json: false, help: false };
   const positional: string[] = [];
   const values: Record<string, string> = {};
+  const repeated: Record<string, string[]> = {};
   const flags = new Set<string>();
   const takesValue = new Set([...(spec.aws === false ? [] : GLOBAL_VALUES), ...(spec.values ?? [])]);
   const isFlag = new Set([...GLOBAL_FLAGS, ...(spec.flags ?? [])]);
@@ -100,9 +103,12 @@ export function parseArgs(args: string[], spec: CommandSpec = {}): ParsedArgs {
         if (region !== 'all' && !isRegionName(region)) throw new UsageError(`"${region}" is not a region name (e.g. us-west-2).`);
         global.regions.push(region);
       }
-    } else values[name] = value;
+    } else {
+      values[name] = value;
+      (repeated[name] ??= []).push(value);
+    }
   }
-  return { global, positional, values, flags };
+  return { global, positional, values, repeated, flags };
 }
 
 /** `--max-mb N`: a positive size in MB as bytes; `fallback` when the option is absent. */

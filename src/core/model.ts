@@ -2,6 +2,7 @@
  * Plain data shared by the AWS layer (which produces it), the CLI and the editor layer (which show it).
  * No SDK or editor types here.
  */
+import type { ExplainedError } from './errors';
 
 /** Where a flag on a key or trail comes from; each has words the user can act on. */
 export type KeyFlagCode =
@@ -105,8 +106,13 @@ export interface FetchedLog {
   bucket: string;
   key: string;
   region?: string;
-  /** The document bytes (decompressed, as stored). Pretty-printing is done by the caller via src/core (prettyPrintJsonBytes). */
-  bytes: Uint8Array;
+  /** The document bytes (decompressed, as stored). */
+  readonly bytes: Uint8Array;
+  /**
+   * With fetchLog's `prettyPrint`: the document indented while it arrived (src/core/logs/pretty.ts), or why it could
+   * not be (NotJson, IndentTooLarge: show `bytes` as stored instead).
+   */
+  pretty?: { bytes: Uint8Array } | { error: ExplainedError };
   /** The same document decoded as UTF-8: decoded on first read, so callers that only need bytes never hold a copy as a string. */
   readonly text: string;
   sse: SseFacts;

@@ -2,6 +2,7 @@ import type { FailureReport } from './commands/command';
 import type { IntegrityProblems } from './commands/integrityProblems';
 import type { LogFileSystemProvider } from './documents/logFileSystem';
 import type { ResultsView } from './results/resultsView';
+import type { SearchRuns } from './search/searchRun';
 import type { AwsSession } from './session';
 import type { TrailsView } from './tree/trailsView';
 
@@ -15,4 +16,6 @@ export interface ExtensionApi {
   integrityProblems: IntegrityProblems;
   /** The newest failures the command wrapper logged and showed (what, and with which actions). */
   failures(): readonly FailureReport[];
+  /** Find Events runs by results document (each also as a ResultSet of kind 'search', for the results view). */
+  searches: SearchRuns;
 }

@@ -1,24 +1,29 @@
 /**
- * Open benchmark: the sandbox's 50 MB log (uncompressed) through the extension's fetch path
- * (AwsClients + fetchLog + prettyPrintJsonBytes: bytes to bytes, as logFileSystem.readFile and `cat` do) against
+ * Open benchmark: the sandbox's 50 MB log (uncompressed; realistic records, gzip ≈ 10×) through the extension's fetch
+ * path (AwsClients + fetchLog with prettyPrint: indented while it arrives, bytes to bytes, as logFileSystem.readFile
+ * and `cat` do) against
  *   (a) a minimal path in this process: SDK GetObject → zlib.gunzipSync → JSON.parse → JSON.stringify(…, null, 2);
- *   (b) what users do today: `aws s3 cp s3://… - | gunzip | python3 -m json.tool` (real aws CLI, output discarded).
+ *   (b) what users do today: `aws s3 cp s3://… - | gunzip | python3 -m json.tool` (real aws CLI, output discarded);
+ *   (c) the floor, in this process: SDK GetObject streamed through gunzip (the same zlib chunk size) into one buffer,
+ *       no pretty-printing — what any reader of the object pays.
  * Median wall time of RUNS runs each, the order rotated every run to spread noise; one unmeasured warm-up each.
  * Peak RSS of the fetch path: median VmHWM of 3 children that open the big log minus the median VmHWM of 3 baseline
  * children that only warm up on a small log (same modules, same clients), divided by the uncompressed size.
  * The sandbox runs in its own process (sandboxProcess.ts).
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
-import { gunzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../src/aws/clients';
 import { fetchLog } from '../../src/aws/fetchLog';
 import { prettyPrintJsonBytes } from '../../src/core/logs/pretty';
+import { awsEnvironment } from './awsEnvironment';
 import type { MemoryReport } from './openMemory';
 import { startSandboxProcess, type SandboxProcessInfo } from './sandboxProcess';
 
@@ -28,17 +33,21 @@ const MEMORY_RUNS = 3;
 const MB = 1024 * 1024;
 
 export interface OpenBench {
+  ratio_vs_floor: number;
   ratio_vs_minimal: number;
   ratio_vs_awscli: number;
   peak_rss_ratio: number;
   extension_median_ms: number;
+  /** Context: fetchLog without prettyPrint (the bytes as stored), and the printer alone over those bytes (in memory). */
   extension_fetch_median_ms: number;
   extension_pretty_median_ms: number;
   minimal_median_ms: number;
+  floor_median_ms: number;
   awscli_median_ms: number;
   runs: number;
   uncompressed_mb: number;
   compressed_mb: number;
+  compression_ratio: number;
   pretty_mb: number;
   output_matches_minimal: boolean;
   peak_rss_delta_mb: number;
@@ -49,44 +58,35 @@ export interface OpenBench {
   peak_rss_fetch_runs_mb: string;
 }
 
-function gc(): void {
+export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function round(value: number, digits = 3): number {
+export function round(value: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
 
-/** A private AWS config for the sandbox (path-style S3, its region), so nobody's ~/.aws is read or written. */
-function awsEnvironment(info: SandboxProcessInfo, dir: string): NodeJS.ProcessEnv {
-  const config = join(dir, 'config');
-  writeFileSync(config, `[default]\nregion = ${info.region}\ns3 =\n  addressing_style = path\n`);
-  writeFileSync(join(dir, 'credentials'), '');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    AWS_CONFIG_FILE: config,
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-    AWS_ENDPOINT_URL: info.endpoint,
-    AWS_ACCESS_KEY_ID: info.admin.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: info.admin.secretAccessKey,
-    AWS_REGION: info.region,
-    AWS_DEFAULT_REGION: info.region,
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  delete env.AWS_PROFILE;
-  delete env.AWS_SESSION_TOKEN;
-  return env;
+/** A plain SDK S3 client for the sandbox (the baselines' client: no retries of ours, no checksums S3 did not ask for). */
+export function sandboxS3Client(info: SandboxProcessInfo): S3Client {
+  return new S3Client({
+    region: info.region,
+    endpoint: info.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }
 
 /** Runs fn with process.env replaced by env (the SDK's default chain reads it), then restores it. */
-async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+export async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   for (const name of Object.keys(process.env)) delete process.env[name];
   Object.assign(process.env, env);
@@ -100,8 +100,9 @@ async function withEnvironment<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>):
 
 interface Timed {
   ms: number;
-  fetchMs?: number;
+  /** fetchOnly: the printer alone over the bytes it fetched, in memory. */
   prettyMs?: number;
+  uncompressed?: number;
   output?: Uint8Array;
 }
 
@@ -111,18 +112,26 @@ async function extensionPath(
   key: string,
 ): Promise<Timed & { compressed: number; uncompressed: number }> {
   const start = performance.now();
-  const log = await fetchLog(clients, { bucket: info.bucket, key, region: info.bucketRegion });
-  const fetched = performance.now();
-  const output = prettyPrintJsonBytes(log.bytes); // what logFileSystem.readFile hands the editor
+  const log = await fetchLog(clients, { bucket: info.bucket, key, region: info.bucketRegion }, { prettyPrint: true });
   const end = performance.now();
+  if (!log.pretty || !('bytes' in log.pretty)) throw new Error(`The big log did not pretty-print: ${JSON.stringify(log.pretty)}`);
   return {
     ms: end - start,
-    fetchMs: fetched - start,
-    prettyMs: end - fetched,
-    output,
+    output: log.pretty.bytes, // what logFileSystem.readFile hands the editor
     compressed: log.compressedBytes,
     uncompressed: log.uncompressedBytes,
   };
+}
+
+/** fetchLog without prettyPrint (the bytes as stored); then, timed apart, prettyPrintJsonBytes over them in memory. */
+async function fetchOnly(clients: AwsClients, info: SandboxProcessInfo, key: string): Promise<Timed> {
+  const start = performance.now();
+  const log = await fetchLog(clients, { bucket: info.bucket, key, region: info.bucketRegion });
+  const ms = performance.now() - start;
+  gc();
+  const printing = performance.now();
+  prettyPrintJsonBytes(log.bytes);
+  return { ms, prettyMs: performance.now() - printing };
 }
 
 async function minimalPath(s3: S3Client, info: SandboxProcessInfo, key: string): Promise<Timed> {
@@ -132,6 +141,26 @@ async function minimalPath(s3: S3Client, info: SandboxProcessInfo, key: string):
   const gzipped = await body.transformToByteArray();
   const output = Buffer.from(JSON.stringify(JSON.parse(gunzipSync(gzipped).toString('utf8')), null, 2));
   return { ms: performance.now() - start, output };
+}
+
+/** The floor: GetObject streamed through gunzip into one buffer (reserved, as fetchLog's), nothing else. */
+async function floorPath(s3: S3Client, info: SandboxProcessInfo, key: string): Promise<Timed> {
+  const start = performance.now();
+  const answer = await s3.send(new GetObjectCommand({ Bucket: info.bucket, Key: key }));
+  let buffer = Buffer.allocUnsafe(256 * MB);
+  let length = 0;
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  gunzip.on('data', (chunk: Buffer) => {
+    if (length + chunk.length > buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    chunk.copy(buffer, length);
+    length += chunk.length;
+  });
+  await pipeline(answer.Body as Readable, gunzip);
+  return { ms: performance.now() - start, uncompressed: length };
 }
 
 function awsCliPath(info: SandboxProcessInfo, key: string, env: NodeJS.ProcessEnv): Promise<Timed> {
@@ -183,14 +212,7 @@ export async function benchOpen(): Promise<OpenBench> {
     const env = awsEnvironment(info, dir);
     return await withEnvironment(env, async () => {
       const clients = new AwsClients({ endpointUrl: info.endpoint, regions: [info.region] });
-      const s3 = new S3Client({
-        region: info.region,
-        endpoint: info.endpoint,
-        forcePathStyle: true,
-        credentials: { accessKeyId: info.admin.accessKeyId, secretAccessKey: info.admin.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      });
+      const s3 = sandboxS3Client(info);
       try {
         // Warm-up (not measured): loads code, opens sockets, checks that both in-process paths print the same text.
         const warm = await extensionPath(clients, info, key);
@@ -202,13 +224,20 @@ export async function benchOpen(): Promise<OpenBench> {
         warmMinimal.output = undefined;
         await awsCliPath(info, key, env);
 
-        const contenders: { name: 'extension' | 'minimal' | 'awscli'; run: () => Promise<Timed> }[] = [
+        const warmFloor = await floorPath(s3, info, key);
+        if (warmFloor.uncompressed !== sizes.uncompressed)
+          throw new Error(`The floor read ${warmFloor.uncompressed} bytes, fetchLog ${sizes.uncompressed}.`);
+
+        const contenders: { name: 'extension' | 'minimal' | 'awscli' | 'floor' | 'fetch'; run: () => Promise<Timed> }[] = [
           { name: 'extension', run: () => extensionPath(clients, info, key) },
+          { name: 'floor', run: () => floorPath(s3, info, key) },
           { name: 'minimal', run: () => minimalPath(s3, info, key) },
           { name: 'awscli', run: () => awsCliPath(info, key, env) },
+          { name: 'fetch', run: () => fetchOnly(clients, info, key) },
         ];
         const times = {
           extension: [] as number[],
+          floor: [] as number[],
           minimal: [] as number[],
           awscli: [] as number[],
           fetch: [] as number[],
@@ -220,7 +249,6 @@ export async function benchOpen(): Promise<OpenBench> {
             gc();
             const timed = await contender.run();
             times[contender.name].push(timed.ms);
-            if (timed.fetchMs !== undefined) times.fetch.push(timed.fetchMs);
             if (timed.prettyMs !== undefined) times.pretty.push(timed.prettyMs);
           }
         }
@@ -241,6 +269,7 @@ export async function benchOpen(): Promise<OpenBench> {
 
         const ext = median(times.extension);
         return {
+          ratio_vs_floor: round(ext / median(times.floor)),
           ratio_vs_minimal: round(ext / median(times.minimal)),
           ratio_vs_awscli: round(ext / median(times.awscli)),
           peak_rss_ratio: round(delta / sizes.uncompressed),
@@ -248,10 +277,12 @@ export async function benchOpen(): Promise<OpenBench> {
           extension_fetch_median_ms: round(median(times.fetch), 1),
           extension_pretty_median_ms: round(median(times.pretty), 1),
           minimal_median_ms: round(median(times.minimal), 1),
+          floor_median_ms: round(median(times.floor), 1),
           awscli_median_ms: round(median(times.awscli), 1),
           runs: RUNS,
           uncompressed_mb: round(sizes.uncompressed / MB, 2),
           compressed_mb: round(sizes.compressed / MB, 2),
+          compression_ratio: round(sizes.uncompressed / sizes.compressed, 2),
           pretty_mb: round(sizes.pretty / MB, 2),
           output_matches_minimal: matches,
           peak_rss_delta_mb: round(delta / MB, 1),

@@ -1,13 +1,14 @@
 /**
  * Peak memory of the open path, in a child process of its own (forked by open.ts, default GC, no --expose-gc):
  * warm up on a small log (SDK loaded, sockets open), then, in mode 'fetch', open the big log as the extension does
- * (fetchLog + prettyPrintJsonBytes, bytes to bytes). Prints one JSON line: VmHWM (peak RSS) before and after, in bytes.
+ * (fetchLog with prettyPrint: indented as it arrives, bytes to bytes). Prints one JSON line: VmHWM (peak RSS) before and
+ * after, in bytes.
  * Mode 'fetch+encode' takes the former string path instead, for comparison: decode, prettyPrintJson, TextEncoder.encode. Mode 'baseline' stops after the warm-up: its VmHWM is what the fetch child would have peaked at without the big log.
  */
 import { readFileSync } from 'node:fs';
 import { AwsClients } from '../../src/aws/clients';
 import { fetchLog } from '../../src/aws/fetchLog';
-import { prettyPrintJson, prettyPrintJsonBytes } from '../../src/core/logs/pretty';
+import { prettyPrintJson } from '../../src/core/logs/pretty';
 
 export interface MemoryReport {
   mode: string;
@@ -27,16 +28,19 @@ export function peakRss(): number {
 async function main(): Promise<void> {
   const [mode, endpoint, bucket, region, smallKey, bigKey] = process.argv.slice(2);
   const clients = new AwsClients({ endpointUrl: endpoint, regions: [region] });
-  const warm = await fetchLog(clients, { bucket, key: smallKey, region });
-  prettyPrintJsonBytes(warm.bytes);
+  const warm = await fetchLog(clients, { bucket, key: smallKey, region }, { prettyPrint: true });
   if (mode === 'fetch+encode') new TextEncoder().encode(prettyPrintJson(warm.text));
   const hwmBefore = peakRss();
   let prettyChars = 0;
   if (mode === 'fetch' || mode === 'fetch+encode') {
-    const log = await fetchLog(clients, { bucket, key: bigKey, region });
+    const log = await fetchLog(clients, { bucket, key: bigKey, region }, { prettyPrint: mode === 'fetch' });
     // VS Code's file system API takes bytes: the string path must encode its result.
     prettyChars =
-      mode === 'fetch' ? prettyPrintJsonBytes(log.bytes).byteLength : new TextEncoder().encode(prettyPrintJson(log.text)).length;
+      mode === 'fetch'
+        ? log.pretty && 'bytes' in log.pretty
+          ? log.pretty.bytes.byteLength
+          : -1
+        : new TextEncoder().encode(prettyPrintJson(log.text)).length;
   }
   const report: MemoryReport = {
     mode,

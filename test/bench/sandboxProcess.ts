@@ -18,6 +18,22 @@ export interface SandboxProcessInfo {
   busyDayFileCount?: number;
   bigLogKey?: string;
   bigLogUncompressedBytes?: number;
+  /** The search world (when started with `{ search: … }`): its trail, days, files and the role-decrypt question. */
+  search?: {
+    trailName: string;
+    bucket: string;
+    days: string[];
+    /** logKeys[region][day]: every log object key. */
+    logKeys: Record<string, Record<string, string[]>>;
+    /** Files no principal can read (disabled key) or gunzip (corrupt): the baselines skip them, the engine reports them. */
+    unreadable: string[];
+    roleArn: string;
+    keyArn: string;
+    roleDecryptIds: string[];
+  };
+  bigLogCompressedBytes?: number;
+  /** With `validation`: the trail, its window and regions, and how many digests and logs each region holds. */
+  validation?: { trailArn: string; trailName: string; start: string; end: string; regions: string[]; digests: number; logs: number };
 }
 
 export interface SandboxProcess {
@@ -91,6 +107,33 @@ async function serve(): Promise<void> {
     bucketRegion: w.buckets.logs.region,
     smallLogKey,
     ...w.scale,
+    ...(w.search
+      ? {
+          search: {
+            trailName: w.search.trail.name,
+            bucket: w.search.trail.bucket,
+            days: w.search.days,
+            logKeys: w.search.logKeys,
+            unreadable: [w.search.files.disabledKey.key, w.search.files.corrupt.key],
+            roleArn: w.search.planted.roleDecrypts.roleArn,
+            keyArn: w.search.planted.roleDecrypts.keyArn,
+            roleDecryptIds: w.search.planted.roleDecrypts.eventIds,
+          },
+        }
+      : {}),
+    ...(w.validation
+      ? {
+          validation: {
+            trailArn: w.validation.trail.arn,
+            trailName: w.validation.trail.name,
+            start: w.validation.start,
+            end: w.validation.end,
+            regions: w.validation.regions,
+            digests: w.validation.digestCount,
+            logs: w.validation.logCount,
+          },
+        }
+      : {}),
   };
   const stop = (): void => {
     void sandbox.stop().finally(() => process.exit(0));

@@ -133,6 +133,8 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
       AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
       CLOUDTRAIL_KMS_E2E_WORLD: JSON.stringify(worldFacts(sandbox)),
       CLOUDTRAIL_KMS_E2E_SANDBOX_CONTROL: sandbox.controlUrl,
+      // Fault control of the sandbox (pause/resume, request counts) for tests that must hold AWS mid-request.
+      CLOUDTRAIL_KMS_E2E_CONTROL_URL: sandbox.controlUrl,
     },
     userSettings: {
       'cloudtrailKms.endpointUrl': sandbox.endpoint,

@@ -2,6 +2,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { KeyInfo, TrailInfo } from '../../src/core/model';
 import { cleanEnv, runCli, runMain, useEnv, writeProfiles, type Profiles } from './awsTestSupport';
@@ -138,6 +140,32 @@ describe('CLI against the sandbox', { timeout: 240_000 }, () => {
     const pending = await runMain(['cat', `s3://${bucket}/${sandbox.world.objects.pendingDeletionKeyLog}`, ...as('admin')]);
     assert.equal(pending.code, 1);
     assert.match(pending.stderr, /pending deletion/);
+  });
+
+  test('cat of a log nested too deeply to indent: exit 1, why, and the --raw command; --raw prints it as stored', async () => {
+    // 100 KB of [[[[…]]]] indents to about 5 GB: the old printer allocated gigabytes and printed V8's RangeError.
+    const bucket = sandbox.world.buckets.logs.name;
+    const key = 'hostile/nested.json.gz';
+    const text = '['.repeat(50_000) + ']'.repeat(50_000);
+    const s3 = new S3Client({
+      endpoint: sandbox.endpoint,
+      region: sandbox.region,
+      forcePathStyle: true,
+      credentials: sandbox.principals.admin,
+    });
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipSync(text) }));
+    s3.destroy();
+    const uri = `s3://${bucket}/${key}`;
+    const result = await runCli(['cat', uri, ...as('admin')], env);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /nested too deeply to pretty-print: indented, it would take more than [\d.]+ MiB/);
+    assert.match(result.stderr, /It is nested at least [\d,]+ levels deep/);
+    assert.ok(result.stderr.includes(`cloudtrail-kms cat --raw ${uri}`), result.stderr);
+    assert.doesNotMatch(result.stderr, /RangeError|Invalid string length|allocation failed|\n\s+at /);
+    const raw = await runCli(['cat', '--raw', uri, ...as('admin')], env);
+    assert.equal(raw.code, 0, raw.stderr);
+    assert.equal(raw.stdout, `${text}\n`); // cat ends the output with a newline
   });
 
   test('throttling through fault injection: retried and then explained; expired token', async () => {

@@ -3,7 +3,6 @@
  * of the trail's folders, then gunzip and a Python filter — and its odd files fail the way they should (SDK v3).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,33 +12,7 @@ import { GetObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { startSandbox, type Sandbox, type SearchWorld } from '../sandbox/index';
 import { sandboxClients } from './helpers/sandboxClients';
 import { awsCli, type AwsCli } from './helpers/sandboxAwsCli';
-
-// Reads every *.json.gz under a folder (skipping what does not gunzip or parse) and prints the event ids per query.
-const FILTER = String.raw`
-import gzip, json, os, sys
-base, q = sys.argv[1], json.loads(sys.argv[2])
-found = {k: [] for k in ['role', 'failed', 'exact', 'prefix', 'inside', 'outside']}
-unreadable = []
-for folder, _, names in os.walk(os.path.join(base, 'AWSLogs')):
-    for name in names:
-        path = os.path.join(folder, name)
-        try:
-            records = json.loads(gzip.open(path).read())['Records']
-        except Exception:
-            unreadable.append(os.path.relpath(path, base)); continue
-        for r in records:
-            who = r.get('userIdentity') or {}
-            issuer = ((who.get('sessionContext') or {}).get('sessionIssuer') or {}).get('arn')
-            arns = [x.get('ARN') for x in r.get('resources') or []]
-            ctx = ((r.get('requestParameters') or {}).get('encryptionContext') or {}).get(q['ctxKey'])
-            if r['eventName'] == 'Decrypt' and issuer == q['role'] and q['key'] in arns: found['role'].append(r['eventID'])
-            if 'errorCode' in r: found['failed'].append(r['eventID'])
-            if ctx == q['exact']: found['exact'].append(r['eventID'])
-            if isinstance(ctx, str) and ctx.startswith(q['prefix']): found['prefix'].append(r['eventID'])
-            if who.get('arn') == q['probe']:
-                found['inside' if q['from'] <= r['eventTime'] < q['to'] else 'outside'].append(r['eventID'])
-print(json.dumps({'found': found, 'unreadable': sorted(unreadable)}))
-`;
+import { searchWorldBaseline } from './helpers/searchBaseline';
 
 describe('sandbox search world', { timeout: 300_000 }, () => {
   let sandbox: Sandbox;
@@ -74,8 +47,7 @@ describe('sandbox search world', { timeout: 300_000 }, () => {
   });
 
   it('aws s3 cp --recursive + gunzip + Python finds exactly the planted sets (admin: every file but the disabled-key one)', async () => {
-    const bucket = search.trail.bucket;
-    const copy = await cli.run(['s3', 'cp', '--recursive', '--only-show-errors', `s3://${bucket}/AWSLogs/`, join(dir, 'AWSLogs')]);
+    const { copy, found, unreadable } = await searchWorldBaseline(sandbox, cli, dir);
     // The object under the disabled key cannot be read; the CLI says so and copies the rest.
     assert.equal(copy.code, 1, copy.stderr);
     assert.match(
@@ -83,20 +55,7 @@ describe('sandbox search world', { timeout: 300_000 }, () => {
       new RegExp(`${search.files.disabledKey.key.split('/').pop()!.replace(/\./g, '\\.')}.*KMS\\.DisabledException`),
     );
     const p = search.planted;
-    const query = {
-      role: p.roleDecrypts.roleArn,
-      key: p.roleDecrypts.keyArn,
-      ctxKey: p.encryptionContext.key,
-      exact: p.encryptionContext.exactValue,
-      prefix: p.encryptionContext.prefix,
-      probe: p.boundary.principalArn,
-      from: p.boundary.from,
-      to: p.boundary.to,
-    };
-    const out = JSON.parse(execFileSync('python3', ['-c', FILTER, dir, JSON.stringify(query)], { encoding: 'utf8' })) as {
-      found: Record<string, string[]>;
-      unreadable: string[];
-    };
+    const out = { found, unreadable };
     const same = (a: string[], b: string[], what: string) => assert.deepEqual([...a].sort(), [...b].sort(), what);
     same(out.found.role, p.roleDecrypts.eventIds, 'role decrypts');
     same(out.found.failed, p.failures.eventIds, 'failed calls');

@@ -1,7 +1,7 @@
 /** `cat`: decrypt (S3 asks KMS), gunzip and pretty-print one log object to stdout. Nothing is written to disk. */
 import { DEFAULT_MAX_LOG_BYTES, fetchLog } from '../../aws/fetchLog';
 import { parseS3Location } from '../../core/arn';
-import { prettyPrintJsonBytes } from '../../core/logs/pretty';
+import { ExplainedError } from '../../core/errors';
 import { defineCommand } from '../command';
 import { megabytesOption, UsageError } from '../options';
 
@@ -26,8 +26,22 @@ export const command = defineCommand({
     return { where: { bucket: location.bucket, key: location.key, region }, maxBytes, trailArn: values.trail, raw: flags.has('raw') };
   },
   async run({ args, io, clients }) {
-    const fetched = await fetchLog(clients, args.where, { maxBytes: args.maxBytes, ...(args.trailArn ? { trailArn: args.trailArn } : {}) });
-    const bytes = args.raw ? fetched.bytes : prettyPrintJsonBytes(fetched.bytes);
+    const fetched = await fetchLog(clients, args.where, {
+      maxBytes: args.maxBytes,
+      prettyPrint: !args.raw, // indented while it arrives
+      ...(args.trailArn ? { trailArn: args.trailArn } : {}),
+    });
+    const pretty = fetched.pretty;
+    if (pretty && 'error' in pretty) {
+      const { code, what, why } = pretty.error;
+      throw new ExplainedError(
+        code,
+        what,
+        why,
+        `Print it as stored, without indentation: cloudtrail-kms cat --raw s3://${args.where.bucket}/${args.where.key}`,
+      );
+    }
+    const bytes = pretty ? pretty.bytes : fetched.bytes;
     // Bytes straight to stdout: a 50 MB log is never held as a string. process.stdout and the tests' collectors
     // (string +=, which decodes UTF-8) both take a Uint8Array (see CliIo in ../io.ts).
     io.stdout.write(bytes);

@@ -43,4 +43,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Find events with Amazon Athena (the search query as SQL with execution parameters; --create-table)',
     load: () => import('./athena.js'),
   },
+  search: {
+    summary: "Find events in a trail's log files over a time range, across accounts and regions (streamed; QUERY language in README)",
+    load: () => import('./search.js'),
+  },
 };

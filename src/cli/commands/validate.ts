@@ -16,6 +16,7 @@ import { formatSummary, formatVerdictLine, validationFailed } from '../../core/i
 import { digestTrailFor } from '../../core/integrity/trailDigests';
 import { parseIsoTime, wholeSeconds } from '../../core/time';
 import { defineCommand } from '../command';
+import { batchedWriter } from '../io';
 import { UsageError } from '../options';
 
 const USAGE = `Usage: cloudtrail-kms validate <trail-name | trail-arn | s3://bucket/prefix> --start-time ISO [--end-time ISO] [--region R] [--account-id ID] [--trail TRAIL-ARN]
@@ -98,14 +99,20 @@ export const command = defineCommand({
     const named = trail.arn || `${trail.name} (home region ${trail.homeRegion}, from its digest files) in s3://${trail.bucket}/`;
     if (!global.json) io.stdout.write(`Validating log files for trail ${named} between ${display(start)} and ${display(end)}\n\n`);
     let printed = false;
-    const counts = await validateTrail(clients, { trail, digestTrail, start, end }, (line) => {
-      printed = true;
-      io.stdout.write(
-        global.json
-          ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n`
-          : `${formatVerdictLine(line)}\n`,
-      );
-    });
+    const lines = batchedWriter(io.stdout); // thousands of lines for a month: written in batches, not one by one
+    let counts;
+    try {
+      counts = await validateTrail(clients, { trail, digestTrail, start, end }, (line) => {
+        printed = true;
+        lines.write(
+          global.json
+            ? `${JSON.stringify({ type: line.kind, ...(line.uri ? { location: line.uri } : {}), verdict: line.verdict, ok: line.ok })}\n`
+            : `${formatVerdictLine(line)}\n`,
+        );
+      });
+    } finally {
+      lines.flush();
+    }
     if (global.json) {
       io.stdout.write(
         `${JSON.stringify({

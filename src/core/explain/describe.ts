@@ -12,6 +12,7 @@ import { dedupeLinks, s3Link, trailLink } from './links';
 import { accountStory } from './accounts';
 import { capBody, shownValue } from './limits';
 import { resolveRecordPath, type Path, type Resolved } from './resolve';
+import { findEventsLink } from './searchLinks';
 import { recordStory, type Story } from './story';
 import type { ExplainLink, ExplainSection } from './types';
 import { str, type Json } from './values';
@@ -175,6 +176,8 @@ export function describe(path: Path, location: Pick<Location, 'onKey' | 'node' |
   if (valueString !== undefined) {
     const link = isKeyField(path, record) ? keyLink(valueString, record) : (trailLink(valueString) ?? s3Link(valueString));
     if (link) links.push(link);
+    const search = findEventsLink(path, valueString, record);
+    if (search) links.push(search);
   }
 
   const op = facts.eventName ? own(KMS_OPERATIONS, facts.eventName) : undefined;

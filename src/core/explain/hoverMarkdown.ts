@@ -9,8 +9,8 @@
 import type { SseFacts } from '../model';
 import { commandUri, escapeMarkdown, inlineCode, markdownLink } from '../markdownEscape';
 import { capText } from '../text';
-import { followableTarget } from './linkTargets';
-import type { ExplainLink, Explanation } from './types';
+import { findEventsTarget, followableTarget } from './linkTargets';
+import type { ExplainLink, Explanation, FindEventsField } from './types';
 
 /** The command ids of the hover links (the editor layer owns them). */
 export interface HoverCommands {
@@ -18,6 +18,24 @@ export interface HoverCommands {
   revealTrail: string;
   revealKey: string;
   revealS3Prefix: string;
+  findEventsFromLink: string;
+}
+
+const FIND_EVENTS_TITLES: Record<FindEventsField, string> = {
+  key: 'Find events with this key',
+  principal: 'Find events of this principal',
+  accessKey: 'Find events with this access key',
+  request: 'Find events of this request',
+};
+
+/** A "Find events with this …" link, only when its click handler's check (findEventsTarget) accepts its arguments. */
+function findEventsMarkdown(link: unknown, commands: HoverCommands, words: HoverWords): string | undefined {
+  try {
+    const { field, value, eventTime } = findEventsTarget(link);
+    return markdownLink(words.findEvents(field), commandUri(commands.findEventsFromLink, [{ field, value, eventTime }]));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -36,6 +54,8 @@ export interface HoverWords {
   bucketKey(algorithm: string): string;
   encryptedAtRest(algorithm: string): string;
   noEncryption(): string;
+  /** "Find events with this key", … by the field the link searches. */
+  findEvents(field: FindEventsField): string;
 }
 
 export const ENGLISH_HOVER_WORDS: HoverWords = {
@@ -49,6 +69,7 @@ export const ENGLISH_HOVER_WORDS: HoverWords = {
   bucketKey: (algorithm) => `${algorithm}, S3 Bucket Key`,
   encryptedAtRest: (algorithm) => `Encrypted at rest with ${algorithm}; no KMS key involved.`,
   noEncryption: () => 'S3 reported no server-side encryption for this object.',
+  findEvents: (field) => FIND_EVENTS_TITLES[field],
 };
 
 /** Far below VS Code's own cut (100,000 characters), so nothing is cut mid-token by the renderer. */
@@ -69,6 +90,7 @@ function named(text: string): string {
 /** The Markdown of one link, or undefined for a link the click handler would refuse (or a doc link off docs.aws.amazon.com). */
 export function linkMarkdown(link: ExplainLink, commands: HoverCommands, words = ENGLISH_HOVER_WORDS): string | undefined {
   if (link.kind === 'doc') return DOC_URL.test(link.url) ? markdownLink(words.awsDocs(named(link.title)), link.url) : undefined;
+  if (link.kind === 'findEvents') return findEventsMarkdown(link, commands, words);
   const target = followableTarget(link);
   if (!target) return undefined;
   switch (target.kind) {

@@ -4,7 +4,7 @@
  * leaves out is said: `… (N more characters)`. Links are kept only when the click handler would follow them.
  */
 import { capText } from '../text';
-import { followableTarget } from './linkTargets';
+import { isFollowable } from './linkTargets';
 import type { ExplainLink, ExplainSection } from './types';
 
 export const EXPLANATION_LIMITS = {
@@ -30,7 +30,7 @@ export function followableLinks(links: readonly ExplainLink[]): ExplainLink[] {
   let targets = 0;
   return links.filter((link) => {
     if (link.kind === 'doc') return true;
-    if (targets >= EXPLANATION_LIMITS.targets || followableTarget(link) === undefined) return false;
+    if (targets >= EXPLANATION_LIMITS.targets || !isFollowable(link)) return false;
     targets++;
     return true;
   });

@@ -4,9 +4,10 @@
  * re-validates: an ARN must parse, a bucket must be a bucket name, a key must be a plain string.
  */
 import { isAccountId, isRegionName, parseArn, parseS3Location } from '../arn';
+import { parseKeyRef } from '../search/keys';
 import { trimEndChars } from '../text';
 import { linkForValue } from './links';
-import type { ExplainLink } from './types';
+import type { ExplainLink, FindEventsField, FindEventsLink } from './types';
 
 export type LinkTarget =
   | { kind: 'trail'; arn: string }
@@ -129,11 +130,65 @@ export function checkedTarget(arg: unknown): LinkTarget {
  * handler would refuse (such a link is not shown at all) and for documentation links.
  */
 export function followableTarget(link: ExplainLink | LinkTarget): LinkTarget | undefined {
-  if (link.kind === 'doc') return undefined;
+  if (link.kind === 'doc' || link.kind === 'findEvents') return undefined;
   try {
     return checkedTarget(link);
   } catch {
     return undefined;
+  }
+}
+
+/** A log object and one record in it (a search result opened at its record). */
+export function s3RecordTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Object' }> & { recordIndex: number } {
+  const object = s3ObjectTarget(arg);
+  const { recordIndex } = record(arg, 'a record of a log file');
+  if (typeof recordIndex !== 'number' || !Number.isInteger(recordIndex) || recordIndex < 0 || recordIndex > 10_000_000)
+    throw new BadLinkError(`The link's record index is not valid: ${JSON.stringify(recordIndex)?.slice(0, 40)}.`);
+  return { ...object, recordIndex };
+}
+
+const FIND_FIELDS: readonly FindEventsField[] = ['key', 'principal', 'accessKey', 'request'];
+const ACCESS_KEY = /^(?:AKIA|ASIA)[A-Z0-9]{12,124}$/;
+const REQUEST_ID = /^[A-Za-z0-9._:/+=-]{4,128}$/;
+const EVENT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/** Whether a value can be searched for as `field` (the same rule makes the link and checks its click). */
+export function findEventsValueValid(field: FindEventsField, value: string): boolean {
+  switch (field) {
+    case 'key':
+      return parseKeyRef(value) !== undefined; // the query's own rule for key:
+    case 'principal': {
+      const arn = value.length <= 2048 ? parseArn(value) : undefined;
+      return !!arn && (arn.service === 'iam' || arn.service === 'sts') && isAccountId(arn.account) && arn.resource.length > 0;
+    }
+    case 'accessKey':
+      return ACCESS_KEY.test(value);
+    case 'request':
+      return REQUEST_ID.test(value);
+  }
+}
+
+/** The arguments of a "Find events with this …" link, checked: a field we offer, a value of its form, an eventTime. */
+export function findEventsTarget(arg: unknown): FindEventsLink {
+  const value = record(arg, 'a search');
+  const field = value.field as FindEventsField;
+  if (typeof field !== 'string' || !FIND_FIELDS.includes(field)) throw new BadLinkError('The search link names no field it can search.');
+  if (typeof value.value !== 'string' || !findEventsValueValid(field, value.value))
+    throw new BadLinkError(`The search link's ${field} is not valid: ${JSON.stringify(value.value)?.slice(0, 80)}.`);
+  if (typeof value.eventTime !== 'string' || !EVENT_TIME.test(value.eventTime) || Number.isNaN(Date.parse(value.eventTime)))
+    throw new BadLinkError(`The search link's time is not valid: ${JSON.stringify(value.eventTime)?.slice(0, 40)}.`);
+  return { kind: 'findEvents', field, value: value.value, eventTime: value.eventTime };
+}
+
+/** Whether a link's click handler accepts it (a command link: its target's check; a search link: findEventsTarget). */
+export function isFollowable(link: ExplainLink): boolean {
+  if (link.kind === 'doc') return false;
+  if (link.kind !== 'findEvents') return followableTarget(link) !== undefined;
+  try {
+    findEventsTarget(link);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -147,7 +202,7 @@ export function targetFromText(text: string): LinkTarget | undefined {
     return { kind: 's3Object', bucket: location.bucket, key: location.key };
   }
   const link = linkForValue(trimmed);
-  if (!link || link.kind === 'doc') return undefined;
+  if (!link || link.kind === 'doc' || link.kind === 'findEvents') return undefined;
   if (link.kind === 'kmsKey' && !link.arn) return undefined; // a bare key id in text says too little
   return link;
 }

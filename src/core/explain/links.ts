@@ -4,6 +4,7 @@
  * log text is never pasted into a URL or a command.
  */
 import { parseArn, parseS3Location } from '../arn';
+import { findEventsQueryText } from '../search/linkQuery';
 import type { ExplainLink } from './types';
 
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -74,6 +75,8 @@ export function linkTarget(link: ExplainLink): string {
       return link.arn ?? [link.region, link.account, link.keyId ?? link.alias].filter(Boolean).join(':');
     case 'doc':
       return link.url;
+    case 'findEvents':
+      return findEventsQueryText(link);
   }
 }
 

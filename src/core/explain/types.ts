@@ -15,7 +15,19 @@ export type ExplainLink =
   | { kind: 's3Object'; bucket: string; key: string }
   | { kind: 's3Prefix'; bucket: string; prefix: string }
   | { kind: 'kmsKey'; arn?: string; keyId?: string; alias?: string; region?: string; account?: string }
-  | { kind: 'doc'; url: string; title: string };
+  | { kind: 'doc'; url: string; title: string }
+  | FindEventsLink;
+
+/** What a "Find events with this …" link searches for: one value of a record, around the record's eventTime. */
+export type FindEventsField = 'key' | 'principal' | 'accessKey' | 'request';
+
+export interface FindEventsLink {
+  kind: 'findEvents';
+  field: FindEventsField;
+  value: string;
+  /** The record's eventTime (ISO-8601, UTC): the search covers a window around it. */
+  eventTime: string;
+}
 
 /** Plain text; the renderer escapes it. */
 export interface ExplainSection {

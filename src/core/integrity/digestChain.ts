@@ -3,6 +3,7 @@
  * does, over an injected store so the walk is testable without S3.
  */
 import { DigestInvalid, isBackfillDigestKey, readDigest, verifyDigest, type DigestData, type SignedDigest } from './digestFile';
+import { DigestPrefetch } from './digestPrefetch';
 
 export interface DigestTrail {
   account: string;
@@ -133,7 +134,8 @@ function parseIsoDate(text: string): Date {
 
 /**
  * Yields every digest verdict and gap, newest first; standard chain, then backfill digests. Throws what the store
- * throws (access denied, network) and an Error when CloudTrail has no public key for the window.
+ * throws (access denied, network) and an Error when CloudTrail has no public key for the window. With `ahead` > 0 the
+ * listed digests are fetched that many ahead of the walk (DigestPrefetch); the walk and its verdicts are the same.
  */
 export async function* walkDigestChain(
   store: DigestStore,
@@ -141,7 +143,9 @@ export async function* walkDigestChain(
   trail: DigestTrail,
   start: Date,
   end: Date,
+  ahead = 0,
 ): AsyncGenerator<ChainEvent> {
+  const prefetch = new DigestPrefetch(store, ahead);
   const listings: Map<string, Promise<{ standard: string[]; backfill: string[] }>> = new Map();
   const listed = (b: string) => {
     let listing = listings.get(b);
@@ -157,12 +161,13 @@ export async function* walkDigestChain(
     }
     let current = bucket;
     let keys = [...(await listed(current))[backfill ? 'backfill' : 'standard']];
+    prefetch.follow(current, keys);
     let { key, date: lastStart } = lastDigest(keys);
     while (key && lastStart && start <= lastStart) {
       const at = { bucket: current, key };
       let next: { key?: string; date?: Date };
       try {
-        const fetched = await store.fetchDigest(current, key);
+        const fetched = await prefetch.fetchDigest(current, key);
         if (fetched === 'missing') {
           next = lastDigest(keys, key);
           yield { type: 'digest', backfill, ...at, verdict: 'INVALID: not found' };
@@ -190,6 +195,7 @@ export async function* walkDigestChain(
           if (digest.previousDigestS3Bucket !== current) {
             current = digest.previousDigestS3Bucket;
             keys = [...(await listed(current))[backfill ? 'backfill' : 'standard']];
+            prefetch.follow(current, keys);
           }
         }
       } catch (error) {

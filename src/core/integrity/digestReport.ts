@@ -2,7 +2,8 @@
  * Validation as `aws cloudtrail validate-logs` reports it: verdict lines for digests and the logs of valid digests,
  * the gap notices, counts and the summary text.
  */
-import { display, walkDigestChain, type DigestStore, type DigestTrail } from './digestChain';
+import { display, walkDigestChain, type ChainEvent, type DigestStore, type DigestTrail } from './digestChain';
+import type { DigestLogEntry } from './digestFile';
 
 export type LogHashResult =
   | { status: 'hashed'; sha256: string }
@@ -47,31 +48,50 @@ export function formatVerdictLine(line: VerdictLine): string {
 
 export type LogHasher = (bucket: string, key: string) => Promise<LogHashResult>;
 
-/** Starts `work` on every item, at most `limit` at once; promises in item order. A failing item fails only its promise. */
-function orderedMap<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Array<Promise<R>> {
-  const slots: Array<{ resolve(value: R): void; reject(error: unknown): void }> = [];
-  const promises = items.map(
-    () =>
-      new Promise<R>((resolve, reject) => {
-        slots.push({ resolve, reject });
-      }),
-  );
-  let next = 0;
-  const runner = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        slots[index].resolve(await work(items[index]));
-      } catch (error) {
-        slots[index].reject(error);
-      }
+/** `work` run at most `limit` at a time, in the order asked for. */
+function limiter(limit: number): <R>(work: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (work) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
     }
   };
-  for (let i = 0; i < Math.min(Math.max(1, limit), items.length); i++) void runner();
-  return promises;
 }
 
-/** Walks the chain, checks each valid digest's logs, calls `onLine` for every line; returns the counts. */
+/** What one chain event prints: its own line, then (for a valid digest) one line per listed log, in the digest's order. */
+interface PendingLines {
+  line: VerdictLine;
+  logs: PendingLog[];
+}
+interface PendingLog {
+  uri: string;
+  bucket: string;
+  key: string;
+  hashValue: string;
+  result: Promise<LogHashResult>;
+  state: { settled: boolean };
+}
+
+function logVerdict(result: LogHashResult, hashValue: string): string {
+  if (result.status === 'hashed') return result.sha256 === hashValue ? 'valid' : "INVALID: hash value doesn't match";
+  if (result.status === 'missing') return 'INVALID: not found';
+  if (result.status === 'invalid-format') return 'INVALID: invalid format';
+  if (result.status === 'trailing-data') return 'INVALID: unexpected data after end of compressed stream';
+  return `ERROR: ${result.message}`;
+}
+
+/**
+ * Walks the chain, checks each valid digest's logs, calls `onLine` for every line; returns the counts.
+ * Concurrency (the lines still come out in the walk's order, digest then its logs): the walk fetches up to
+ * `concurrency` listed digests ahead of itself, and logs are hashed up to `concurrency` at a time across digests, the
+ * walk running on while they are; at most 4 × `concurrency` logs wait to be printed before the walk waits for them.
+ */
 export async function validateTrailLogs(
   store: DigestStore,
   hashLog: LogHasher,
@@ -91,68 +111,95 @@ export async function validateTrailLogs(
     invalidLogs: 0,
     unreadLogs: 0,
   };
-  for await (const event of walkDigestChain(store, bucket, trail, start, end)) {
-    if (event.type === 'gap') {
-      onLine({
-        kind: 'gap',
-        ok: true,
-        verdict: `${event.backfill ? '(backfill) ' : ''}No log files were delivered by CloudTrail between ${display(event.from)} and ${display(event.to)}`,
+  const limit = Math.max(1, concurrency);
+  const run = limiter(limit);
+  const queue: PendingLines[] = [];
+  let queuedLogs = 0;
+  const printHead = async (): Promise<void> => {
+    const head = queue.shift() as PendingLines;
+    onLine(head.line);
+    for (const log of head.logs) {
+      const result = await log.result;
+      queuedLogs--;
+      const verdict = logVerdict(result, log.hashValue);
+      if (verdict === 'valid') counts.validLogs++;
+      else if (result.status === 'error') counts.unreadLogs++;
+      else counts.invalidLogs++;
+      onLine({ kind: 'log', uri: log.uri, bucket: log.bucket, key: log.key, verdict, ok: verdict === 'valid' });
+    }
+  };
+  const startHash = (entry: DigestLogEntry): PendingLog => {
+    const state = { settled: false };
+    const result = run(() => hashLog(entry.s3Bucket, entry.s3Object))
+      .catch((error: unknown): LogHashResult => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        state.settled = true;
       });
-      continue;
+    queuedLogs++;
+    return {
+      uri: `s3://${entry.s3Bucket}/${entry.s3Object}`,
+      bucket: entry.s3Bucket,
+      key: entry.s3Object,
+      hashValue: entry.hashValue,
+      result,
+      state,
+    };
+  };
+  const printReady = async (): Promise<void> => {
+    while (queue.length > 0 && (queuedLogs > 4 * limit || queue[0].logs.every((log) => log.state.settled))) await printHead();
+  };
+  try {
+    for await (const event of walkDigestChain(store, bucket, trail, start, end, limit)) {
+      queue.push(pendingLines(event, counts, start, end, startHash));
+      await printReady();
     }
-    const kind = event.backfill ? 'backfill digest' : 'digest';
-    const uri = `s3://${event.bucket}/${event.key}`;
-    if (!('digest' in event)) {
-      if (event.backfill) counts.invalidBackfillDigests++;
-      else counts.invalidDigests++;
-      onLine({ kind, uri, bucket: event.bucket, key: event.key, verdict: event.verdict, ok: false });
-      continue;
-    }
-    if (event.backfill) counts.validBackfillDigests++;
-    else counts.validDigests++;
-    const digestStart = new Date(event.digest.digestStartTime);
-    const digestEnd = new Date(event.digest.digestEndTime);
-    const earliest = digestStart > start ? digestStart : start;
-    if (!counts.foundStart || earliest < counts.foundStart) counts.foundStart = earliest;
-    const latest = digestEnd < end ? digestEnd : end;
-    if (!Number.isNaN(latest.getTime()) && (!counts.foundEnd || latest > counts.foundEnd)) counts.foundEnd = latest;
-    onLine({
+  } finally {
+    // What was found before the walk ended (or failed) is printed, as the aws CLI printed it as it went.
+    while (queue.length > 0) await printHead();
+  }
+  return counts;
+}
+
+/** The line of one chain event (counted now), with the hashes of a valid digest's logs started. */
+function pendingLines(
+  event: ChainEvent,
+  counts: ValidationCounts,
+  start: Date,
+  end: Date,
+  hash: (entry: DigestLogEntry) => PendingLog,
+): PendingLines {
+  if (event.type === 'gap') {
+    const verdict = `${event.backfill ? '(backfill) ' : ''}No log files were delivered by CloudTrail between ${display(event.from)} and ${display(event.to)}`;
+    return { line: { kind: 'gap', ok: true, verdict }, logs: [] };
+  }
+  const kind = event.backfill ? 'backfill digest' : 'digest';
+  if (!('digest' in event)) {
+    if (event.backfill) counts.invalidBackfillDigests++;
+    else counts.invalidDigests++;
+    return {
+      line: { kind, uri: `s3://${event.bucket}/${event.key}`, bucket: event.bucket, key: event.key, verdict: event.verdict, ok: false },
+      logs: [],
+    };
+  }
+  if (event.backfill) counts.validBackfillDigests++;
+  else counts.validDigests++;
+  const digestStart = new Date(event.digest.digestStartTime);
+  const digestEnd = new Date(event.digest.digestEndTime);
+  const earliest = digestStart > start ? digestStart : start;
+  if (!counts.foundStart || earliest < counts.foundStart) counts.foundStart = earliest;
+  const latest = digestEnd < end ? digestEnd : end;
+  if (!Number.isNaN(latest.getTime()) && (!counts.foundEnd || latest > counts.foundEnd)) counts.foundEnd = latest;
+  return {
+    line: {
       kind,
       uri: `s3://${event.digest.digestS3Bucket}/${event.digest.digestS3Object}`,
       bucket: event.digest.digestS3Bucket,
       key: event.digest.digestS3Object,
       verdict: 'valid',
       ok: true,
-    });
-    // Logs are hashed `concurrency` at a time; lines still come out in the digest's order.
-    const results = orderedMap(event.digest.logFiles, concurrency, (log) =>
-      hashLog(log.s3Bucket, log.s3Object).catch((error: unknown): LogHashResult => ({
-        status: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      })),
-    );
-    for (const [index, log] of event.digest.logFiles.entries()) {
-      const result = await results[index];
-      let verdict: string;
-      if (result.status === 'hashed') verdict = result.sha256 === log.hashValue ? 'valid' : "INVALID: hash value doesn't match";
-      else if (result.status === 'missing') verdict = 'INVALID: not found';
-      else if (result.status === 'invalid-format') verdict = 'INVALID: invalid format';
-      else if (result.status === 'trailing-data') verdict = 'INVALID: unexpected data after end of compressed stream';
-      else verdict = `ERROR: ${result.message}`;
-      if (verdict === 'valid') counts.validLogs++;
-      else if (result.status === 'error') counts.unreadLogs++;
-      else counts.invalidLogs++;
-      onLine({
-        kind: 'log',
-        uri: `s3://${log.s3Bucket}/${log.s3Object}`,
-        bucket: log.s3Bucket,
-        key: log.s3Object,
-        verdict,
-        ok: verdict === 'valid',
-      });
-    }
-  }
-  return counts;
+    },
+    logs: event.digest.logFiles.map(hash),
+  };
 }
 
 function ratio(valid: number, invalid: number, name: string): string {

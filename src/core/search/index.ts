@@ -31,3 +31,26 @@ export {
   type FolderPlan,
   type LogKeyVerdict,
 } from './prune';
+export {
+  hitToResultItem,
+  failureToResultItem,
+  searchResultSet,
+  compareHitsByTime,
+  hitLabel,
+  hitPrincipal,
+  NOT_SEARCHED_GROUP,
+  type SearchHit,
+} from './results';
+export {
+  summaryText,
+  progressText,
+  marginText,
+  estimateText,
+  groupFailures,
+  type SearchSummary,
+  type SearchProgress,
+  type SearchEstimate,
+  type FileFailure,
+} from './summary';
+export { findEventsQuery, findEventsQueryText, LINK_WINDOW_MINUTES } from './linkQuery';
+export { DEFAULT_FROM, trailQuery, folderQuery, logFileScope, withScope, prefillText } from './prefill';

@@ -28,6 +28,12 @@ export const Commands = {
   loadMoreResults: 'cloudtrailKms.loadMoreResults',
   copyAthenaDdl: 'cloudtrailKms.copyAthenaDdl',
   findEventsWithAthena: 'cloudtrailKms.findEventsWithAthena',
+  findEvents: 'cloudtrailKms.findEvents',
+  // In the palette only while a results document is active; also its editor title and CodeLenses.
+  cancelSearch: 'cloudtrailKms.cancelSearch',
+  rerunSearch: 'cloudtrailKms.rerunSearch',
+  editSearch: 'cloudtrailKms.editSearch',
+  saveSearchResults: 'cloudtrailKms.saveSearchResults',
   // Internal: used by tree items, hover links and document links; hidden from the palette.
   loadMore: 'cloudtrailKms.loadMore',
   retry: 'cloudtrailKms.retry',
@@ -39,6 +45,9 @@ export const Commands = {
   openTarget: 'cloudtrailKms.openTarget',
   cancelLoading: 'cloudtrailKms.cancelLoading',
   showTreeErrorDetails: 'cloudtrailKms.showTreeErrorDetails',
+  findEventsFromLink: 'cloudtrailKms.findEventsFromLink',
+  openLogAtRecord: 'cloudtrailKms.openLogAtRecord',
+  showSearchDetails: 'cloudtrailKms.showSearchDetails',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -62,7 +71,16 @@ export const HIDDEN_FROM_PALETTE: readonly CommandId[] = [
   Commands.openResult,
   Commands.loadMoreResults,
   Commands.showTreeErrorDetails,
+  Commands.findEventsFromLink,
+  Commands.openLogAtRecord,
+  Commands.showSearchDetails,
 ];
 
 /** The only commands a hover may run (`isTrusted.enabledCommands`). */
-export const HOVER_COMMANDS: string[] = [Commands.openLog, Commands.revealTrail, Commands.revealKey, Commands.revealS3Prefix];
+export const HOVER_COMMANDS: string[] = [
+  Commands.openLog,
+  Commands.revealTrail,
+  Commands.revealKey,
+  Commands.revealS3Prefix,
+  Commands.findEventsFromLink,
+];

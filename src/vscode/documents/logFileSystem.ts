@@ -5,7 +5,6 @@ import { ExplainedError } from '../../core/errors';
 import { formatBytes } from '../../core/formatBytes';
 import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../../core/logs/logUri';
 import type { SseFacts } from '../../core/model';
-import { prettyPrintJsonBytes } from '../../core/logs/pretty';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
 import { errorText, isCancelled } from '../errorText';
 import { log } from '../log';
@@ -116,6 +115,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
           {
             signal,
             maxBytes: this.session.settings().maxObjectBytes,
+            prettyPrint: true, // indented while it arrives (bytes to bytes: never held as a string here)
             onProgress: (received, total) => {
               const increment = total ? ((received - reported) / total) * 100 : undefined;
               reported = received;
@@ -126,15 +126,10 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
             },
           },
         );
-        // Bytes to bytes: the editor takes UTF-8, so the log is never held as a string here.
-        let bytes: Uint8Array;
-        try {
-          bytes = prettyPrintJsonBytes(fetched.bytes);
-        } catch {
-          // Not JSON: show it as stored rather than refuse; copied to its exact size so the cache does not keep
-          // fetchLog's whole receive buffer alive behind a small view.
-          bytes = new Uint8Array(fetched.bytes);
-        }
+        const pretty = fetched.pretty && 'bytes' in fetched.pretty ? fetched.pretty.bytes : undefined;
+        // Not JSON, or nested too deeply to indent: shown as stored rather than refused, with a notice.
+        const bytes = pretty ?? fetched.bytes;
+        if (fetched.pretty && 'error' in fetched.pretty) showAsStoredNotice(logDisplayName(location), fetched.pretty.error);
         this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
         setDecryptionFacts(uri, fetched.sse);
         log().info(
@@ -174,6 +169,19 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
     this.clear();
     this.emitter.dispose();
   }
+}
+
+function showAsStoredNotice(name: string, error: ExplainedError): void {
+  log().warn(`[s3] ${name} is shown as stored, not indented: ${errorText(error)}`);
+  const message =
+    error.code === 'IndentTooLarge'
+      ? vscode.l10n.t('The log file is shown as stored, not indented: it is nested too deeply to indent.')
+      : vscode.l10n.t('The log file is shown as stored, not indented: it is not valid JSON.');
+  // No log-controlled text in the notification (its Markdown links would be live): the name is in the log.
+  const details = vscode.l10n.t('Show Details');
+  void vscode.window.showWarningMessage(message, details).then((picked) => {
+    if (picked === details) log().show(true);
+  });
 }
 
 const READONLY_TEXT = vscode.l10n.t(

@@ -30,6 +30,9 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
   private closed: string[] = [];
   private counter = 0;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when update() gave a document new text: VS Code then reads it again (documents that fill while work runs). */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly options: MemoryDocumentsOptions) {
     this.subscriptions = [
@@ -84,6 +87,15 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
     return uri;
   }
 
+  /** Replaces the text of a document made by add()/show() (kept under the same lifetime rules); false when it was dropped. */
+  update(uri: vscode.Uri, text: string): boolean {
+    const id = uri.toString();
+    if (!this.texts.has(id)) return false;
+    this.texts.set(id, text);
+    this.changed.fire(uri);
+    return true;
+  }
+
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? this.options.gone;
   }
@@ -104,6 +116,7 @@ export class MemoryDocuments implements vscode.TextDocumentContentProvider, vsco
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
     this.texts.clear();
     this.closed = [];
   }
@@ -122,4 +135,12 @@ export const REPORT_DOCUMENTS: MemoryDocumentsOptions = {
   extension: '.txt',
   keepClosed: 10,
   gone: `${vscode.l10n.t('This report is no longer in memory: run the command again.')}\n`,
+};
+
+/** Find Events results as CloudTrail JSON `{"Records": [...]}`, filled while the search runs (hovers, links, outline). */
+export const SEARCH_DOCUMENTS: MemoryDocumentsOptions = {
+  scheme: 'cloudtrail-search',
+  extension: '.json',
+  keepClosed: 10,
+  gone: '// These results are no longer in memory: run "CloudTrail: Find Events…" again.\n',
 };

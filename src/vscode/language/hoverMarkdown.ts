@@ -9,6 +9,7 @@ const COMMANDS: HoverCommands = {
   revealTrail: Commands.revealTrail,
   revealKey: Commands.revealKey,
   revealS3Prefix: Commands.revealS3Prefix,
+  findEventsFromLink: Commands.findEventsFromLink,
 };
 
 /** The hover's own words in the editor's language (core builds and escapes the Markdown around them). */
@@ -23,6 +24,18 @@ const WORDS: HoverWords = {
   bucketKey: (algorithm) => vscode.l10n.t('{0}, S3 Bucket Key', algorithm),
   encryptedAtRest: (algorithm) => vscode.l10n.t('Encrypted at rest with {0}; no KMS key involved.', algorithm),
   noEncryption: () => vscode.l10n.t('S3 reported no server-side encryption for this object.'),
+  findEvents: (field) => {
+    switch (field) {
+      case 'key':
+        return vscode.l10n.t('Find events with this key');
+      case 'principal':
+        return vscode.l10n.t('Find events of this principal');
+      case 'accessKey':
+        return vscode.l10n.t('Find events with this access key');
+      case 'request':
+        return vscode.l10n.t('Find events of this request');
+    }
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRecordIndex, explain, explainEveryKey, outline, type ExplainLink } from '../../../src/core/explain';
+import { findEventsTarget } from '../../../src/core/explain/linkTargets';
 import { seed } from './corpus';
 
 test('a minified single-line 50 MB log: index once, explain anywhere', () => {
@@ -75,7 +76,9 @@ const DOC_URL = /^https:\/\/docs\.aws\.amazon\.com\/[A-Za-z0-9/_.#-]+$/;
 /** Log text may only reach links as typed fields (bucket, key, ARN) for the renderer to validate; never as a URL. */
 function assertSafeLinks(links: ExplainLink[]): void {
   for (const link of links) {
-    assert.ok(['trail', 's3Object', 's3Prefix', 'kmsKey', 'doc'].includes(link.kind), JSON.stringify(link));
+    assert.ok(['trail', 's3Object', 's3Prefix', 'kmsKey', 'doc', 'findEvents'].includes(link.kind), JSON.stringify(link));
+    // A search link carries only a value the click handler accepts again, never free log text.
+    if (link.kind === 'findEvents') assert.deepEqual(findEventsTarget(link), link);
     if (link.kind === 'doc') {
       assert.match(link.url, DOC_URL);
       assert.ok(!link.title.includes('command:') && !link.title.includes('<'), link.title);

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { explain, outline } from '../../../src/core/explain';
 import { explanationMarkdownText, linkMarkdown, MAX_HOVER_MARKDOWN, sseMarkdownText } from '../../../src/core/explain/hoverMarkdown';
-import { checkedTarget, kmsKeyTarget, s3ObjectTarget, s3PrefixTarget, trailTarget } from '../../../src/core/explain/linkTargets';
+import {
+  checkedTarget,
+  kmsKeyTarget,
+  s3ObjectTarget,
+  s3PrefixTarget,
+  trailTarget,
+  findEventsTarget,
+} from '../../../src/core/explain/linkTargets';
 import { measure } from '../../hostile/workMeter';
 
 const COMMANDS = {
@@ -12,12 +19,14 @@ const COMMANDS = {
   revealTrail: 'cloudtrailKms.revealTrail',
   revealKey: 'cloudtrailKms.revealKey',
   revealS3Prefix: 'cloudtrailKms.revealS3Prefix',
+  findEventsFromLink: 'cloudtrailKms.findEventsFromLink',
 };
 const VALIDATOR: Record<string, (arg: unknown) => unknown> = {
   [COMMANDS.openLog]: s3ObjectTarget,
   [COMMANDS.revealTrail]: trailTarget,
   [COMMANDS.revealKey]: kmsKeyTarget,
   [COMMANDS.revealS3Prefix]: s3PrefixTarget,
+  [COMMANDS.findEventsFromLink]: findEventsTarget,
 };
 
 function kmsRecord(fields: Record<string, unknown>): Record<string, unknown> {
@@ -135,7 +144,7 @@ test('hover links are exactly those the click handler accepts; refused targets a
       const validate = VALIDATOR[link.command];
       assert.ok(validate, `a link to ${link.command}`);
       assert.doesNotThrow(() => validate(link.args[0]), `${link.command} refuses ${JSON.stringify(link.args)}`);
-      assert.doesNotThrow(() => checkedTarget(link.args[0]));
+      if (link.command !== COMMANDS.findEventsFromLink) assert.doesNotThrow(() => checkedTarget(link.args[0]));
     }
     assert.ok(!markdown.includes('not-a-region'.replace(/-/g, '\\-') + ':111122223333:trail/t)'));
     assert.ok(!/Open and decrypt k{10}/.test(markdown), 'a link to a key the handler refuses (over 1,024 characters)');

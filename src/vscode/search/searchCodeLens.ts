@@ -1,0 +1,59 @@
+/**
+ * CodeLenses in a results document: above the first line, what the search is doing or found and what can be done
+ * (Cancel while it runs; Run Again, Edit Query…, Save Results… when it ended; the files not searched); above each
+ * record, the log file and record it came from — click to open that file at that record.
+ */
+import * as vscode from 'vscode';
+import { Commands } from '../commands/commandIds';
+import { analysed } from '../language/documentAnalysis';
+import type { SearchRuns } from './searchRun';
+
+const TOP = new vscode.Range(0, 0, 0, 0);
+
+export class SearchCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly runs: SearchRuns) {
+    this.subscription = runs.onDidChange(() => this.emitter.fire());
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const run = this.runs.get(document.uri);
+    if (!run) return [];
+    const uri = document.uri.toString();
+    const lens = (title: string, command: string, args: unknown[] = [uri], range = TOP) =>
+      new vscode.CodeLens(range, { title, command, arguments: args });
+    const lenses = [lens(run.statusText(), Commands.showSearchDetails)];
+    if (run.running) lenses.push(lens('$(debug-stop) Cancel', Commands.cancelSearch));
+    else
+      lenses.push(
+        lens('$(refresh) Run Again', Commands.rerunSearch),
+        lens('$(edit) Edit Query…', Commands.editSearch),
+        lens('$(save) Save Results…', Commands.saveSearchResults),
+      );
+    if (run.failures.length)
+      lenses.push(
+        lens(`$(warning) ${run.failures.length} file${run.failures.length === 1 ? '' : 's'} not searched`, Commands.showSearchDetails),
+      );
+    // Record lenses only when the document shows the text last written (the record i ⇄ hit i mapping holds).
+    const data = document.getText() === run.renderedText ? analysed(document) : undefined;
+    if (!data) return lenses;
+    const count = Math.min(data.index.count, run.renderedHits.length);
+    for (let i = 0; i < count; i++) {
+      const { source } = run.renderedHits[i];
+      const name = source.key.slice(source.key.lastIndexOf('/') + 1);
+      const at = document.positionAt(data.index.starts[i]);
+      lenses.push(
+        lens(`$(go-to-file) ${name} · record ${source.recordIndex}`, Commands.openLogAtRecord, [{ ...source }], new vscode.Range(at, at)),
+      );
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * One Find Events run as the editor shows it: its read-only results document (`cloudtrail-search:`, CloudTrail JSON
+ * `{"Records": [...]}` sorted by event time, rewritten a few times a second while hits arrive), its state and
+ * counts (shown as CodeLenses above the results), and the same answer in the one results model (`resultSet()`, for the
+ * results view). SearchRuns keeps the runs by document and says when one changes.
+ */
+import * as vscode from 'vscode';
+import type { ResultSet } from '../../core/results/model';
+import {
+  compareHitsByTime,
+  searchResultSet,
+  summaryText,
+  progressText,
+  type FileFailure,
+  type SearchEstimate,
+  type SearchHit,
+  type SearchProgress,
+  type SearchSummary,
+} from '../../core/search';
+import type { MemoryDocuments } from '../documents/memoryDocuments';
+
+export type RunState = 'listing' | 'reading' | 'done' | 'cancelled' | 'failed' | 'declined';
+
+/** How often the document is rewritten while hits arrive: more rarely as it grows (each rewrite is the whole text). */
+function renderDelay(hits: number): number {
+  return 250 + Math.floor(hits / 5);
+}
+
+/** The results document's text: the matching records, sorted by event time, as a CloudTrail log document. */
+export function resultsDocumentText(hits: readonly SearchHit[]): string {
+  return `${JSON.stringify({ Records: hits.map((hit) => hit.record) }, null, 2)}\n`;
+}
+
+export class SearchRun {
+  state: RunState = 'listing';
+  hits: SearchHit[] = [];
+  failures: FileFailure[] = [];
+  progress?: SearchProgress;
+  estimate?: SearchEstimate;
+  summary?: SearchSummary;
+  /** One sentence when the run failed as a whole. */
+  error?: string;
+  abort = new AbortController();
+  /** The hits in the order of the document's text as last written (CodeLenses map record i to renderedHits[i]). */
+  renderedHits: readonly SearchHit[] = [];
+  renderedText = resultsDocumentText([]);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    public text: string,
+    private readonly documents: MemoryDocuments,
+    private readonly changed: (run: SearchRun) => void,
+  ) {}
+
+  get running(): boolean {
+    return this.state === 'listing' || this.state === 'reading';
+  }
+
+  /** A short title: the query without its scope and range when it is long. */
+  get title(): string {
+    return `Find Events: ${this.text.length > 80 ? `${this.text.slice(0, 79)}…` : this.text}`;
+  }
+
+  /** Starts over in the same document (Run Again). */
+  reset(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    Object.assign(this, { state: 'listing', hits: [], failures: [], progress: undefined, estimate: undefined, summary: undefined });
+    this.error = undefined;
+    this.abort = new AbortController();
+    this.render();
+  }
+
+  addHit(hit: SearchHit): void {
+    // Binary insertion keeps the hits sorted by event time as they arrive in any order.
+    let low = 0;
+    let high = this.hits.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareHitsByTime(this.hits[mid], hit) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    this.hits.splice(low, 0, hit);
+    this.schedule();
+  }
+
+  addFailure(failure: FileFailure): void {
+    this.failures.push(failure);
+    this.schedule();
+  }
+
+  setProgress(progress: SearchProgress): void {
+    this.state = 'reading';
+    this.progress = progress;
+    this.changed(this);
+  }
+
+  finish(outcome: { summary?: SearchSummary; state: RunState; error?: string }): void {
+    this.state = outcome.state;
+    if (outcome.summary) this.summary = outcome.summary;
+    if (outcome.error) this.error = outcome.error;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.render();
+  }
+
+  /** What the run is doing or found, one line (the first CodeLens). */
+  statusText(): string {
+    const s = this.summary;
+    switch (this.state) {
+      case 'listing':
+        return '$(sync~spin) Listing the log folders of the range…';
+      case 'reading':
+        return `$(sync~spin) Searching: ${this.progress ? progressText(this.progress) : 'starting'}`;
+      case 'declined':
+        return `$(circle-slash) Not started: it would read ${this.estimate?.files.toLocaleString('en-US') ?? 'many'} log files`;
+      case 'failed':
+        return `$(error) ${this.error ?? 'The search failed'}`;
+      case 'cancelled':
+        return `$(circle-slash) Cancelled: ${this.hits.length} events in ${s?.filesRead ?? 0} of ${s?.filesPlanned ?? '?'} files`;
+      case 'done':
+        return `$(check) ${this.hits.length.toLocaleString('en-US')} event${this.hits.length === 1 ? '' : 's'} in ${s?.filesRead ?? 0} of ${s?.filesPlanned ?? 0} files${s?.truncated ? ' (stopped at the maximum)' : ''} · ${((s?.elapsedMs ?? 0) / 1000).toFixed(1)} s · files up to ${s?.margins.lateMinutes ?? '?'} min late`;
+    }
+  }
+
+  /** The whole summary (files, bytes, margin, failures) for Show Details. */
+  detailText(): string {
+    const head = `${this.title}\n`;
+    if (this.summary) return head + summaryText(this.summary);
+    return head + (this.error ?? this.statusText());
+  }
+
+  /** The same answer in the one results model. */
+  resultSet(): ResultSet {
+    return searchResultSet(this.title, this.hits, this.failures, this.statusText().replace(/^\$\([^)]*\) /, ''), !this.running);
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.render();
+    }, renderDelay(this.hits.length));
+  }
+
+  private render(): void {
+    this.renderedHits = [...this.hits];
+    this.renderedText = resultsDocumentText(this.renderedHits);
+    this.documents.update(this.uri, this.renderedText);
+    this.changed(this);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.abort.abort();
+  }
+}
+
+/** The runs by results document; fires when one changes (state, counts, results). */
+export class SearchRuns implements vscode.Disposable {
+  private readonly runs = new Map<string, SearchRun>();
+  private readonly emitter = new vscode.EventEmitter<SearchRun>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly documents: MemoryDocuments) {}
+
+  create(name: string, text: string): SearchRun {
+    const uri = this.documents.add(name, resultsDocumentText([]));
+    const run = new SearchRun(uri, text, this.documents, (changed) => this.emitter.fire(changed));
+    this.runs.set(uri.toString(), run);
+    return run;
+  }
+
+  get(uri: vscode.Uri | string | undefined): SearchRun | undefined {
+    return uri === undefined ? undefined : this.runs.get(uri.toString());
+  }
+
+  /** Every run, newest first (for the results view). */
+  all(): SearchRun[] {
+    return [...this.runs.values()].reverse();
+  }
+
+  /** Forgets runs whose document text is gone, keeping at most `keep` (their results are memory). */
+  prune(keep: number): void {
+    const ids = [...this.runs.keys()];
+    for (const id of ids.slice(0, Math.max(0, ids.length - keep))) {
+      const run = this.runs.get(id);
+      if (run && !run.running) {
+        run.dispose();
+        this.runs.delete(id);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const run of this.runs.values()) run.dispose();
+    this.runs.clear();
+    this.emitter.dispose();
+  }
+}
