@@ -25,10 +25,10 @@ import { registerCommand, type CommandSpec } from './command';
 import { openLogAtRecord } from './openRecord';
 import { NO_TRAILS, pickTrail } from './trailArgument';
 
-const TITLE = 'CloudTrail: Find Events';
+const TITLE = vscode.l10n.t('CloudTrail: Find Events');
 const SEARCH: CommandSpec<FindEventsResult> = {
   area: 'search',
-  failure: 'Could not find events',
+  failure: vscode.l10n.t('Could not find events'),
   notices: { NoSearchScope: 'info', SearchTooWide: 'warning', BadQuery: 'warning' },
 };
 
@@ -56,7 +56,13 @@ function checkedQuery(text: string): ReturnType<typeof parseQuery> {
     return parseQuery(text);
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    throw new ExplainedError('BadQuery', `The query cannot be read: ${error.problem}.`, pointAtQueryError(text, error), undefined, error);
+    throw new ExplainedError(
+      'BadQuery',
+      vscode.l10n.t('The query cannot be read: {0}.', error.problem),
+      pointAtQueryError(text, error),
+      undefined,
+      error,
+    );
   }
 }
 
@@ -80,7 +86,11 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   /** The run of a results document: the URI given (editor title, lenses), else the active editor's. */
   const runOf = (uri: unknown): SearchRun => {
     const run = runs.get(typeof uri === 'string' || uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
-    if (!run) throw new ExplainedError('NoSearch', 'This is not a Find Events results document, or its search is no longer in memory.');
+    if (!run)
+      throw new ExplainedError(
+        'NoSearch',
+        vscode.l10n.t('This is not a Find Events results document, or its search is no longer in memory.'),
+      );
     return run;
   };
 
@@ -120,10 +130,14 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   registerCommand(
     context,
     Commands.openLogAtRecord,
-    { area: 's3', failure: 'Could not open the log file', failed: (error) => ({ opened: false, ...(error ? { error } : {}) }) },
+    {
+      area: 's3',
+      failure: vscode.l10n.t('Could not open the log file'),
+      failed: (error) => ({ opened: false, ...(error ? { error } : {}) }),
+    },
     (arg: unknown) => openLogAtRecord(s3RecordTarget(arg)),
   );
-  const results = { area: 'search', failure: 'Could not do that with the search results' };
+  const results = { area: 'search', failure: vscode.l10n.t('Could not do that with the search results') };
   registerCommand(context, Commands.cancelSearch, results, (uri?: unknown) => {
     const run = runOf(uri);
     run.abort.abort();
@@ -131,7 +145,7 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   });
   registerCommand(context, Commands.rerunSearch, SEARCH, async (uri?: unknown) => {
     const run = runOf(uri);
-    if (run.running) return { ok: false, error: 'The search is still running.' };
+    if (run.running) return { ok: false, error: vscode.l10n.t('The search is still running.') };
     run.reset();
     await show(run);
     return executeRun(run, session);
@@ -147,9 +161,12 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
       typeof path === 'string'
         ? vscode.Uri.file(path)
         : await vscode.window.showSaveDialog({
-            title: 'Save Search Results',
+            title: vscode.l10n.t('Save Search Results'),
             defaultUri: vscode.Uri.joinPath(folder, `${run.uri.path.slice(1).replace(/\.json$/, '')}.json`),
-            filters: { 'CloudTrail JSON (the records)': ['json'], 'JSON Lines (one result per line, with its source)': ['jsonl'] },
+            filters: {
+              [vscode.l10n.t('CloudTrail JSON (the records)')]: ['json'],
+              [vscode.l10n.t('JSON Lines (one result per line, with its source)')]: ['jsonl'],
+            },
           });
     if (!target) return { ok: false, cancelled: true };
     const lines = target.path.endsWith('.jsonl');

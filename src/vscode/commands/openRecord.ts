@@ -26,9 +26,9 @@ export async function openLogAtRecord(target: {
   if (target.recordIndex >= data.index.count) {
     throw new ExplainedError(
       'NoSuchRecord',
-      `The log file has ${data.index.count} records; record ${target.recordIndex} is not there.`,
-      'The object changed since the search read it.',
-      'Search again.',
+      vscode.l10n.t('The log file has {0} records; record {1} is not there.', data.index.count, target.recordIndex),
+      vscode.l10n.t('The object changed since the search read it.'),
+      vscode.l10n.t('Search again.'),
     );
   }
   const start = editor.document.positionAt(data.index.starts[target.recordIndex]);

@@ -142,5 +142,5 @@ export const SEARCH_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-search',
   extension: '.json',
   keepClosed: 10,
-  gone: '// These results are no longer in memory: run "CloudTrail: Find Events…" again.\n',
+  gone: `// ${vscode.l10n.t('These results are no longer in memory: run "CloudTrail: Find Events…" again.')}\n`,
 };

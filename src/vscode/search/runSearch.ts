@@ -28,17 +28,20 @@ export interface FindEventsResult {
 
 /** The modal before a large search: Search, or Cancel. */
 async function askToSearch(estimate: SearchEstimate, threshold: number): Promise<boolean> {
+  const search = vscode.l10n.t('Search');
   const choice = await vscode.window.showWarningMessage(
-    `Search ${estimate.files.toLocaleString('en-US')} log files?`,
+    vscode.l10n.t('Search {0} log files?', estimate.files.toLocaleString('en-US')),
     {
       modal: true,
-      detail:
-        `This search would read ${estimateText(estimate)} ` +
-        `Narrow the time range, accounts or regions to read fewer. (You are asked above ${threshold.toLocaleString('en-US')} files: setting cloudtrailKms.search.confirmAboveFiles.)`,
+      detail: vscode.l10n.t(
+        'This search would read {0} Narrow the time range, accounts or regions to read fewer. (You are asked above {1} files: setting cloudtrailKms.search.confirmAboveFiles.)',
+        estimateText(estimate),
+        threshold.toLocaleString('en-US'),
+      ),
     },
-    'Search',
+    search,
   );
-  return choice === 'Search';
+  return choice === search;
 }
 
 export async function executeRun(run: SearchRun, session: AwsSession, options: { confirmed?: boolean } = {}): Promise<FindEventsResult> {
@@ -58,7 +61,7 @@ export async function executeRun(run: SearchRun, session: AwsSession, options: {
         confirm: (estimate) => askToSearch(estimate, settings.confirmAboveFiles),
         onPlanned: (estimate) => {
           run.estimate = estimate;
-          report({ message: `${estimate.files.toLocaleString('en-US')} log files to read` });
+          report({ message: vscode.l10n.t('{0} log files to read', estimate.files.toLocaleString('en-US')) });
         },
         onHit: (hit) => run.addHit(hit),
         onFailure: (failure) => run.addFailure(failure),
@@ -70,16 +73,23 @@ export async function executeRun(run: SearchRun, session: AwsSession, options: {
     });
     run.finish({ summary, state: summary.cancelled ? 'cancelled' : 'done' });
     log().info(`[search] ${run.detailText()}`);
+    const details = vscode.l10n.t('Show Details');
     if (!summary.cancelled && summary.failures.length > 0) {
       void vscode.window
         .showWarningMessage(
-          `${summary.failures.length} of ${summary.filesPlanned.toLocaleString('en-US')} log files could not be searched; the results hold the rest.`,
-          'Show Details',
+          vscode.l10n.t(
+            '{0} of {1} log files could not be searched; the results hold the rest.',
+            summary.failures.length,
+            summary.filesPlanned.toLocaleString('en-US'),
+          ),
+          details,
         )
-        .then((picked) => picked && log().show(true));
+        .then((picked) => picked === details && log().show(true));
     } else if (!summary.cancelled && summary.matches === 0) {
       void vscode.window.showInformationMessage(
-        `No events matched in ${summary.filesRead.toLocaleString('en-US')} log file${summary.filesRead === 1 ? '' : 's'}.`,
+        summary.filesRead === 1
+          ? vscode.l10n.t('No events matched in 1 log file.')
+          : vscode.l10n.t('No events matched in {0} log files.', summary.filesRead.toLocaleString('en-US')),
       );
     }
     return {
@@ -96,7 +106,7 @@ export async function executeRun(run: SearchRun, session: AwsSession, options: {
     if (isCancelled(error)) {
       // Declined at the cost question (the plan was made, nothing read), or cancelled while listing.
       run.finish({ state: run.estimate && !abort.signal.aborted ? 'declined' : 'cancelled' });
-      throw error instanceof CancelledError ? error : new CancelledError('The search was cancelled.');
+      throw error instanceof CancelledError ? error : new CancelledError(vscode.l10n.t('The search was cancelled.'));
     }
     run.finish({ state: 'failed', error: errorHeadline(error) });
     throw error;

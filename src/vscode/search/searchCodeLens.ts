@@ -26,16 +26,19 @@ export class SearchCodeLenses implements vscode.CodeLensProvider, vscode.Disposa
     const lens = (title: string, command: string, args: unknown[] = [uri], range = TOP) =>
       new vscode.CodeLens(range, { title, command, arguments: args });
     const lenses = [lens(run.statusText(), Commands.showSearchDetails)];
-    if (run.running) lenses.push(lens('$(debug-stop) Cancel', Commands.cancelSearch));
+    if (run.running) lenses.push(lens(`$(debug-stop) ${vscode.l10n.t('Cancel')}`, Commands.cancelSearch));
     else
       lenses.push(
-        lens('$(refresh) Run Again', Commands.rerunSearch),
-        lens('$(edit) Edit Query…', Commands.editSearch),
-        lens('$(save) Save Results…', Commands.saveSearchResults),
+        lens(`$(refresh) ${vscode.l10n.t('Run Again')}`, Commands.rerunSearch),
+        lens(`$(edit) ${vscode.l10n.t('Edit Query…')}`, Commands.editSearch),
+        lens(`$(save) ${vscode.l10n.t('Save Results…')}`, Commands.saveSearchResults),
       );
     if (run.failures.length)
       lenses.push(
-        lens(`$(warning) ${run.failures.length} file${run.failures.length === 1 ? '' : 's'} not searched`, Commands.showSearchDetails),
+        lens(
+          `$(warning) ${run.failures.length === 1 ? vscode.l10n.t('1 file not searched') : vscode.l10n.t('{0} files not searched', run.failures.length)}`,
+          Commands.showSearchDetails,
+        ),
       );
     // Record lenses only when the document shows the text last written (the record i ⇄ hit i mapping holds).
     const data = document.getText() === run.renderedText ? analysed(document) : undefined;

@@ -59,7 +59,7 @@ export class SearchRun {
 
   /** A short title: the query without its scope and range when it is long. */
   get title(): string {
-    return `Find Events: ${this.text.length > 80 ? `${this.text.slice(0, 79)}…` : this.text}`;
+    return vscode.l10n.t('Find Events: {0}', this.text.length > 80 ? `${this.text.slice(0, 79)}…` : this.text);
   }
 
   /** Starts over in the same document (Run Again). */
@@ -110,17 +110,36 @@ export class SearchRun {
     const s = this.summary;
     switch (this.state) {
       case 'listing':
-        return '$(sync~spin) Listing the log folders of the range…';
+        // l10n-ignore: a codicon before a whole translated message (the checker does not know `~spin`)
+        return `$(sync~spin) ${vscode.l10n.t('Listing the log folders of the range…')}`;
       case 'reading':
-        return `$(sync~spin) Searching: ${this.progress ? progressText(this.progress) : 'starting'}`;
+        // l10n-ignore: a codicon before a whole translated message (the checker does not know `~spin`)
+        return `$(sync~spin) ${vscode.l10n.t('Searching: {0}', this.progress ? progressText(this.progress) : vscode.l10n.t('starting'))}`;
       case 'declined':
-        return `$(circle-slash) Not started: it would read ${this.estimate?.files.toLocaleString('en-US') ?? 'many'} log files`;
+        return `$(circle-slash) ${
+          this.estimate
+            ? vscode.l10n.t('Not started: it would read {0} log files', this.estimate.files.toLocaleString('en-US'))
+            : vscode.l10n.t('Not started: it would read many log files')
+        }`;
       case 'failed':
-        return `$(error) ${this.error ?? 'The search failed'}`;
+        return `$(error) ${this.error ?? vscode.l10n.t('The search failed')}`;
       case 'cancelled':
-        return `$(circle-slash) Cancelled: ${this.hits.length} events in ${s?.filesRead ?? 0} of ${s?.filesPlanned ?? '?'} files`;
-      case 'done':
-        return `$(check) ${this.hits.length.toLocaleString('en-US')} event${this.hits.length === 1 ? '' : 's'} in ${s?.filesRead ?? 0} of ${s?.filesPlanned ?? 0} files${s?.truncated ? ' (stopped at the maximum)' : ''} · ${((s?.elapsedMs ?? 0) / 1000).toFixed(1)} s · files up to ${s?.margins.lateMinutes ?? '?'} min late`;
+        return `$(circle-slash) ${vscode.l10n.t('Cancelled: {0} events in {1} of {2} files', this.hits.length, s?.filesRead ?? 0, s?.filesPlanned ?? '?')}`;
+      case 'done': {
+        const args = [
+          this.hits.length.toLocaleString('en-US'),
+          s?.filesRead ?? 0,
+          s?.filesPlanned ?? 0,
+          ((s?.elapsedMs ?? 0) / 1000).toFixed(1),
+          s?.margins.lateMinutes ?? '?',
+        ] as const;
+        const text = s?.truncated
+          ? vscode.l10n.t('{0} events in {1} of {2} files (stopped at the maximum) · {3} s · files up to {4} min late', ...args)
+          : this.hits.length === 1
+            ? vscode.l10n.t('{0} event in {1} of {2} files · {3} s · files up to {4} min late', ...args)
+            : vscode.l10n.t('{0} events in {1} of {2} files · {3} s · files up to {4} min late', ...args);
+        return `$(check) ${text}`;
+      }
     }
   }
 
