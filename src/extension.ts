@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerAthena(context, session, trails);
   const searches = registerFindEvents(context, session, trails);
   registerProfileCommands(context);
-  registerStatusBar(context, session);
+  registerStatusBar(context, session, trails.view);
   registerSandboxHelp(context);
   registerHover(context);
   registerDocumentLinks(context);

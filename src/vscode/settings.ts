@@ -52,3 +52,42 @@ export function affectsConnection(event: vscode.ConfigurationChangeEvent): boole
 export async function updateSetting(name: 'profile' | 'regions', value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(name, value, vscode.ConfigurationTarget.Global);
 }
+
+/** The Athena settings (`cloudtrailKms.athena.*`); empty texts are left out (the runner's defaults apply). */
+export function readAthenaSettings(): {
+  workgroup?: string;
+  outputLocation?: string;
+  database?: string;
+  region?: string;
+  maxResults: number;
+} {
+  const config = vscode.workspace.getConfiguration(`${SECTION}.athena`);
+  const text = (name: string): string => {
+    const value = config.get<unknown>(name, '');
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const maxResults = config.get<number>('maxResults', 1000);
+  return {
+    ...(text('workgroup') ? { workgroup: text('workgroup') } : {}),
+    ...(text('outputLocation') ? { outputLocation: text('outputLocation') } : {}),
+    ...(text('database') ? { database: text('database') } : {}),
+    ...(text('region') ? { region: text('region') } : {}),
+    maxResults: Number.isSafeInteger(maxResults) && maxResults >= 1 ? Math.min(maxResults, 100_000) : 1000,
+  };
+}
+
+/** The raw Find Events settings (`cloudtrailKms.search.*`); search/searchSettings.ts bounds them. */
+export function readSearchSettingValues(): {
+  concurrency: unknown;
+  confirmAboveFiles: unknown;
+  lateDeliveryMinutes: unknown;
+  maxResults: unknown;
+} {
+  const config = vscode.workspace.getConfiguration(`${SECTION}.search`);
+  return {
+    concurrency: config.get('concurrency'),
+    confirmAboveFiles: config.get('confirmAboveFiles'),
+    lateDeliveryMinutes: config.get('lateDeliveryMinutes'),
+    maxResults: config.get('maxResults'),
+  };
+}

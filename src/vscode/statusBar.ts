@@ -6,16 +6,31 @@ import { LOG_SCHEME } from '../core/logs/logUri';
 import { Commands } from './commands/commandIds';
 import { decryptionFacts, onDidChangeDecryptionFacts } from './documents/decryptionFacts';
 import { sseOnlyMarkdown } from './language/hoverMarkdown';
+import { isCloudTrailDocument } from './language/documentAnalysis';
 import type { AwsSession } from './session';
 
-/** Profile and regions, always visible while the extension is active; click to switch profile. */
-function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSession): void {
+/**
+ * Whether the extension is in use: the Trails view is visible or the active editor holds a CloudTrail document (a
+ * decrypted log, or a JSON file with CloudTrail records). The extension activates on every JSON file; while the user
+ * edits other JSON, nothing of it shows.
+ */
+export function inUse(trailsView: vscode.TreeView<unknown>): boolean {
+  const document = vscode.window.activeTextEditor?.document;
+  return trailsView.visible || (document !== undefined && isCloudTrailDocument(document));
+}
+
+/** Profile and regions, while the extension is in use (see inUse); click to switch profile. */
+function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSession, trailsView: vscode.TreeView<unknown>): void {
   const item = vscode.window.createStatusBarItem('cloudtrailKms.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('CloudTrail profile and regions');
   item.command = Commands.selectProfile;
+  let generation = 0;
   const update = async (): Promise<void> => {
+    const current = ++generation;
+    if (!inUse(trailsView)) return item.hide();
     const settings = session.settings();
     const regions = settings.regions.length > 0 ? settings.regions : [await session.clients().defaultRegion()];
+    if (current !== generation || !inUse(trailsView)) return;
     const more = regions.length > 1 ? ` +${regions.length - 1}` : '';
     item.text = `$(cloud) ${session.profileLabel()} · ${regions[0]}${more}`;
     item.tooltip = settings.endpointUrl
@@ -36,6 +51,8 @@ function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSe
   context.subscriptions.push(
     item,
     session.onDidChange(() => void update()),
+    trailsView.onDidChangeVisibility(() => void update()),
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
   );
 }
 
@@ -84,7 +101,7 @@ function registerDecryptionItem(context: vscode.ExtensionContext, session: AwsSe
   update();
 }
 
-export function registerStatusBar(context: vscode.ExtensionContext, session: AwsSession): void {
-  registerConnectionItem(context, session);
+export function registerStatusBar(context: vscode.ExtensionContext, session: AwsSession, trailsView: vscode.TreeView<unknown>): void {
+  registerConnectionItem(context, session, trailsView);
   registerDecryptionItem(context, session);
 }

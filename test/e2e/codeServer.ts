@@ -39,6 +39,10 @@ export interface CodeServerOptions {
   languagePacks?: Record<string, unknown>;
   /** Milliseconds to wait for /healthz. Default 90 s (a busy 2-core machine is slow). */
   startTimeoutMs?: number;
+  /** Workspace trust on, without the startup prompt: the folder is not trusted, so the workbench opens it in
+   * Restricted Mode (as VS Code does for a folder the user has not trusted). Default: false (trust is off and every
+   * folder is trusted). */
+  restrictedMode?: boolean;
 }
 
 export interface WorkbenchUrlOptions {
@@ -76,6 +80,13 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   // No chat panel or agent host: they fill the screen and the log, and would call out to GitHub.
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/** Trust enabled, nothing trusted and no prompt: a fresh user-data folder opens the workspace in Restricted Mode. */
+const RESTRICTED_MODE_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
 };
 
 /** Variables that would make code-server read the user's set-up or listen elsewhere. */
@@ -214,7 +225,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const workspaceFolder = options.workspaceFolder ?? join(root, 'workspace');
   const logFile = options.logFile ?? join(root, 'code-server.log');
   for (const dir of [join(userDataDir, 'User'), extensionsDir, workspaceFolder, dirname(logFile)]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...options.userSettings }, null, 2));
+  const trust = options.restrictedMode ? RESTRICTED_MODE_SETTINGS : {};
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...trust, ...options.userSettings }, null, 2),
+  );
   if (options.languagePacks) writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(options.languagePacks));
   const configFile = join(root, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -235,7 +250,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     configFile,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.restrictedMode ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installExtension, killAllCodeServersSync, startCodeServer, type RunningCodeServer } from './codeServer';
-import { e2eEnvironment } from './environment';
+import { e2eEnvironment, type E2eEnvironment } from './environment';
+import { HOSTILE_WORKSPACE_SETTINGS } from './hostileWorkspace';
 import { REPORT_MARK, RESULT_PREFIX } from './mochaHost';
 import { startRequestCounter, type RequestCounter } from './requestCounter';
 import { PSEUDO_LOCALE, preparePseudoLocale } from './pseudoLocale';
@@ -32,6 +33,8 @@ const RESULTS = join(REPO, 'test-results', ...(currentTarget() === 'latest' ? []
 const LOGS = join(RESULTS, 'e2e-logs');
 const TIME_LIMIT_S = Number(process.env.CLOUDTRAIL_KMS_E2E_TIME_LIMIT_S || 1800);
 const HOST_RUN_LIMIT_MS = 8 * 60_000;
+// Loading the workbench page; Playwright's default 30 s is too short when eight test runs share two cores.
+const GOTO_TIMEOUT_MS = 120_000;
 const GREP = process.env.CLOUDTRAIL_KMS_E2E_GREP ? new RegExp(process.env.CLOUDTRAIL_KMS_E2E_GREP) : undefined;
 const CHROMIUM_ARGS = [
   '--headless',
@@ -132,9 +135,8 @@ async function runHostTests(
         else if (reported.trim() !== '') say(`  ${reported}`);
       }
     });
-    // A loaded machine (2 shared cores) may need more than Playwright's default 30 s to load the workbench page.
     await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath, extensionTestsPath }), {
-      timeout: 120_000,
+      timeout: GOTO_TIMEOUT_MS,
     });
     const { code, logs } = await withTimeout(exited, HOST_RUN_LIMIT_MS, title);
     saveWorkbenchLogs(title, logs);
@@ -196,6 +198,8 @@ interface UiServer {
   /** The development extension the tests' windows load (default: the repository). */
   extensionPath?: string;
   pseudo?: (english: string) => string;
+  /** The development extension of a window that loads the installed copy (an empty placeholder). */
+  placeholder?: string;
 }
 
 function loadUiTests(): UiTest[] {
@@ -213,13 +217,13 @@ function loadUiTests(): UiTest[] {
   return all;
 }
 
-async function runUiTest(test: UiTest, { server, counter, extensionPath, pseudo }: UiServer): Promise<void> {
+async function runUiTest(test: UiTest, { server, counter, placeholder, extensionPath, pseudo }: UiServer): Promise<void> {
   const started = Date.now();
   const page = await newPage();
   try {
-    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath: extensionPath ?? REPO }), {
-      timeout: 120_000,
-    });
+    if (test.extension === 'installed' && !placeholder) throw new Error(`this server has no installed copy for "${test.name}"`);
+    const extensionDevelopmentPath = test.extension === 'installed' ? placeholder : (extensionPath ?? REPO);
+    await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath }), { timeout: GOTO_TIMEOUT_MS });
     await waitForWorkbench(page);
     const context = {
       page,
@@ -247,18 +251,22 @@ async function runUiTest(test: UiTest, { server, counter, extensionPath, pseudo 
   }
 }
 
-/** Shared-server tests first; then, for each other kind of server some test wants, the previous server makes room for it. */
-async function runUiTests(shared: UiServer, others: Record<'no-aws' | 'pseudo-locale', () => Promise<UiServer>>): Promise<void> {
+/** Shared-server tests first; then, for the tests that want one, the shared server makes room for a 'no-aws', a
+ * 'restricted' and a 'pseudo-locale' one (one code-server at a time: the machine has 2 cores). */
+async function runUiTests(
+  shared: UiServer,
+  others: Record<'no-aws' | 'restricted' | 'pseudo-locale', () => Promise<UiServer>>,
+): Promise<void> {
   const tests = loadUiTests();
   say(`\nUI tests (${tests.length})`);
   for (const test of tests.filter((t) => (t.server ?? 'shared') === 'shared')) await runUiTest(test, shared);
-  let running = shared;
-  for (const kind of ['no-aws', 'pseudo-locale'] as const) {
-    const kindTests = tests.filter((t) => t.server === kind);
-    if (kindTests.length === 0) continue;
+  let running: UiServer = shared;
+  for (const kind of ['no-aws', 'restricted', 'pseudo-locale'] as const) {
+    const wanting = tests.filter((t) => t.server === kind);
+    if (wanting.length === 0) continue;
     await running.server.stop();
     running = await others[kind]();
-    for (const test of kindTests) await runUiTest(test, running);
+    for (const test of wanting) await runUiTest(test, running);
   }
 }
 
@@ -267,6 +275,26 @@ async function startPseudoLocaleServer(scratch: string): Promise<UiServer> {
   const setup = preparePseudoLocale(REPO, join(scratch, 'pseudo-locale'));
   const noAws = await startNoAwsServer(scratch, 'pseudo-locale', { locale: PSEUDO_LOCALE, languagePacks: setup.languagePacks });
   return { ...noAws, extensionPath: setup.extensionPath, pseudo: setup.pseudo };
+}
+
+/** The e2e environment (sandbox) in a folder the user has not trusted: Restricted Mode. */
+async function startRestrictedServer(scratch: string, environment: E2eEnvironment, upstream: string | undefined): Promise<UiServer> {
+  const counter = await startRequestCounter(upstream);
+  cleanups.push(() => counter.stop());
+  const workspaceFolder = join(scratch, 'restricted', 'workspace');
+  mkdirSync(join(workspaceFolder, '.vscode'), { recursive: true });
+  writeFileSync(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify(HOSTILE_WORKSPACE_SETTINGS, null, 2));
+  const server = await startCodeServer({
+    workspaceFolder,
+    smokeTestDriver: true,
+    restrictedMode: true,
+    logFile: join(LOGS, 'code-server-restricted.log'),
+    dropEnv: /^AWS_/,
+    userSettings: { ...environment.userSettings, 'cloudtrailKms.endpointUrl': counter.url },
+    env: { ...environment.env, AWS_ENDPOINT_URL: counter.url },
+  });
+  cleanups.push(() => server.stop());
+  return { server, counter };
 }
 
 /** A first-time user's VS Code: no AWS credentials, no profile, no endpoint set; any AWS request ends at a counter. */
@@ -358,8 +386,12 @@ async function main(): Promise<void> {
   await runHostTests('Extension-host suite', server, REPO, join(OUT_E2E, 'suite', 'index.js'));
   await runHostTests('Installed .vsix', server, placeholderExtension(scratch), join(OUT_E2E, 'installed', 'index.js'));
   await runUiTests(
-    { server, counter },
-    { 'no-aws': () => startNoAwsServer(scratch), 'pseudo-locale': () => startPseudoLocaleServer(scratch) },
+    { server, counter, placeholder: placeholderExtension(scratch) },
+    {
+      'no-aws': () => startNoAwsServer(scratch),
+      restricted: () => startRestrictedServer(scratch, environment, upstream || undefined),
+      'pseudo-locale': () => startPseudoLocaleServer(scratch),
+    },
   );
   say(`\ne2e finished in ${seconds(started)}`);
 }

@@ -30,9 +30,14 @@ export interface UiTest {
   /** 'shared' (default): the server of the whole run, with the e2e environment (sandbox) of environment.ts.
    * 'no-aws': a separate server whose VS Code has no AWS credentials, profile or endpoint (a first-time user);
    * these tests run last, after the shared server is stopped.
+   * 'restricted': a separate server with the e2e environment (sandbox) whose workspace folder is NOT trusted (Restricted
+   * Mode); its folder holds `.vscode/settings.json` with hostile values of every cloudtrailKms setting.
    * 'pseudo-locale': like 'no-aws', but VS Code's display language is the pseudo language qps-ploc and the extension
    * carries pseudo-localized bundles (pseudoLocale.ts); `pseudo(english)` gives the text the extension should show. */
-  server?: 'shared' | 'no-aws' | 'pseudo-locale';
+  server?: 'shared' | 'no-aws' | 'restricted' | 'pseudo-locale';
+  /** 'development' (default): the window loads the extension from the repository. 'installed': the window loads the
+   * copy installed from the packaged .vsix (an empty placeholder is the development extension; 'shared' server only). */
+  extension?: 'development' | 'installed';
   /** Default 120 s. */
   timeoutMs?: number;
   run(context: UiTestContext): Promise<void>;

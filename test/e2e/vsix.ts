@@ -8,8 +8,11 @@ export async function packageVsix(repo: string, outFile: string): Promise<string
   if (!existsSync(join(repo, 'dist', 'extension.js')))
     throw new Error(`${join(repo, 'dist', 'extension.js')} is missing: run \`npm run build\` first`);
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [repo] });
+  // The README's pictures ship in the package (media/walkthrough/), so its relative links stay relative: VS Code shows
+  // them from the installed copy. (vsce would otherwise want a GitHub/GitLab repository to rewrite them to; the same
+  // flag is in `npm run package`.)
   await new Promise<void>((done, reject) => {
-    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], {
+    const child = spawn(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', outFile], {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

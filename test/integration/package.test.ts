@@ -51,6 +51,11 @@ test('the .vsix file list holds only what runs or is shown', () => {
   assert.deepEqual(unexpected, [], 'files that should not ship');
   for (const file of REQUIRED) assert.ok(files.includes(file), `${file} is missing from the package`);
   const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
+  // The walkthrough's pictures (and with them the README's) ship: VS Code shows them from the installed copy.
+  const walkthroughs = (manifest.contributes as { walkthroughs?: { steps: { media: { image?: string } }[] }[] }).walkthroughs ?? [];
+  const images = walkthroughs.flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.image ?? ''));
+  assert.ok(images.length >= 6, 'the walkthrough has no pictures');
+  for (const image of images) assert.ok(files.includes(image), `${image} (walkthrough) is missing from the package`);
   for (const field of ['icon', 'galleryBanner', 'repository', 'license', 'categories', 'keywords', 'engines']) {
     assert.ok(manifest[field] !== undefined, `package.json lacks ${field}`);
   }

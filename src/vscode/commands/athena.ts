@@ -12,6 +12,7 @@ import { registerMemoryDocuments, type MemoryDocumentsOptions } from '../documen
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
 import type { AwsSession } from '../session';
+import { readAthenaSettings } from '../settings';
 import { TrailNode } from '../tree/trailNodes';
 import type { TrailsView } from '../tree/trailsView';
 import { addErrorAction, registerCommand } from './command';
@@ -29,19 +30,12 @@ export const ATHENA_DOCUMENTS: MemoryDocumentsOptions = {
 const DEFAULT_QUERY = 'from:-1d ';
 
 function athenaSettings(): AthenaSettings {
-  const config = vscode.workspace.getConfiguration('cloudtrailKms.athena');
-  const text = (name: string) => config.get<string>(name, '').trim();
-  return {
-    ...(text('workgroup') ? { workgroup: text('workgroup') } : {}),
-    ...(text('outputLocation') ? { outputLocation: text('outputLocation') } : {}),
-    ...(text('database') ? { database: text('database') } : {}),
-    ...(text('region') ? { region: text('region') } : {}),
-  };
+  const { maxResults: _maxResults, ...settings } = readAthenaSettings();
+  return settings;
 }
 
 function maxRows(): number {
-  const value = vscode.workspace.getConfiguration('cloudtrailKms.athena').get<number>('maxResults', 1000);
-  return Number.isSafeInteger(value) && value >= 1 ? Math.min(value, 100_000) : 1000;
+  return readAthenaSettings().maxResults;
 }
 
 async function trailOf(trails: TrailsView, arg: unknown, title: string): Promise<TrailInfo | undefined> {

@@ -1,7 +1,7 @@
 /** The Find Events settings (`cloudtrailKms.search.*`), read at the start of each search. */
-import * as vscode from 'vscode';
 import { DEFAULT_CONFIRM_ABOVE_FILES, DEFAULT_SEARCH_CONCURRENCY, MAX_SEARCH_CONCURRENCY } from '../../aws/search';
 import { DEFAULT_PRUNE_MARGINS } from '../../core/search';
+import { readSearchSettingValues } from '../settings';
 
 export interface SearchSettings {
   concurrency: number;
@@ -18,11 +18,11 @@ function whole(value: unknown, fallback: number, min: number, max: number): numb
 }
 
 export function readSearchSettings(): SearchSettings {
-  const config = vscode.workspace.getConfiguration('cloudtrailKms.search');
+  const config = readSearchSettingValues();
   return {
-    concurrency: whole(config.get('concurrency'), DEFAULT_SEARCH_CONCURRENCY, 1, MAX_SEARCH_CONCURRENCY),
-    confirmAboveFiles: whole(config.get('confirmAboveFiles'), DEFAULT_CONFIRM_ABOVE_FILES, 0, 10_000_000),
-    lateMinutes: whole(config.get('lateDeliveryMinutes'), DEFAULT_PRUNE_MARGINS.lateMinutes, 0, 7 * 24 * 60),
-    maxResults: whole(config.get('maxResults'), 1000, 1, MAX_EDITOR_RESULTS),
+    concurrency: whole(config.concurrency, DEFAULT_SEARCH_CONCURRENCY, 1, MAX_SEARCH_CONCURRENCY),
+    confirmAboveFiles: whole(config.confirmAboveFiles, DEFAULT_CONFIRM_ABOVE_FILES, 0, 10_000_000),
+    lateMinutes: whole(config.lateDeliveryMinutes, DEFAULT_PRUNE_MARGINS.lateMinutes, 0, 7 * 24 * 60),
+    maxResults: whole(config.maxResults, 1000, 1, MAX_EDITOR_RESULTS),
   };
 }
