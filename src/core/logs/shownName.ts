@@ -1,12 +1,13 @@
 /**
  * Names taken from S3 keys (folder and file names, prefixes) are attacker-controlled: whoever may write to the bucket
  * chooses them. Before one is shown in a tree label, a hint or a CLI line it is made one line of visible text
- * (control, line-separator and bidirectional-override characters become `\u{…}` escapes, so a name cannot reorder or
- * hide the text around it) and capped with a visible "… (N more characters)".
- *
- * Issue 12 adds a core capping helper with the same visible marker; when it lands, `capText` below becomes a call to it
- * (one line), and `shownName` keeps its escaping.
+ * (control, line-separator and bidirectional-override characters become `\uXXXX` escapes — the notation of JSON and of
+ * the CLI's terminal escaping, so a name reads the same everywhere — and cannot reorder or hide the text around it) and
+ * capped with core/text.ts's visible "… (N more characters)".
  */
+import { capText } from '../text';
+
+export { capText };
 
 export const DEFAULT_NAME_CHARS = 120;
 
@@ -23,15 +24,6 @@ function invisible(code: number): boolean {
   );
 }
 
-/** At most `max` characters (code units) of `text`, then "… (N more characters)". Linear. */
-export function capText(text: string, max = DEFAULT_NAME_CHARS): string {
-  if (text.length <= max) return text;
-  let end = max;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // never split a surrogate pair
-  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
 /** One line of visible text, capped: for names from S3 keys and other values an endpoint or a bucket writer controls. */
 export function shownName(text: string, max = DEFAULT_NAME_CHARS): string {
   // Cap first (bounded work on a huge name), escape after (an escape never hides the cap marker).
@@ -39,7 +31,7 @@ export function shownName(text: string, max = DEFAULT_NAME_CHARS): string {
   let out = '';
   for (let i = 0; i < capped.length; i++) {
     const code = capped.charCodeAt(i);
-    out += invisible(code) ? `\\u{${code.toString(16)}}` : capped[i];
+    out += invisible(code) ? `\\u${code.toString(16).padStart(4, '0')}` : capped[i];
   }
   return out;
 }
