@@ -37,9 +37,20 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   const input = page.locator(QUICK_INPUT);
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.press('Enter');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title });
+  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  // The command whose label is the title (with or without its "…"), not a longer one that starts alike and was used
+  // more recently ("Find Events" vs "Find Events with Athena…"); the first match when none is exact.
+  const count = await rows.count();
+  let exact = 0;
+  for (let i = 0; i < count; i++) {
+    const label = (await rows.nth(i).locator('.label-name').first().innerText()).trim();
+    if (label === title || label === `${title}…` || `${label}…` === title) {
+      exact = i;
+      break;
+    }
+  }
+  await rows.nth(exact).click();
 }
 
 /** Waits until no progress bar runs in the sidebar and no progress badge spins in the activity bar (e.g. while the

@@ -13,6 +13,7 @@ import { LOG_SCHEME } from '../../core/logs/logUri';
 import { locationOf, logUri, rememberBucketRegion, takeReadFailure } from '../documents/logFileSystem';
 import { errorText, splitFirstSentence } from '../errorText';
 import type { AwsSession } from '../session';
+import { readSettings } from '../settings';
 import { ObjectNode } from '../tree/trailNodes';
 import type { TrailsView } from '../tree/trailsView';
 import { Commands } from './commandIds';
@@ -25,15 +26,22 @@ export interface OpenResult {
   error?: string;
 }
 
-/** The tab of an open document of this object, if there is one (its URI may be an older form with region/profile). */
-function openTabOf(location: { bucket: string; key: string }): { uri: vscode.Uri; viewColumn: vscode.ViewColumn } | undefined {
+/**
+ * The tab of this object's document as `profile` read it, if there is one (its URI may be an older form with a region).
+ * A tab another profile's credentials decrypted is not it.
+ */
+function openTabOf(
+  location: { bucket: string; key: string },
+  profile: string | undefined,
+): { uri: vscode.Uri; viewColumn: vscode.ViewColumn } | undefined {
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) {
       const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
       if (uri?.scheme !== LOG_SCHEME) continue;
       try {
         const open = locationOf(uri);
-        if (open.bucket === location.bucket && open.key === location.key) return { uri, viewColumn: group.viewColumn };
+        if (open.bucket === location.bucket && open.key === location.key && open.profile === profile)
+          return { uri, viewColumn: group.viewColumn };
       } catch {
         // not one of ours after all
       }
@@ -48,8 +56,9 @@ function openTabOf(location: { bucket: string; key: string }): { uri: vscode.Uri
  */
 export async function openLogObject(location: { bucket: string; key: string; region?: string }): Promise<OpenResult> {
   rememberBucketRegion(location.bucket, location.region);
-  const open = openTabOf(location);
-  const uri = open?.uri ?? logUri(location);
+  const profile = readSettings().profile || undefined;
+  const open = openTabOf(location, profile);
+  const uri = open?.uri ?? logUri(location, profile);
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false, ...(open ? { viewColumn: open.viewColumn } : {}) });

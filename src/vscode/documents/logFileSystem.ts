@@ -10,16 +10,19 @@ import { errorText, isCancelled } from '../errorText';
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
 import type { AwsSession } from '../session';
+import { readSettings } from '../settings';
 
 const CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
- * The one URI of an object's document: bucket and key only, so opening an object that is open shows its tab whatever
- * the caller knew of its region or which profile it uses (the session's profile reads it; regions are remembered
- * separately). URIs that still carry `region=`/`profile=` (older sessions, tests) are read as before.
+ * The one URI of an object's document as `profile` reads it (default: the profile the settings name): bucket, key and
+ * that profile, nothing else. Opening an object that is open under this profile shows its tab whatever the caller knew
+ * of its region; after a switch of profile the same object is another document, read again with the new credentials —
+ * never the text another identity decrypted (VS Code shows a document it holds without reading it again). URIs that
+ * still carry `region=` (older sessions, tests) are read as before.
  */
-export function logUri(location: LogLocation): vscode.Uri {
-  return vscode.Uri.from(toLogUriParts({ bucket: location.bucket, key: location.key }));
+export function logUri(location: { bucket: string; key: string }, profile: string | undefined = readSettings().profile): vscode.Uri {
+  return vscode.Uri.from(toLogUriParts({ bucket: location.bucket, key: location.key, ...(profile ? { profile } : {}) }));
 }
 
 export function locationOf(uri: vscode.Uri): LogLocation {

@@ -167,9 +167,9 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     const linked = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', { bucket, key });
     assert.deepEqual([pasted.uri, linked.uri], [first.uri, first.uri]);
     assert.equal(tabsOf(first.uri).length, 1);
-    // A tab of an older URI form (with region and profile) is the object's tab too.
+    // A tab of an older URI form (with the region) is the object's tab too.
     const otherKey = newestLogKeys(facts).keys[3];
-    const legacy = logUri(bucket, otherKey, `region=${facts.region}&profile=sandbox-admin`);
+    const legacy = logUri(bucket, otherKey, `region=${facts.region}`);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(legacy), { preview: false });
     const again = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', {
       bucket,
@@ -178,6 +178,14 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     assert.equal(again.uri, legacy.toString());
     assert.equal(tabsOf(logUri(bucket, otherKey, '').toString()).length, 0);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), legacy.toString());
+    // A tab that another profile's credentials decrypted is not: the settings' profile reads the object again.
+    const thirdKey = newestLogKeys(facts).keys[4] ?? newestLogKeys(facts).keys[1];
+    const named = logUri(bucket, thirdKey, 'profile=sandbox-admin');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(named), { preview: false });
+    const own = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', { bucket, key: thirdKey });
+    assert.ok(own.opened);
+    assert.equal(own.uri, logUri(bucket, thirdKey, '').toString());
+    assert.equal(tabsOf(named.toString()).length, 1, "the other profile's tab stays as it was");
   });
 
   it('explains why the auditor cannot decrypt: kms:Decrypt on the trail key', async () => {
