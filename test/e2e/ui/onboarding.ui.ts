@@ -118,7 +118,7 @@ export const tests: UiTest[] = [
       ]);
       await report.waitFor({ state: 'visible', timeout: 150_000 });
       await results
-        .locator('.monaco-list-row', { hasText: /^(INVALID|Valid)\b/ })
+        .locator('.monaco-list-row .label-name', { hasText: /^(INVALID|Valid)$/ })
         .first()
         .waitFor({ state: 'visible', timeout: 150_000 });
       await waitForIdle(page);
