@@ -274,7 +274,7 @@ describe('the command wrapper: every failure logged and shown with its actions',
       command: 'cloudtrailKms.openLog',
       run: () => vscode.commands.executeCommand('cloudtrailKms.openLog', { bucket, key: newestLogKeys(facts).keys[3] }),
       shown: new RegExp(
-        `^Could not open the log file: KMS refused user/auditor kms:Decrypt with key ${facts.keys.healthy.keyId} \\(not allowed by the IAM policy\\)\\.$`,
+        `^Could not open the log file: KMS refused user/auditor kms:Decrypt with key ${facts.keys.healthy.alias} \\(not allowed by the IAM policy\\)\\.$`,
       ),
       logged:
         /^\[s3\] Could not open the log file: You \(arn:aws:iam::\d+:user\/auditor\) can reach s3:\/\/.* Ask for kms:Decrypt on arn:aws:kms:.* in your IAM policy/,

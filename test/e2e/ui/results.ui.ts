@@ -189,7 +189,7 @@ export const tests: UiTest[] = [
         const text = (await notification.innerText()).replace(/\s+/g, ' ');
         assert.match(
           text,
-          /Could not open the log file: KMS refused user\/auditor kms:Decrypt with key \S+ \(not allowed by the IAM policy\)\./,
+          /Could not open the log file: KMS refused user\/auditor kms:Decrypt with key alias\/\S+ \(not allowed by the IAM policy\)\./,
         );
         assert.doesNotMatch(text, /cloudtrail-log:|aws s3|--profile|\?region=/, 'internal or CLI wording reached the user');
         for (const action of ['Show Details', 'Copy Policy Statement', 'Select Profile…'])
