@@ -53,6 +53,24 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   await rows.nth(exact).click();
 }
 
+/**
+ * Right-clicks a row and runs `item` from its context menu. The menu ignores a click that comes too soon after it
+ * opened (it takes it for the right button's release) — on a loaded machine Playwright's click can be that soon — so
+ * the item is clicked once the menu has settled, and chosen with Enter if the menu is still open after the click.
+ */
+export async function runContextMenuItem(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await entry.click();
+  await page.waitForTimeout(1_000);
+  if (await entry.isVisible()) {
+    await entry.hover();
+    await page.keyboard.press('Enter');
+  }
+}
+
 /** Waits until no progress bar runs in the sidebar and no progress badge spins in the activity bar (e.g. while the
  * extension activates for a view), so screenshots show the settled screen. */
 export async function waitForIdle(page: Page, timeoutMs = 60_000): Promise<void> {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import type { UiTest } from '../uiTest';
-import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
+import { openViewContainer, QUICK_INPUT, runCommand, runContextMenuItem, viewPane, waitForIdle } from '../workbench';
 import { newestLogKeys, world } from '../worldFacts';
 import { answer, restoreDefaultProfile, selectProfile } from './quickAnswers';
 
@@ -116,8 +116,7 @@ export const tests: UiTest[] = [
       if ((await trail.getAttribute('aria-expanded')) !== 'true') await trail.click();
       const key = exactRow(trails, `Key ${facts.keys.healthy.alias}`);
       await key.waitFor({ state: 'visible', timeout: 60_000 });
-      await key.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-item', { hasText: 'Show KMS Activity' }).first().click();
+      await runContextMenuItem(page, key, 'Show KMS Activity');
       const set = exactRow(results, `KMS activity of ${facts.keys.healthy.alias} · ${facts.region} · last 90 days`);
       await set.waitFor({ state: 'visible', timeout: 60_000 });
       await results.locator('.monaco-list-row .codicon-loading').first().waitFor({ state: 'hidden', timeout: 120_000 });
