@@ -7,6 +7,7 @@ import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLoc
 import type { SseFacts } from '../../core/model';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
 import { errorText, isCancelled } from '../errorText';
+import { OtherProfileConsent } from './otherProfileConsent';
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
 import type { AwsSession } from '../session';
@@ -45,6 +46,11 @@ export function takeReadFailure(uri: vscode.Uri): unknown {
   return error;
 }
 
+function rememberReadFailure(id: string, error: unknown): void {
+  readFailures.set(id, error);
+  if (readFailures.size > 50) readFailures.delete(readFailures.keys().next().value as string);
+}
+
 const PERMISSION_CODES = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabled', 'KeyInvalidState', 'Credentials']);
 
 function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileSystemError {
@@ -66,7 +72,18 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
-  constructor(private readonly session: AwsSession) {}
+  /** Asks before a URI naming another profile than the current one is read with that profile's credentials. */
+  private readonly consent = new OtherProfileConsent();
+
+  constructor(private readonly session: AwsSession) {
+    this.consent.approve(session.currentProfile());
+  }
+
+  /** After a switch of profile: caches go, and the new profile's documents are read without asking. */
+  profileChanged(): void {
+    this.clear();
+    this.consent.approve(this.session.currentProfile());
+  }
 
   clear(): void {
     this.cache.clear();
@@ -103,6 +120,13 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
       throw vscode.FileSystemError.FileNotFound(errorText(error));
     }
     const id = uri.toString();
+    try {
+      await this.consent.check(location, this.session.currentProfile());
+    } catch (error) {
+      log().warn(`[s3] not opening ${uri.path}: ${errorText(error)}`);
+      rememberReadFailure(id, error);
+      throw error;
+    }
     const cached = this.cache.get(id);
     if (cached) {
       setDecryptionFacts(uri, cached.sse);
@@ -142,8 +166,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
       });
     } catch (error) {
       log().warn(`[s3] opening ${where} failed: ${errorText(error)}`);
-      readFailures.set(id, error);
-      if (readFailures.size > 50) readFailures.delete(readFailures.keys().next().value as string);
+      rememberReadFailure(id, error);
       throw toFileSystemError(error, uri);
     }
   }
@@ -199,7 +222,7 @@ export function registerLogFileSystem(context: vscode.ExtensionContext, session:
   context.subscriptions.push(
     provider,
     vscode.workspace.registerFileSystemProvider(LOG_SCHEME, provider, { isCaseSensitive: true, isReadonly: readonly }),
-    session.onDidChange(() => provider.clear()),
+    session.onDidChange(() => provider.profileChanged()),
   );
   return provider;
 }

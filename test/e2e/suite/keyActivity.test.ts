@@ -27,13 +27,20 @@ describe('key activity: Show KMS Activity in the Results view (against the sandb
   it('groups by principal → operation → outcome, denied calls first, counts and time spans; events open as records with hovers', async () => {
     // The newest 200 events are what the view shows first; earlier tests read many logs as the admin (each read is a
     // Decrypt S3 makes for the caller), so the auditor's denied reads are made here, just before the lookup.
-    for (const key of newestLogKeys(facts).keys.slice(0, 2)) {
-      const uri = vscode.Uri.from({
-        scheme: 'cloudtrail-log',
-        path: `/${facts.trails.management.bucket}/${key.replace(/\.gz$/, '')}`,
-        query: 'profile=sandbox-auditor',
-      });
-      await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), /kms:Decrypt/);
+    // As the current profile: a URI naming another profile would first ask the user (a modal).
+    const settings = vscode.workspace.getConfiguration('cloudtrailKms');
+    await settings.update('profile', 'sandbox-auditor', vscode.ConfigurationTarget.Global);
+    try {
+      for (const key of newestLogKeys(facts).keys.slice(0, 2)) {
+        const uri = vscode.Uri.from({
+          scheme: 'cloudtrail-log',
+          path: `/${facts.trails.management.bucket}/${key.replace(/\.gz$/, '')}`,
+          query: 'profile=sandbox-auditor',
+        });
+        await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), /kms:Decrypt/);
+      }
+    } finally {
+      await settings.update('profile', undefined, vscode.ConfigurationTarget.Global);
     }
     const keyNodes = await api.trails.provider.getChildren(await path(api, facts.trails.management.name));
     const key = keyNodes.find((node) => node.kind === 'key');
