@@ -33,8 +33,8 @@ export function hitLabel(record: Record<string, unknown>): string {
   return `${text(record.eventName) ?? '(no eventName)'} by ${hitPrincipal(record)}${error ? ` — ${error}` : ''}`;
 }
 
-export function hitToResultItem(hit: SearchHit): ResultItem {
-  const { record } = hit;
+/** One event as a results-model item (both engines): label, severity by errorCode, detail, time, group, its source. */
+export function eventResultItem(record: Record<string, unknown>, source: ResultSource | undefined): ResultItem {
   const error = text(record.errorCode);
   const where = [text(record.awsRegion), text(record.sourceIPAddress)].filter(Boolean).join(' · ');
   const time = text(record.eventTime);
@@ -45,9 +45,13 @@ export function hitToResultItem(hit: SearchHit): ResultItem {
     ...(where || error ? { detail: [where, text(record.errorMessage)].filter(Boolean).join(' — ') } : {}),
     ...(time ? { time } : {}),
     group: [text(record.eventName) ?? '(no eventName)'],
-    source: { ...hit.source },
+    ...(source ? { source: { ...source } } : {}),
     record,
   };
+}
+
+export function hitToResultItem(hit: SearchHit): ResultItem {
+  return eventResultItem(hit.record, hit.source);
 }
 
 export function failureToResultItem(failure: FileFailure): ResultItem {
