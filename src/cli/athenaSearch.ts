@@ -27,7 +27,7 @@ export const ATHENA_OPTIONS_HELP = `  --workgroup W         Athena workgroup (de
   --show-sql            print the SQL and its parameters to stderr`;
 
 export const ATHENA_PERMISSIONS_HELP = `With --engine athena: athena:StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution;
-glue:GetTable, GetDatabase, GetPartitions; s3:GetBucketLocation, PutObject, GetObject on the output location;
+glue:GetTable, GetDatabase (CreateDatabase, CreateTable for --create-table); s3:GetBucketLocation, PutObject, GetObject on the output location;
 s3:ListBucket, GetObject and kms:Decrypt on the logs (Athena reads them as you); cloudtrail:DescribeTrails for a trail name.`;
 
 export interface AthenaArgs {
