@@ -194,7 +194,8 @@ export class SearchRun {
 
   /** The same answer in the one results model. */
   resultSet(): ResultSet {
-    return searchResultSet(this.title, this.hits, this.failures, this.statusText().replace(/^\$\([^)]*\) /, ''), !this.running);
+    const set = searchResultSet(this.title, this.hits, this.failures, this.statusText().replace(/^\$\([^)]*\) /, ''), !this.running);
+    return this.engine === 'athena' ? { ...set, kind: 'athena' } : set;
   }
 
   private schedule(): void {
