@@ -1,16 +1,17 @@
 /**
  * Athena in the editor: "Copy Athena Table DDL" (the trail's CREATE EXTERNAL TABLE to the clipboard) and "Find Events
- * with Athena…" (the search query language run as SQL on Athena; the events open as a read-only CloudTrail JSON
- * document with hovers and outline). The workflow is src/aws/athena; this file asks, shows progress, and shows answers.
+ * with Athena…" (the search query language run as SQL on Athena). Its answer is a Find Events run with the athena
+ * engine: the same results document, CodeLenses, Run Again, Edit Query… and Save Results… as Find Events
+ * (../search/athenaRun.ts). The workflow is src/aws/athena; this file asks for the trail and the query.
  */
 import * as vscode from 'vscode';
-import { findEventsWithAthena, resolveAthenaTable, type AthenaSettings } from '../../aws/athena';
-import { AthenaTableMissingError, athenaCostText } from '../../core/athena';
+import { resolveAthenaTable, type AthenaSettings } from '../../aws/athena';
+import { AthenaTableMissingError } from '../../core/athena';
 import type { TrailInfo } from '../../core/model';
-import { parseQuery, pointAtQueryError, QueryError, quoteQueryValue, type SearchQuery } from '../../core/search';
-import { registerMemoryDocuments, type MemoryDocumentsOptions } from '../documents/memoryDocuments';
+import { parseQuery, pointAtQueryError, QueryError, quoteQueryValue } from '../../core/search';
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
+import type { FindEvents } from './findEvents';
 import type { AwsSession } from '../session';
 import { readAthenaSettings } from '../settings';
 import { TrailNode } from '../tree/trailNodes';
@@ -19,23 +20,11 @@ import { addErrorAction, registerCommand } from './command';
 import { Commands } from './commandIds';
 import { isPlainTrailArgs, NO_TRAILS, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
 
-/** Athena answers as CloudTrail JSON (`{"Records": […]}`), so hovers, links and the outline work in them. */
-export const ATHENA_DOCUMENTS: MemoryDocumentsOptions = {
-  scheme: 'cloudtrail-athena',
-  extension: '.json',
-  keepClosed: 10,
-  gone: `// ${vscode.l10n.t('These Athena results are no longer in memory: run "Find Events with Athena…" again.')}\n`,
-};
-
 const DEFAULT_QUERY = 'from:-1d ';
 
 function athenaSettings(): AthenaSettings {
   const { maxResults: _maxResults, ...settings } = readAthenaSettings();
   return settings;
-}
-
-function maxRows(): number {
-  return readAthenaSettings().maxResults;
 }
 
 async function trailOf(trails: TrailsView, arg: unknown, title: string): Promise<TrailInfo | undefined> {
@@ -50,13 +39,14 @@ async function trailOf(trails: TrailsView, arg: unknown, title: string): Promise
   );
 }
 
-/** The query of plain arguments (tests, links), else what the user types (checked as they type). */
-async function askQuery(trail: TrailInfo, arg: unknown): Promise<SearchQuery | undefined> {
+/** The query text (with the trail as its scope) of plain arguments (tests, links), else what the user types (checked as they type). */
+async function askQuery(trail: TrailInfo, arg: unknown): Promise<string | undefined> {
   const scope = `scope:${quoteQueryValue(trail.arn)} `;
   const given = isPlainTrailArgs(arg) ? arg.query : undefined;
   if (given !== undefined) {
     if (typeof given !== 'string') throw new Error(vscode.l10n.t('query must be a string in the search language.'));
-    return parseQuery(scope + given);
+    parseQuery(scope + given);
+    return scope + given;
   }
   const check = (text: string): string | undefined => {
     try {
@@ -82,12 +72,10 @@ async function askQuery(trail: TrailInfo, arg: unknown): Promise<SearchQuery | u
     ignoreFocusOut: true,
     validateInput: check,
   });
-  return text === undefined ? undefined : parseQuery(scope + text);
+  return text === undefined ? undefined : scope + text;
 }
 
-export function registerAthena(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): void {
-  const documents = registerMemoryDocuments(context, ATHENA_DOCUMENTS);
-  let lastQuery: { trailArn: string; query: SearchQuery } | undefined;
+export function registerAthena(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView, findEvents: FindEvents): void {
   addErrorAction({
     title: vscode.l10n.t('Copy Table DDL'),
     appliesTo: (error) => error instanceof AthenaTableMissingError && !!error.ddl,
@@ -98,7 +86,11 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
   addErrorAction({
     title: vscode.l10n.t('Create Table and Run Again'),
     appliesTo: (error) => error instanceof AthenaTableMissingError,
-    run: (_error, invocation) => vscode.commands.executeCommand(invocation.command, invocation.args[0], { createTable: true }),
+    // The run that just failed on the missing table (newest first), run again in its document with createTable.
+    run: async () => {
+      const failed = findEvents.runs.all().find((run) => run.engine === 'athena' && run.state === 'failed');
+      if (failed) await vscode.commands.executeCommand(Commands.rerunSearch, failed.uri.toString(), { createTable: true });
+    },
   });
 
   registerCommand(
@@ -129,56 +121,12 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
     context,
     Commands.findEventsWithAthena,
     { area: 'athena', failure: vscode.l10n.t('The Athena query failed') },
-    async (arg?: unknown, options?: unknown) => {
-      const createTable = typeof options === 'object' && options !== null && (options as { createTable?: unknown }).createTable === true;
-      const trail =
-        createTable && arg === undefined && lastQuery
-          ? await trailByArn(trails, lastQuery.trailArn)
-          : await trailOf(trails, arg, vscode.l10n.t('Find Events with Athena'));
+    async (arg?: unknown) => {
+      const trail = await trailOf(trails, arg, vscode.l10n.t('Find Events with Athena'));
       if (!trail) return { ok: false, cancelled: true };
-      // "Create Table and Run Again" runs the query that just failed, not a new question.
-      const again = createTable && !isPlainTrailArgs(arg) && lastQuery?.trailArn === trail.arn ? lastQuery.query : undefined;
-      const query = again ?? (await askQuery(trail, arg));
-      if (!query) return { ok: false, cancelled: true };
-      lastQuery = { trailArn: trail.arn, query };
-      const answer = await withCancellableProgress(vscode.l10n.t('Athena: {0}', trail.name), (signal, report) =>
-        findEventsWithAthena(
-          session.clients(),
-          query,
-          { ...athenaSettings(), createTable },
-          {
-            signal,
-            maxRows: maxRows(),
-            onProgress: (progress) => report({ message: `${progress.state.toLowerCase()} · ${Math.round(progress.elapsedMs / 1000)} s` }),
-          },
-        ),
-      );
-      for (const warning of answer.warnings) log().warn(`[athena] ${warning}`);
-      log().info(`[athena] ${answer.queryExecutionId} in ${answer.place.region}: ${answer.results.summary ?? ''}`);
-      const records = answer.results.items.map((item) => item.record);
-      const uri = await documents.show(
-        `athena-${trail.name}-${answer.queryExecutionId.slice(0, 8)}`,
-        `${JSON.stringify({ Records: records }, null, 2)}\n`,
-      );
-      const found = answer.truncated
-        ? vscode.l10n.t('{0}+ events', records.length)
-        : records.length === 1
-          ? vscode.l10n.t('1 event')
-          : vscode.l10n.t('{0} events', records.length);
-      void vscode.window.showInformationMessage(
-        [
-          vscode.l10n.t('Athena found {0} in {1}: {2}.', found, trail.name, athenaCostText(answer.cost)),
-          ...answer.warnings.slice(0, 1),
-        ].join(' '),
-      );
-      return {
-        ok: true,
-        uri: uri.toString(),
-        events: records.length,
-        truncated: answer.truncated,
-        queryExecutionId: answer.queryExecutionId,
-        parameters: answer.parameters,
-      };
+      const text = await askQuery(trail, arg);
+      if (text === undefined) return { ok: false, cancelled: true };
+      return findEvents.start(text, { engine: 'athena' });
     },
   );
 }

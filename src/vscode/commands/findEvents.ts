@@ -17,7 +17,7 @@ import { prefillFor, prefillForLink } from '../search/prefillFrom';
 import { RecentSearches } from '../search/recentSearches';
 import { executeRun, type FindEventsResult } from '../search/runSearch';
 import { SearchCodeLenses } from '../search/searchCodeLens';
-import { resultsDocumentText, SearchRuns, type SearchRun } from '../search/searchRun';
+import { resultsDocumentText, SearchRuns, type SearchEngine, type SearchRun } from '../search/searchRun';
 import type { AwsSession } from '../session';
 import type { TrailsView } from '../tree/trailsView';
 import { Commands } from './commandIds';
@@ -66,7 +66,18 @@ function checkedQuery(text: string): ReturnType<typeof parseQuery> {
   }
 }
 
-export function registerFindEvents(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): SearchRuns {
+/** How other commands start a Find Events run (Find Events with Athena starts one with the athena engine). */
+export interface FindEvents {
+  runs: SearchRuns;
+  start(text: string, options?: { confirmed?: boolean; engine?: SearchEngine; createTable?: boolean }): Promise<FindEventsResult>;
+}
+
+/** Options of Run Again from plain arguments: `{ createTable: true }` ("Create Table and Run Again"). */
+function rerunOptions(arg: unknown): { createTable?: boolean } {
+  return typeof arg === 'object' && arg !== null && (arg as { createTable?: unknown }).createTable === true ? { createTable: true } : {};
+}
+
+export function registerFindEvents(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): FindEvents {
   const documents = registerMemoryDocuments(context, SEARCH_DOCUMENTS);
   const runs = new SearchRuns(documents);
   const lenses = new SearchCodeLenses(runs);
@@ -100,7 +111,7 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   };
 
   /** Runs the query text into a new results document (asking for a trail when it names no scope). */
-  const start = async (given: string, confirmed = false): Promise<FindEventsResult> => {
+  const start: FindEvents['start'] = async (given, { confirmed = false, engine = 'files', createTable = false } = {}) => {
     let text = given.trim();
     let query = checkedQuery(text);
     if (!query.scope) {
@@ -111,14 +122,14 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
     }
     await recent.remember(text);
     runs.prune(20);
-    const run = runs.create(documentName(query), text);
+    const run = runs.create(documentName(query), text, engine);
     await show(run);
-    return executeRun(run, session, { confirmed });
+    return executeRun(run, session, { confirmed, createTable });
   };
 
   registerCommand(context, Commands.findEvents, SEARCH, async (arg?: unknown) => {
     const plain = plainQuery(arg);
-    if (plain) return start(plain.query, plain.confirmed);
+    if (plain) return start(plain.query, { confirmed: plain.confirmed });
     const text = await askQuery(prefillFor(arg, runs, recent), recent, TITLE);
     return text === undefined ? { ok: false, cancelled: true } : start(text);
   });
@@ -143,16 +154,17 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
     run.abort.abort();
     return { ok: true, cancelled: run.running };
   });
-  registerCommand(context, Commands.rerunSearch, SEARCH, async (uri?: unknown) => {
+  registerCommand(context, Commands.rerunSearch, SEARCH, async (uri?: unknown, options?: unknown) => {
     const run = runOf(uri);
     if (run.running) return { ok: false, error: vscode.l10n.t('The search is still running.') };
     run.reset();
     await show(run);
-    return executeRun(run, session);
+    return executeRun(run, session, rerunOptions(options));
   });
   registerCommand(context, Commands.editSearch, SEARCH, async (uri?: unknown) => {
-    const text = await askQuery(runOf(uri).text, recent, TITLE);
-    return text === undefined ? { ok: false, cancelled: true } : start(text);
+    const run = runOf(uri);
+    const text = await askQuery(run.text, recent, TITLE);
+    return text === undefined ? { ok: false, cancelled: true } : start(text, { engine: run.engine });
   });
   registerCommand(context, Commands.saveSearchResults, results, async (uri?: unknown, path?: unknown) => {
     const run = runOf(uri);
@@ -181,5 +193,5 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
     log().show(true);
     return { ok: true };
   });
-  return runs;
+  return { runs, start };
 }

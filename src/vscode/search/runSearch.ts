@@ -11,11 +11,14 @@ import { errorHeadline } from '../errorText';
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
 import type { AwsSession } from '../session';
+import { executeAthenaRun } from './athenaRun';
 import type { SearchRun } from './searchRun';
 import { readSearchSettings } from './searchSettings';
 
 export interface FindEventsResult {
   ok: boolean;
+  /** Who answered: the files read here, or Athena (after "Run in Athena", or Find Events with Athena). */
+  engine?: 'files' | 'athena';
   uri?: string;
   matches?: number;
   filesPlanned?: number;
@@ -26,26 +29,34 @@ export interface FindEventsResult {
   error?: string;
 }
 
-/** The modal before a large search: Search, or Cancel. */
-async function askToSearch(estimate: SearchEstimate, threshold: number): Promise<boolean> {
-  const search = vscode.l10n.t('Search');
+/** The modal before a large search: Search anyway, Run in Athena (the same query, SQL over the trail's table), or Cancel. */
+async function askToSearch(estimate: SearchEstimate, threshold: number): Promise<'files' | 'athena' | undefined> {
+  const search = vscode.l10n.t('Search Anyway');
+  const athena = vscode.l10n.t('Run in Athena');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Search {0} log files?', estimate.files.toLocaleString('en-US')),
     {
       modal: true,
       detail: vscode.l10n.t(
-        'This search would read {0} Narrow the time range, accounts or regions to read fewer. (You are asked above {1} files: setting cloudtrailKms.search.confirmAboveFiles.)',
+        'This search would read {0} Narrow the time range, accounts or regions to read fewer, or run the same query in Amazon Athena (billed by the data scanned, about $5 per TB; settings cloudtrailKms.athena.*). (You are asked above {1} files: setting cloudtrailKms.search.confirmAboveFiles.)',
         estimateText(estimate),
         threshold.toLocaleString('en-US'),
       ),
     },
     search,
+    athena,
   );
-  return choice === search;
+  return choice === search ? 'files' : choice === athena ? 'athena' : undefined;
 }
 
-export async function executeRun(run: SearchRun, session: AwsSession, options: { confirmed?: boolean } = {}): Promise<FindEventsResult> {
+export async function executeRun(
+  run: SearchRun,
+  session: AwsSession,
+  options: { confirmed?: boolean; createTable?: boolean } = {},
+): Promise<FindEventsResult> {
+  if (run.engine === 'athena') return executeAthenaRun(run, session, options);
   const settings = readSearchSettings();
+  let toAthena = false;
   const query = parseQuery(run.text);
   const range = resolveTimeRange(query, Date.now(), { from: DEFAULT_FROM });
   const abort = run.abort;
@@ -58,7 +69,11 @@ export async function executeRun(run: SearchRun, session: AwsSession, options: {
         lateMinutes: settings.lateMinutes,
         maxResults: settings.maxResults,
         confirmAboveFiles: options.confirmed ? Number.POSITIVE_INFINITY : settings.confirmAboveFiles,
-        confirm: (estimate) => askToSearch(estimate, settings.confirmAboveFiles),
+        confirm: async (estimate) => {
+          const choice = await askToSearch(estimate, settings.confirmAboveFiles);
+          toAthena = choice === 'athena';
+          return choice === 'files';
+        },
         onPlanned: (estimate) => {
           run.estimate = estimate;
           report({ message: vscode.l10n.t('{0} log files to read', estimate.files.toLocaleString('en-US')) });
@@ -94,6 +109,7 @@ export async function executeRun(run: SearchRun, session: AwsSession, options: {
     }
     return {
       ok: true,
+      engine: 'files',
       uri: run.uri.toString(),
       matches: summary.matches,
       filesPlanned: summary.filesPlanned,
@@ -103,6 +119,12 @@ export async function executeRun(run: SearchRun, session: AwsSession, options: {
       cancelled: summary.cancelled,
     };
   } catch (error) {
+    if (isCancelled(error) && toAthena && !abort.signal.aborted) {
+      // "Run in Athena" at the cost question: the same document answers with the Athena engine (its lenses rerun it).
+      run.engine = 'athena';
+      run.reset();
+      return executeAthenaRun(run, session, options);
+    }
     if (isCancelled(error)) {
       // Declined at the cost question (the plan was made, nothing read), or cancelled while listing.
       run.finish({ state: run.estimate && !abort.signal.aborted ? 'declined' : 'cancelled' });

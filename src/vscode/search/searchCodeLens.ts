@@ -45,12 +45,18 @@ export class SearchCodeLenses implements vscode.CodeLensProvider, vscode.Disposa
     if (!data) return lenses;
     const count = Math.min(data.index.count, run.renderedHits.length);
     for (let i = 0; i < count; i++) {
-      const { source } = run.renderedHits[i];
+      const { source, record } = run.renderedHits[i];
+      if (!source) continue;
       const name = source.key.slice(source.key.lastIndexOf('/') + 1);
       const at = document.positionAt(data.index.starts[i]);
-      lenses.push(
-        lens(`$(go-to-file) ${name} · record ${source.recordIndex}`, Commands.openLogAtRecord, [{ ...source }], new vscode.Range(at, at)),
-      );
+      // Athena rows carry their file but not their index there: the record is found in the file by its eventID.
+      const eventID = typeof record.eventID === 'string' ? record.eventID : undefined;
+      if (source.recordIndex !== undefined)
+        lenses.push(
+          lens(`$(go-to-file) ${name} · record ${source.recordIndex}`, Commands.openLogAtRecord, [{ ...source }], new vscode.Range(at, at)),
+        );
+      else if (eventID)
+        lenses.push(lens(`$(go-to-file) ${name}`, Commands.openLogAtRecord, [{ ...source, eventID }], new vscode.Range(at, at)));
     }
     return lenses;
   }
