@@ -38,15 +38,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const integrityProblems = registerIntegrity(context, session, trails, results);
   registerKeyPolicy(context, session, trails, reports);
   registerKeyActivity(context, session, results);
-  registerAthena(context, session, trails);
-  const searches = registerFindEvents(context, session, trails);
+  const findEvents = registerFindEvents(context, session, trails);
+  registerAthena(context, session, trails, findEvents);
   registerProfileCommands(context);
   registerStatusBar(context, session, trails.view);
   registerSandboxHelp(context);
   registerHover(context);
   registerDocumentLinks(context);
   registerOutline(context);
-  return { session, trails, logFiles, results, integrityProblems, failures: recentFailures, searches };
+  return { session, trails, logFiles, results, integrityProblems, failures: recentFailures, searches: findEvents.runs };
 }
 
 export function deactivate(): void {

@@ -30,8 +30,12 @@ export interface FetchLogOptions {
    * streams). Called afresh for every attempt: a body fetched once more starts again from its first byte.
    */
   observe?: () => (chunk: Uint8Array) => void;
-  /** How much to reserve for the uncompressed bytes up front (default: the limit, at most 256 MB); grown past it when needed. */
-  reserveBytes?: number;
+  /**
+   * `'chunks'`: keep the uncompressed chunks as gunzip made them (no reservation, no copy) and join them only when
+   * `bytes`/`text` is read — for callers that often never read them (Find Events drops the files its prefilter rules
+   * out). Default: one buffer reserved up front (the limit, at most 256 MB; untouched pages cost no memory).
+   */
+  collect?: 'buffer' | 'chunks';
   /** Pretty-print the document while it arrives (the result's `pretty`); `bytes` is then made only when read. */
   prettyPrint?: boolean;
 }
@@ -77,13 +81,27 @@ class ByteSink {
   }
 }
 
+/** The chunks by reference (gunzip never writes again into a chunk it handed out): joined once, on first read. */
+class ChunkSink {
+  private chunks: Buffer[] = [];
+  length = 0;
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+  bytes(): Buffer {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
+    return this.chunks[0];
+  }
+}
+
 /** Indented text is about 1.4–1.6 × the JSON, and CloudTrail's gzip about 8–12 × smaller: room reserved up front. */
 function prettyReserve(total: number | undefined, gzipped: boolean): number {
   return Math.min(RESERVE_BYTES, Math.max(1024 * 1024, (total ?? 0) * (gzipped ? 24 : 2)));
 }
 
 interface Collected {
-  sink: ByteSink | PrettyLogSink;
+  sink: ByteSink | ChunkSink | PrettyLogSink;
   compressedBytes: number;
   uncompressedBytes: number;
   gzipped: boolean;
@@ -100,7 +118,7 @@ async function collectBody(
   const { onProgress } = options;
   const observer = options.observe?.();
   const result: Collected = {
-    sink: new ByteSink(0),
+    sink: new ChunkSink(), // replaced at the first chunk (an empty body stays empty without a reservation)
     compressedBytes: 0,
     uncompressedBytes: 0,
     gzipped: false,
@@ -138,7 +156,9 @@ async function collectBody(
       result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
       result.sink = options.prettyPrint
         ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
-        : new ByteSink(Math.min(maxBytes, options.reserveBytes ?? RESERVE_BYTES, RESERVE_BYTES));
+        : options.collect === 'chunks'
+          ? new ChunkSink()
+          : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
       if (result.gzipped) {
         // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
         inflater = new BoundedGunzip({ maxBytes, location, onData: keep });

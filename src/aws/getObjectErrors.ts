@@ -6,6 +6,7 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { explainAwsError, type AwsErrorContext, type ExplainedError } from '../core/errors';
 import type { AwsClients } from './clients';
+import { keyAlias } from './keys';
 
 /** What an explanation of a GetObject failure names: the object, its region, the profile, and the trail when known. */
 export function getObjectContext(
@@ -38,6 +39,8 @@ export async function explainGetObjectFailure(
       if (head.ServerSideEncryption?.startsWith('aws:kms') && head.SSEKMSKeyId) {
         context.keyArn = head.SSEKMSKeyId;
         context.bucketKeyEnabled = head.BucketKeyEnabled;
+        // The name people know the key by, where the caller may list it (a refused decrypt often still may).
+        context.keyAlias = await keyAlias(clients, head.SSEKMSKeyId);
       }
     } catch {
       // HeadObject denied as well: S3 itself refuses; the plain explanation applies.

@@ -10,6 +10,7 @@ import {
 import { parseArn } from '../core/arn';
 import { explainAwsError, ExplainedError } from '../core/errors';
 import { keyFlags } from '../core/keyHealth';
+import { LruMap } from '../core/lruMap';
 import type { KeyInfo } from '../core/model';
 import type { AwsClients } from './clients';
 import { mapLimited } from './concurrency';
@@ -66,11 +67,26 @@ export async function describeKeyState(clients: AwsClients, keyArn: string): Pro
   }
 }
 
+/** Aliases already looked up, per connection (a search may explain many denied files of one key). */
+const knownAliases = new WeakMap<AwsClients, LruMap<string, Promise<string | undefined>>>();
+
 /**
  * The alias a key is known by (the first by name), from its ARN: ListAliases in the key's region. Undefined for a key
  * of another account (ListAliases lists the caller's own aliases only), a key without alias, or when it may not list.
+ * Remembered per connection for the few hundred most recent keys.
  */
-export async function keyAlias(clients: AwsClients, keyArn: string): Promise<string | undefined> {
+export function keyAlias(clients: AwsClients, keyArn: string): Promise<string | undefined> {
+  let known = knownAliases.get(clients);
+  if (!known) knownAliases.set(clients, (known = new LruMap(256)));
+  let alias = known.get(keyArn);
+  if (!alias) {
+    alias = lookUpKeyAlias(clients, keyArn);
+    known.set(keyArn, alias);
+  }
+  return alias;
+}
+
+async function lookUpKeyAlias(clients: AwsClients, keyArn: string): Promise<string | undefined> {
   const arn = parseArn(keyArn);
   if (!arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) return undefined;
   const caller = await clients.callerIdentity().catch(() => undefined);

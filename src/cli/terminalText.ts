@@ -39,48 +39,82 @@ export function escapeTerminalText(text: string, oneLine = false): string {
   return parts.join('');
 }
 
-/** The unsafe UTF-8 sequence at `at`: its length (1–3 bytes) and code point; undefined when the bytes there are safe. */
-function unsafeUtf8At(bytes: Uint8Array, at: number): [length: number, code: number] | undefined {
+/**
+ * The length of the well-formed UTF-8 sequence starting at `at` (1–4), or 0 when the byte there starts none (a lone
+ * continuation byte, a bad lead, a truncated or overlong sequence, a surrogate): the decoder's rules (Unicode table 3-7).
+ */
+export function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+  const b = bytes[at];
+  if (b < 0x80) return 1;
+  let need: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) low = 0xa0;
+    else if (b === 0xed) high = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) low = 0x90;
+    else if (b === 0xf4) high = 0x8f;
+  } else return 0;
+  if (at + need >= bytes.length || bytes[at + 1] < low || bytes[at + 1] > high) return 0;
+  for (let next = 2; next <= need; next++) if (bytes[at + next] < 0x80 || bytes[at + next] > 0xbf) return 0;
+  return need + 1;
+}
+
+/**
+ * What to do at `at`: [length, replacement] for an unsafe sequence or byte, [length] to copy a safe one. A byte
+ * 0x80–0x9F that is no part of a well-formed sequence is a raw C1 control to a terminal in 8-bit mode (0x9B is CSI):
+ * it is written `\xHH`, a byte and not a character (such input is not valid UTF-8, so not valid JSON, anyway).
+ */
+function utf8At(bytes: Uint8Array, at: number): [length: number, replacement?: string] {
   const b = bytes[at];
   if (b < 0x80) {
-    if (b === 0x0d && bytes[at + 1] === 0x0a) return undefined;
-    return isTerminalUnsafe(b) ? [1, b] : undefined;
+    if (b === 0x0d && bytes[at + 1] === 0x0a) return [1];
+    return isTerminalUnsafe(b) ? [1, visible(b)] : [1];
   }
-  if (b === 0xc2 && at + 1 < bytes.length && bytes[at + 1] >= 0x80 && bytes[at + 1] <= 0x9f) return [2, bytes[at + 1]];
-  if (b === 0xd8 && bytes[at + 1] === 0x9c) return [2, 0x061c];
-  if (b === 0xe2 && at + 2 < bytes.length && (bytes[at + 1] === 0x80 || bytes[at + 1] === 0x81)) {
-    const code = 0x2000 | ((bytes[at + 1] & 0x3f) << 6) | (bytes[at + 2] & 0x3f);
-    return isTerminalUnsafe(code) ? [3, code] : undefined;
-  }
-  return undefined;
+  const length = utf8SequenceLength(bytes, at);
+  if (length === 0) return b <= 0x9f ? [1, `\\x${b.toString(16)}`] : [1];
+  if (length === 4) return [4];
+  const code =
+    length === 2 ? ((b & 0x1f) << 6) | (bytes[at + 1] & 0x3f) : ((b & 0x0f) << 12) | ((bytes[at + 1] & 0x3f) << 6) | (bytes[at + 2] & 0x3f);
+  return isTerminalUnsafe(code) ? [length, visible(code)] : [length];
 }
 
 /** The same for UTF-8 bytes (`cat` prints bytes, never a 50 MB string): the input itself when nothing is unsafe. */
 export function escapeTerminalBytes(bytes: Uint8Array): Uint8Array {
   // Two linear passes: count (most logs have nothing to escape), then write into one buffer of the exact size.
   let extra = 0;
-  for (let at = 0; at < bytes.length; at++) {
+  for (let at = 0; at < bytes.length;) {
     const b = bytes[at];
-    if (b >= 0x20 && b !== 0x7f && b !== 0xc2 && b !== 0xd8 && b !== 0xe2) continue;
-    const unsafe = unsafeUtf8At(bytes, at);
-    if (!unsafe) continue;
-    extra += 6 - unsafe[0];
-    at += unsafe[0] - 1;
+    if (b >= 0x20 && b < 0x7f) {
+      at++;
+      continue;
+    }
+    const [length, replacement] = utf8At(bytes, at);
+    if (replacement !== undefined) extra += replacement.length - length;
+    at += length;
   }
   if (extra === 0) return bytes;
   const out = Buffer.allocUnsafe(bytes.length + extra);
   let written = 0;
   let from = 0;
-  for (let at = 0; at < bytes.length; at++) {
+  for (let at = 0; at < bytes.length;) {
     const b = bytes[at];
-    if (b >= 0x20 && b !== 0x7f && b !== 0xc2 && b !== 0xd8 && b !== 0xe2) continue;
-    const unsafe = unsafeUtf8At(bytes, at);
-    if (!unsafe) continue;
-    out.set(bytes.subarray(from, at), written);
-    written += at - from;
-    written += out.write(visible(unsafe[1]), written, 'latin1');
-    at += unsafe[0] - 1;
-    from = at + 1;
+    if (b >= 0x20 && b < 0x7f) {
+      at++;
+      continue;
+    }
+    const [length, replacement] = utf8At(bytes, at);
+    if (replacement !== undefined) {
+      out.set(bytes.subarray(from, at), written);
+      written += at - from;
+      written += out.write(replacement, written, 'latin1');
+      from = at + length;
+    }
+    at += length;
   }
   out.set(bytes.subarray(from), written);
   return out;

@@ -40,3 +40,26 @@ export function trimEndChars(text: string, chars: string): string {
 export function trimSlashes(text: string): string {
   return trimChars(text, '/');
 }
+
+/**
+ * Code units that do not show as themselves in one line of plain text (a dialog, a label): C0, DEL, C1, line and
+ * paragraph separators, zero-width and bidi marks, embeddings, overrides and isolates, BOM, and surrogate halves
+ * (callers pass code units; a pair is checked by `showInvisibles`).
+ */
+export function isInvisibleOrControl(code: number): boolean {
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  if (code === 0x061c || code === 0xfeff || (code >= 0x200b && code <= 0x200f)) return true;
+  return (code >= 0x2028 && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+/** `text` with every invisible or control code unit written as `\uXXXX` (linear; the same string when there is none). */
+export function showInvisibles(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (!isInvisibleOrControl(text.charCodeAt(at))) continue;
+    out += `${text.slice(from, at)}\\u${text.charCodeAt(at).toString(16).padStart(4, '0')}`;
+    from = at + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}

@@ -54,10 +54,12 @@ export function isCredentialsError(error: unknown): boolean {
  * (FileNotFound (FileSystemError): …)"); the user wants our explanation, not the wrapping with an internal URI.
  */
 function fileSystemMessage(message: string): string {
+  // l10n-ignore: matches VS Code's own (English) wrapping
   const detail = message.startsWith('cannot open ') ? message.indexOf('. Detail: ') : -1;
   return withoutFileSystemCode(unwrapUnableTo(detail === -1 ? message : message.slice(detail + '. Detail: '.length)));
 }
 
+// l10n-ignore: matches VS Code's own (English) wrapping, not shown as such
 const UNABLE_TO = [
   'Unable to read file ',
   'Unable to read text model content ',

@@ -59,6 +59,11 @@ export class AwsSession implements vscode.Disposable {
     return this.current;
   }
 
+  /** The profile the current clients use by name: the setting, else AWS_PROFILE; undefined for the default chain. */
+  currentProfile(): string | undefined {
+    return readSettings().profile ?? (process.env.AWS_PROFILE?.trim() || undefined);
+  }
+
   /** The profile name shown to the user (the setting, else AWS_PROFILE, else default). */
   profileLabel(): string {
     return readSettings().profile ?? (process.env.AWS_PROFILE || 'default');

@@ -22,7 +22,7 @@ export function inUse(trailsView: vscode.TreeView<unknown>): boolean {
 /** Profile and regions, while the extension is in use (see inUse); click to switch profile. */
 function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSession, trailsView: vscode.TreeView<unknown>): void {
   const item = vscode.window.createStatusBarItem('cloudtrailKms.connection', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'CloudTrail profile and regions';
+  item.name = vscode.l10n.t('CloudTrail profile and regions');
   item.command = Commands.selectProfile;
   let generation = 0;
   const update = async (): Promise<void> => {
@@ -33,7 +33,18 @@ function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSe
     if (current !== generation || !inUse(trailsView)) return;
     const more = regions.length > 1 ? ` +${regions.length - 1}` : '';
     item.text = `$(cloud) ${session.profileLabel()} · ${regions[0]}${more}`;
-    item.tooltip = `CloudTrail KMS: profile ${session.profileLabel()}, regions ${regions.join(', ')}${settings.endpointUrl ? `, endpoint ${settings.endpointUrl}` : ''}. Click to choose another profile.`;
+    item.tooltip = settings.endpointUrl
+      ? vscode.l10n.t(
+          'CloudTrail KMS: profile {0}, regions {1}, endpoint {2}. Click to choose another profile.',
+          session.profileLabel(),
+          regions.join(', '),
+          settings.endpointUrl,
+        )
+      : vscode.l10n.t(
+          'CloudTrail KMS: profile {0}, regions {1}. Click to choose another profile.',
+          session.profileLabel(),
+          regions.join(', '),
+        );
     item.show();
   };
   void update();
@@ -51,7 +62,7 @@ function registerConnectionItem(context: vscode.ExtensionContext, session: AwsSe
  */
 function registerDecryptionItem(context: vscode.ExtensionContext, session: AwsSession): void {
   const item = vscode.window.createStatusBarItem('cloudtrailKms.decryptedBy', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'CloudTrail log decrypted by';
+  item.name = vscode.l10n.t('CloudTrail log decrypted by');
   const aliases = new Map<string, string | undefined>();
   const update = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
@@ -68,15 +79,17 @@ function registerDecryptionItem(context: vscode.ExtensionContext, session: AwsSe
     }
     const alias = keyArn ? aliases.get(keyArn) : undefined;
     const keyId = sse.kmsKeyId ? sse.kmsKeyId.split('/').pop() : undefined;
-    const encryption = sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? 'unencrypted');
-    item.text = sse.kmsKeyId ? `$(key) ${alias ?? `key ${keyId?.slice(0, 8)}…`}` : `$(lock) ${encryption}`;
+    const encryption = sse.algorithm === 'AES256' ? 'SSE-S3' : (sse.algorithm ?? vscode.l10n.t('unencrypted'));
+    item.text = sse.kmsKeyId ? `$(key) ${alias ?? vscode.l10n.t('key {0}…', keyId?.slice(0, 8) ?? '')}` : `$(lock) ${encryption}`;
     const tooltip = sseOnlyMarkdown(sse);
-    if (alias) tooltip.appendMarkdown(`\n\nAlias: ${inlineCode(alias)}`);
+    if (alias) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Alias: {0}', inlineCode(alias))}`);
     item.tooltip = tooltip;
     item.accessibilityInformation = {
-      label: sse.kmsKeyId ? `Decrypted with KMS key ${alias ?? keyId ?? ''}` : `Encryption: ${encryption}`,
+      label: sse.kmsKeyId
+        ? vscode.l10n.t('Decrypted with KMS key {0}', alias ?? keyId ?? '')
+        : vscode.l10n.t('Encryption: {0}', encryption),
     };
-    item.command = keyArn ? { command: Commands.revealKey, title: 'Reveal key', arguments: [{ arn: keyArn }] } : undefined;
+    item.command = keyArn ? { command: Commands.revealKey, title: vscode.l10n.t('Reveal key'), arguments: [{ arn: keyArn }] } : undefined;
     item.show();
   };
   context.subscriptions.push(

@@ -33,6 +33,10 @@ export interface CodeServerOptions {
   smokeTestDriver?: boolean;
   /** Where code-server's stdout/stderr go. Default: `code-server.log` in the throw-away folder (deleted on stop). */
   logFile?: string;
+  /** Display language (`--locale`). Other than English it needs a language pack in `languagePacks`. */
+  locale?: string;
+  /** Contents of the user-data folder's languagepacks.json (what VS Code writes when a language pack is installed). */
+  languagePacks?: Record<string, unknown>;
   /** Milliseconds to wait for /healthz. Default 90 s (a busy 2-core machine is slow). */
   startTimeoutMs?: number;
   /** Workspace trust on, without the startup prompt: the folder is not trusted, so the workbench opens it in
@@ -226,6 +230,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...DEFAULT_SETTINGS, ...trust, ...options.userSettings }, null, 2),
   );
+  if (options.languagePacks) writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(options.languagePacks));
   const configFile = join(root, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
 
@@ -249,6 +254,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
+  if (options.locale) args.push('--locale', options.locale);
   if (options.smokeTestDriver) {
     if (toolchain.target.smokeTestDriver === 'vscode-option') args.push('--vscode-option', 'enable-smoke-test-driver');
     else args.push('--enable-smoke-test-driver');

@@ -20,6 +20,7 @@ import { e2eEnvironment, type E2eEnvironment } from './environment';
 import { HOSTILE_WORKSPACE_SETTINGS } from './hostileWorkspace';
 import { REPORT_MARK, RESULT_PREFIX } from './mochaHost';
 import { startRequestCounter, type RequestCounter } from './requestCounter';
+import { PSEUDO_LOCALE, preparePseudoLocale } from './pseudoLocale';
 import { currentTarget, ensureCodeServer } from './toolchain';
 import type { UiTest } from './uiTest';
 import { packageVsix } from './vsix';
@@ -194,6 +195,9 @@ function findUiModules(dir: string, out: string[] = []): string[] {
 interface UiServer {
   server: RunningCodeServer;
   counter: RequestCounter;
+  /** The development extension the tests' windows load (default: the repository). */
+  extensionPath?: string;
+  pseudo?: (english: string) => string;
   /** The development extension of a window that loads the installed copy (an empty placeholder). */
   placeholder?: string;
 }
@@ -213,12 +217,12 @@ function loadUiTests(): UiTest[] {
   return all;
 }
 
-async function runUiTest(test: UiTest, { server, counter, placeholder }: UiServer): Promise<void> {
+async function runUiTest(test: UiTest, { server, counter, placeholder, extensionPath, pseudo }: UiServer): Promise<void> {
   const started = Date.now();
   const page = await newPage();
   try {
     if (test.extension === 'installed' && !placeholder) throw new Error(`this server has no installed copy for "${test.name}"`);
-    const extensionDevelopmentPath = test.extension === 'installed' ? placeholder : REPO;
+    const extensionDevelopmentPath = test.extension === 'installed' ? placeholder : (extensionPath ?? REPO);
     await page.goto(server.workbenchUrl({ folder: server.workspaceFolder, extensionDevelopmentPath }), { timeout: GOTO_TIMEOUT_MS });
     await waitForWorkbench(page);
     const context = {
@@ -231,6 +235,7 @@ async function runUiTest(test: UiTest, { server, counter, placeholder }: UiServe
         return path;
       },
       awsRequestCount: async () => counter.count(),
+      ...(pseudo ? { pseudo } : {}),
     };
     await withTimeout(test.run(context), test.timeoutMs ?? 120_000, test.name);
     tally.passed += 1;
@@ -246,20 +251,30 @@ async function runUiTest(test: UiTest, { server, counter, placeholder }: UiServe
   }
 }
 
-/** Shared-server tests first; then, for the tests that want one, the shared server makes room for a 'no-aws' and then
- * a 'restricted' one (one code-server at a time: the machine has 2 cores). */
-async function runUiTests(shared: UiServer, others: Record<'no-aws' | 'restricted', () => Promise<UiServer>>): Promise<void> {
+/** Shared-server tests first; then, for the tests that want one, the shared server makes room for a 'no-aws', a
+ * 'restricted' and a 'pseudo-locale' one (one code-server at a time: the machine has 2 cores). */
+async function runUiTests(
+  shared: UiServer,
+  others: Record<'no-aws' | 'restricted' | 'pseudo-locale', () => Promise<UiServer>>,
+): Promise<void> {
   const tests = loadUiTests();
   say(`\nUI tests (${tests.length})`);
   for (const test of tests.filter((t) => (t.server ?? 'shared') === 'shared')) await runUiTest(test, shared);
   let running: UiServer = shared;
-  for (const kind of ['no-aws', 'restricted'] as const) {
+  for (const kind of ['no-aws', 'restricted', 'pseudo-locale'] as const) {
     const wanting = tests.filter((t) => t.server === kind);
     if (wanting.length === 0) continue;
     await running.server.stop();
     running = await others[kind]();
     for (const test of wanting) await runUiTest(test, running);
   }
+}
+
+/** A first-time user's VS Code in the pseudo language qps-ploc, with a pseudo-localized copy of the extension. */
+async function startPseudoLocaleServer(scratch: string): Promise<UiServer> {
+  const setup = preparePseudoLocale(REPO, join(scratch, 'pseudo-locale'));
+  const noAws = await startNoAwsServer(scratch, 'pseudo-locale', { locale: PSEUDO_LOCALE, languagePacks: setup.languagePacks });
+  return { ...noAws, extensionPath: setup.extensionPath, pseudo: setup.pseudo };
 }
 
 /** The e2e environment (sandbox) in a folder the user has not trusted: Restricted Mode. */
@@ -283,16 +298,21 @@ async function startRestrictedServer(scratch: string, environment: E2eEnvironmen
 }
 
 /** A first-time user's VS Code: no AWS credentials, no profile, no endpoint set; any AWS request ends at a counter. */
-async function startNoAwsServer(scratch: string): Promise<UiServer> {
+async function startNoAwsServer(
+  scratch: string,
+  name = 'no-aws',
+  display: { locale?: string; languagePacks?: Record<string, unknown> } = {},
+): Promise<UiServer> {
   const counter = await startRequestCounter();
   cleanups.push(() => counter.stop());
-  const missing = join(scratch, 'no-aws', 'missing');
-  const workspaceFolder = join(scratch, 'no-aws', 'workspace');
+  const missing = join(scratch, name, 'missing');
+  const workspaceFolder = join(scratch, name, 'workspace');
   mkdirSync(workspaceFolder, { recursive: true });
   const server = await startCodeServer({
+    ...display,
     workspaceFolder,
     smokeTestDriver: true,
-    logFile: join(LOGS, 'code-server-no-aws.log'),
+    logFile: join(LOGS, `code-server-${name}.log`),
     dropEnv: /^AWS_/,
     env: {
       AWS_ENDPOINT_URL: counter.url,
@@ -370,6 +390,7 @@ async function main(): Promise<void> {
     {
       'no-aws': () => startNoAwsServer(scratch),
       restricted: () => startRestrictedServer(scratch, environment, upstream || undefined),
+      'pseudo-locale': () => startPseudoLocaleServer(scratch),
     },
   );
   say(`\ne2e finished in ${seconds(started)}`);

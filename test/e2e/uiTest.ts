@@ -21,6 +21,8 @@ export interface UiTestContext {
   screenshot(name: string): Promise<string>;
   /** AWS requests seen so far by the counting proxy in front of the test AWS endpoint (all windows together). */
   awsRequestCount(): Promise<number>;
+  /** On the 'pseudo-locale' server: the pseudo-localized text of an English manifest string or l10n.t message. */
+  pseudo?(english: string): string;
 }
 
 export interface UiTest {
@@ -29,8 +31,10 @@ export interface UiTest {
    * 'no-aws': a separate server whose VS Code has no AWS credentials, profile or endpoint (a first-time user);
    * these tests run last, after the shared server is stopped.
    * 'restricted': a separate server with the e2e environment (sandbox) whose workspace folder is NOT trusted (Restricted
-   * Mode); its folder holds `.vscode/settings.json` with hostile values of every cloudtrailKms setting. */
-  server?: 'shared' | 'no-aws' | 'restricted';
+   * Mode); its folder holds `.vscode/settings.json` with hostile values of every cloudtrailKms setting.
+   * 'pseudo-locale': like 'no-aws', but VS Code's display language is the pseudo language qps-ploc and the extension
+   * carries pseudo-localized bundles (pseudoLocale.ts); `pseudo(english)` gives the text the extension should show. */
+  server?: 'shared' | 'no-aws' | 'restricted' | 'pseudo-locale';
   /** 'development' (default): the window loads the extension from the repository. 'installed': the window loads the
    * copy installed from the packaged .vsix (an empty placeholder is the development extension; 'shared' server only). */
   extension?: 'development' | 'installed';

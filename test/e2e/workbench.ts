@@ -37,9 +37,38 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   const input = page.locator(QUICK_INPUT);
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.press('Enter');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title });
+  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  // The command whose label is the title (with or without its "…"), not a longer one that starts alike and was used
+  // more recently ("Find Events" vs "Find Events with Athena…"); the first match when none is exact.
+  const count = await rows.count();
+  let exact = 0;
+  for (let i = 0; i < count; i++) {
+    const label = (await rows.nth(i).locator('.label-name').first().innerText()).trim();
+    if (label === title || label === `${title}…` || `${label}…` === title) {
+      exact = i;
+      break;
+    }
+  }
+  await rows.nth(exact).click();
+}
+
+/**
+ * Right-clicks a row and runs `item` from its context menu. The menu ignores a click that comes too soon after it
+ * opened (it takes it for the right button's release) — on a loaded machine Playwright's click can be that soon — so
+ * the item is clicked once the menu has settled, and chosen with Enter if the menu is still open after the click.
+ */
+export async function runContextMenuItem(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await entry.click();
+  await page.waitForTimeout(1_000);
+  if (await entry.isVisible()) {
+    await entry.hover();
+    await page.keyboard.press('Enter');
+  }
 }
 
 /** Waits until no progress bar runs in the sidebar and no progress badge spins in the activity bar (e.g. while the

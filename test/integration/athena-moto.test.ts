@@ -240,7 +240,7 @@ describe('Athena against moto', { timeout: 180_000 }, () => {
     assert.ok(world.trailArn);
   });
 
-  test('CLI (spawned): athena-ddl prints the statement; athena prints the events, the summary, and explains errors', async () => {
+  test('CLI (spawned): athena-ddl prints the statement; athena and search --engine athena print the same events, the summary, and explain errors', async () => {
     const env = cleanEnv({ ...profiles.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
     const global = ['--profile', 'moto', '--endpoint-url', moto.endpoint];
     const ddl = await runCli(['athena-ddl', 'management', '--database', 'audit', '--from', '2026/01/01', ...global], env);
@@ -256,8 +256,12 @@ describe('Athena against moto', { timeout: 180_000 }, () => {
       env,
     );
     assert.equal(found.code, 0, found.stderr);
-    assert.equal(found.stdout.trim().split('\n').length, 2, found.stdout);
-    assert.ok(found.stdout.includes(`${records[0].eventTime as string}  ${records[0].eventName as string} by `), found.stdout);
+    const lines = found.stdout.trim().split('\n');
+    assert.equal(lines.length, 3, found.stdout);
+    assert.match(lines[0], /^TIME\s+REGION\s+EVENT\s+PRINCIPAL\s+ERROR\s+FILE#RECORD$/);
+    assert.ok(lines[1].startsWith(`${records[0].eventTime as string}  `), found.stdout);
+    assert.ok(lines[1].includes(`  ${records[0].eventName as string} `), found.stdout);
+    assert.ok(lines[1].endsWith('  f.json.gz'), found.stdout);
     assert.match(found.stderr, /Athena query [0-9a-f-]+: SUCCEEDED/);
     assert.match(found.stderr, /2 events · .* scanned, about \$/);
     assert.match(found.stderr, /-- parameters: \[.*"'decrypt'"/);
@@ -268,6 +272,34 @@ describe('Athena against moto', { timeout: 180_000 }, () => {
     const item = JSON.parse(json.stdout.trim()) as { record: { eventID: string }; source: { bucket: string } };
     assert.equal(item.record.eventID, records[0].eventID);
     assert.equal(item.source.bucket, 'moto-cloudtrail-logs');
+
+    // `search --engine athena` is the same workflow: the same rows give the same lines and the same SQL/parameters.
+    await queueRows(records.slice(0, 2));
+    const viaSearch = await runCli(
+      ['search', 'management', '--engine', 'athena', '--from', '2026-11-27', '--to', '2026-11-28', 'name:Decrypt', '--show-sql', ...global],
+      env,
+    );
+    assert.equal(viaSearch.code, 0, viaSearch.stderr);
+    assert.equal(viaSearch.stdout, found.stdout);
+    const sqlOf = (stderr: string) => stderr.slice(stderr.indexOf('SELECT'), stderr.indexOf('\n', stderr.indexOf('-- parameters:')));
+    assert.ok(sqlOf(found.stderr).length > 20, found.stderr);
+    assert.equal(sqlOf(viaSearch.stderr), sqlOf(found.stderr));
+    await queueRows(records.slice(0, 1));
+    const searchJson = await runCli(
+      ['search', 'management', '--engine=athena', '--from', '2026-11-27', '--to', '2026-11-28', '--json', ...global],
+      env,
+    );
+    assert.equal(searchJson.code, 0, searchJson.stderr);
+    assert.equal(searchJson.stdout, json.stdout);
+    const mixed = await runCli(['search', 'management', '--from', '-1h', '--workgroup', 'primary', ...global], env);
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /--workgroup is an option of the athena engine: add --engine athena/);
+    const badEngine = await runCli(['search', 'management', '--from', '-1h', '--engine', 'spark', ...global], env);
+    assert.equal(badEngine.code, 2);
+    assert.match(badEngine.stderr, /--engine must be files or athena, not "spark"/);
+    const filesOnly = await runCli(['athena', 'management', '--from', '-1h', '--concurrency', '4', ...global], env);
+    assert.equal(filesOnly.code, 2);
+    assert.match(filesOnly.stderr, /--concurrency is an option of the files engine/);
 
     const usage = await runCli(['athena', 'management', 'name:', ...global], env);
     assert.equal(usage.code, 2);

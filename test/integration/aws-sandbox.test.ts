@@ -185,7 +185,7 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     assert.match(
       error.message,
       new RegExp(
-        `^You \\(${sandbox.principals.auditor.arn}\\) can reach s3://${bucket}/${key.replace(/[.]/g, '\\.')} but may not decrypt it: it is encrypted with KMS key ${healthy.arn}\\.`,
+        `^You \\(${sandbox.principals.auditor.arn}\\) can reach s3://${bucket}/${key.replace(/[.]/g, '\\.')} but may not decrypt it: it is encrypted with KMS key ${healthy.arn} \\(${healthy.alias}\\)\\.`,
       ),
     );
     assert.match(error.message, new RegExp(`encryption context aws:s3:arn=arn:aws:s3:::${bucket}/`));

@@ -125,7 +125,7 @@ describe('CLI against the sandbox', { timeout: 240_000 }, () => {
     assert.equal(result.stdout, '');
     assert.match(
       result.stderr,
-      /can reach s3:\/\/\S+ but may not decrypt it: it is encrypted with KMS key arn:aws:kms:us-west-2:111122223333:key\/1234abcd-12ab-34cd-56ef-1234567890ab\./,
+      /can reach s3:\/\/\S+ but may not decrypt it: it is encrypted with KMS key arn:aws:kms:us-west-2:111122223333:key\/1234abcd-12ab-34cd-56ef-1234567890ab \(alias\/cloudtrail-logs\)\./,
     );
     assert.match(result.stderr, new RegExp(`aws:cloudtrail:arn=${sandbox.world.trails.management.arn}, and KMS refused`));
     assert.match(result.stderr, /Ask for kms:Decrypt on arn:aws:kms/);

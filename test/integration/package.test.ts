@@ -24,7 +24,16 @@ const ALLOWED = [
   /^media\/walkthrough\/[a-z0-9-]+\.(md|png|svg)$/,
   /^syntaxes\/[a-z0-9.-]+\.tmLanguage\.json$/,
 ];
-const REQUIRED = ['dist/extension.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png'];
+const REQUIRED = [
+  'dist/extension.js',
+  'package.json',
+  'package.nls.json',
+  'l10n/bundle.l10n.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'media/icon.png',
+];
 
 function vsceList(): string[] {
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [REPO] });

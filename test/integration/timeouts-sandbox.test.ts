@@ -141,13 +141,26 @@ describe('request timeouts against a hostile endpoint', { timeout: 240_000 }, ()
     assert.deepEqual(slow.bytes, expected.bytes);
   });
 
-  test('CLI: a paused endpoint ends `trails` and `cat` with exit 1 and the explained timeout; --timeout is checked', async () => {
+  test('CLI: a paused endpoint ends every command that calls AWS with exit 1 and the explained timeout; --timeout is checked', async () => {
     const args = ['--profile', 'admin', '--endpoint-url', sandbox.endpoint, '--timeout', '1', '--operation-timeout', '3'];
+    const trail = sandbox.world.trails.management.name;
+    const day = '2026-11-25';
     sandbox.faults.pause();
     try {
+      // The fault matrix's "silent endpoint" row for the CLI: each command's first request is held, and so is every
+      // later one (the region look-up, a listing, a read, a Decrypt S3 makes).
       for (const command of [
         ['trails', '--region', 'us-west-2'],
+        ['keys', '--region', 'us-west-2'],
+        ['ls', trail, '--date', day],
+        ['ls', `s3://${bucket}/`],
         ['cat', `s3://${bucket}/${logKey}`],
+        ['validate', trail, '--start-time', `${day}T00:00:00Z`],
+        ['key-policy', trail],
+        ['activity', sandbox.world.keys.healthy.arn],
+        ['athena-ddl', trail],
+        ['search', trail, '--from', day, '--to', day, 'name:Decrypt', '--yes'],
+        ['athena', trail, '--from', day, 'name:Decrypt'],
       ]) {
         const started = Date.now();
         const result = await runCli([...command, ...args], env);

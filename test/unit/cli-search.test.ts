@@ -37,6 +37,32 @@ test('usage errors: the bad token under a caret, a missing start, a second scope
   assert.equal(lines[at + 1].indexOf('^'), lines[at].indexOf('nmae'));
 });
 
+test("engines: each refuses the other engine's options, athena is search --engine athena, bad Athena values say which", async () => {
+  const cases: [string[], RegExp][] = [
+    [['search', 'management', '--from', '-1h', '--engine', 'spark'], /--engine must be files or athena, not "spark"/],
+    [['search', 'management', '--from', '-1h', '--workgroup', 'w'], /--workgroup is an option of the athena engine: add --engine athena/],
+    [['search', 'management', '--from', '-1h', '--show-sql'], /--show-sql is an option of the athena engine/],
+    [['search', 'management', '--from', '-1h', '--engine', 'athena', '--yes'], /--yes is an option of the files engine/],
+    [['athena', 'management', '--from', '-1h', '--late-minutes', '5'], /--late-minutes is an option of the files engine/],
+    [['athena', 'management', '--from', '-1h', '--engine', 'files'], /always uses the athena engine/],
+    [['athena', 'management', 'name:Decrypt'], /athena needs a start: --from T/],
+    [['search', 'management', '--engine', 'athena', '--from', '-1h', '--output-location', 'bucket/x'], /--output-location must be s3:\/\//],
+    [
+      ['search', 'management', '--engine', 'athena', '--from', '-1h', '--max-results', '0'],
+      /--max-results must be a whole number from 1 to/,
+    ],
+    [
+      ['search', 'management', '--engine', 'athena', '--from', '-1h', '--max-wait', '99999'],
+      /--max-wait must be a whole number from 1 to 1440/,
+    ],
+  ];
+  for (const [args, expected] of cases) {
+    const result = await run(args);
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.stderr, expected, args.join(' '));
+  }
+});
+
 test('log values reach the terminal with control characters escaped, bidi controls too', () => {
   assert.equal(escapeControls('plain text'), 'plain text');
   assert.equal(escapeControls('a\u001b[2Jb\u0007'), 'a\\u001b[2Jb\\u0007');

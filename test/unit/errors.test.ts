@@ -157,6 +157,27 @@ test('gzip, size and byte words', () => {
   assert.equal(formatBytes(1536), '1.5 KiB');
 });
 
+test('a decrypt denial names the key by its alias where the caller may list it, and by its id otherwise', () => {
+  const denied = (keyAlias?: string) =>
+    explainAwsError(
+      {
+        name: 'AccessDenied',
+        message: `User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: kms:Decrypt on resource: ${KEY} because no identity-based policy allows the kms:Decrypt action`,
+        $metadata: { httpStatusCode: 403 },
+      },
+      { operation: 'GetObject', ...where, keyArn: KEY, trailArn: TRAIL, callerArn: 'arn:aws:iam::111122223333:user/auditor', keyAlias },
+    );
+  const named = denied('alias/cloudtrail-logs');
+  assert.equal(named.headline, 'KMS refused user/auditor kms:Decrypt with key alias/cloudtrail-logs (not allowed by the IAM policy).');
+  assert.match(named.message, new RegExp(`encrypted with KMS key ${KEY} \\(alias/cloudtrail-logs\\)\\.`));
+  // Not KMS's alias form (a hostile endpoint, a Markdown link) or too long for one line: the key id instead.
+  for (const odd of ['[x](command:workbench.action.terminal.new)', `alias/${'a'.repeat(100)}`, 'cloudtrail-logs']) {
+    const error = denied(odd);
+    assert.match(error.headline ?? '', /with key 1234abcd-12ab-34cd-56ef-1234567890ab \(/, odd);
+    assert.ok(!error.message.includes(odd), odd);
+  }
+});
+
 test('a decrypt denial by IAM: a short headline, and the IAM statement with the real key and trail to copy', () => {
   const error = explainAwsError(
     {

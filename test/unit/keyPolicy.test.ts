@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkKeyPolicy, formatKeyPolicyReport, type KeyPolicySubject } from '../../src/core/keyPolicy';
+import { checkKeyPolicy, formatKeyPolicyReport, PolicyFormatError, type KeyPolicySubject } from '../../src/core/keyPolicy';
 import { cloudTrailKeyPolicy, defaultKeyPolicy } from '../sandbox/kms/policy';
 
 const ACCOUNT = '111122223333';
@@ -162,5 +162,52 @@ describe('key policy check', () => {
     const text = formatKeyPolicyReport(check(defaultKeyPolicy(ACCOUNT)));
     assert.match(text, /^NO {10}May CloudTrail \(cloudtrail\.amazonaws\.com\) call kms:GenerateDataKey for this trail\?$/m);
     assert.match(text, /^CANNOT TELL May arn:aws:iam::111122223333:user\/auditor call kms:Decrypt/m);
+  });
+
+  it('a policy whose values have the wrong shape is refused when read, never answered with "[object Object]" (issue 12 fuzzer)', () => {
+    const bad = (statement: unknown) => JSON.stringify({ Statement: [...consolePolicy().Statement, statement] });
+    const base = { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:Decrypt', Resource: '*' };
+    const cases: [unknown, RegExp][] = [
+      [
+        { ...base, Condition: { StringEquals: { 'kms:CallerAccount': { a: [1] } } } },
+        /Condition StringEquals kms:CallerAccount, a policy value is an object/,
+      ],
+      [{ ...base, Condition: { StringEquals: { 'kms:CallerAccount': [[ACCOUNT]] } } }, /a nested list/],
+      [{ ...base, Principal: { AWS: [{ toString: 1 }] } }, /Principal AWS, a policy value is an object/],
+      [{ ...base, Action: { kms: 'Decrypt' } }, /in Action/],
+      [{ ...base, Sid: { x: 1 } }, /Sid is not a string/],
+      [{ ...base, Principal: ['*'] }, /Principal is neither "\*" nor a block/],
+      ['hasOwnProperty', /statement #\d+ of the key policy is not an object/],
+      [{ ...base, Condition: { [`S${'x'.repeat(10_000)}`]: 'v' } }, /has no key\/value block/],
+    ];
+    for (const [statement, message] of cases)
+      assert.throws(
+        () => check(bad(statement)),
+        (error: Error) => error instanceof PolicyFormatError && message.test(error.message) && error.message.length < 400,
+        JSON.stringify(statement).slice(0, 100),
+      );
+    // Numbers and booleans are values too (conditions such as Bool and NumericLessThan).
+    const fine = { ...base, Condition: { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 's3:max-keys': 10 } } };
+    assert.doesNotThrow(() => check(bad(fine)));
+  });
+
+  it('operator and condition-key names of Object.prototype are names like any other (issue 12 fuzzer: "actual.some is not a function")', () => {
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      const policy = docPolicy();
+      policy.Statement[3].Condition = { StringEquals: { [name]: 'x' } };
+      const byKey = check(policy);
+      assert.equal(byKey.callerDecrypt.answer, 'cannot tell', name);
+      assert.ok(
+        byKey.callerDecrypt.reasons.some((reason) => reason.includes(`depends on ${name}`)),
+        name,
+      );
+      policy.Statement[3].Condition = { [name]: { 'kms:CallerAccount': ACCOUNT } };
+      const byOperator = check(policy);
+      assert.equal(byOperator.callerDecrypt.answer, 'cannot tell', name);
+      assert.ok(
+        byOperator.callerDecrypt.reasons.some((reason) => reason.includes(`uses the operator ${name}`)),
+        name,
+      );
+    }
   });
 });

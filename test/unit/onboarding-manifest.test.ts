@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readEnglishManifest } from './localizedManifest';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -29,7 +30,7 @@ interface Manifest {
     configuration: { properties: Record<string, { scope?: string }> };
   };
 }
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const manifest = readEnglishManifest(ROOT) as Manifest;
 const commands = new Set(manifest.contributes.commands.map((entry) => entry.command));
 const views = Object.values(manifest.contributes.views)
   .flat()

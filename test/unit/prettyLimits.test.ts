@@ -8,28 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { indentLimit, INDENT_LIMIT, prettyPrintJson, prettyPrintJsonBytes, PrettyPrintStream } from '../../src/core/logs/pretty';
 import { ExplainedError } from '../../src/core/errors';
-
-/** Runs `work` counting every byte asked of Buffer.allocUnsafe / Buffer.alloc (the printer's only allocations). */
-function allocated<T>(work: () => T): { result?: T; error?: unknown; bytes: number } {
-  const { allocUnsafe, alloc } = Buffer;
-  let bytes = 0;
-  Buffer.allocUnsafe = (size: number) => {
-    bytes += size;
-    return allocUnsafe(size);
-  };
-  Buffer.alloc = ((size: number, ...rest: never[]) => {
-    bytes += size;
-    return alloc(size, ...rest);
-  }) as typeof Buffer.alloc;
-  try {
-    return { result: work(), bytes };
-  } catch (error) {
-    return { error, bytes };
-  } finally {
-    Buffer.allocUnsafe = allocUnsafe;
-    Buffer.alloc = alloc;
-  }
-}
+import { allocated } from '../hostile/allocationMeter';
 
 function assertTooDeep(error: unknown): asserts error is ExplainedError {
   assert.ok(error instanceof ExplainedError, `expected an explained error, got ${String(error)}`);

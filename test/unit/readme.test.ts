@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readEnglishManifest } from './localizedManifest';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -18,7 +19,7 @@ interface Setting {
   markdownDescription?: string;
   description?: string;
 }
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+const manifest = readEnglishManifest(ROOT) as {
   contributes: { configuration: { properties: Record<string, Setting> } };
 };
 

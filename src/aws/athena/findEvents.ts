@@ -2,7 +2,6 @@
  * Find Events on Athena: the query (the search language) → the trail's table → SQL with execution parameters → the
  * run (runQuery.ts) → rows as hits in the one results model. Optionally creates the table when Athena says it is missing.
  */
-import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import {
   athenaCostText,
   athenaResultSet,
@@ -12,10 +11,11 @@ import {
   translateToAthena,
   type AthenaCost,
 } from '../../core/athena';
-import { CancelledError, ExplainedError } from '../../core/errors';
+import { ExplainedError } from '../../core/errors';
 import type { ResultSet } from '../../core/results/model';
-import { formatScope, resolveKeyAliases, resolveTimeRange, type SearchQuery, type TimeRange } from '../../core/search';
+import { formatScope, resolveTimeRange, type SearchQuery, type TimeRange } from '../../core/search';
 import type { AwsClients } from '../clients';
+import { resolveQueryKeys } from '../search/location';
 import { DEFAULT_MAX_ROWS, runAthenaQuery, type AthenaAnswer, type AthenaPlace, type AthenaRunOptions } from './runQuery';
 import { createAthenaTable, resolveAthenaTable, type ResolvedAthenaTable, type TableChoice } from './table';
 
@@ -65,13 +65,7 @@ export async function findEventsWithAthena(
   const range = resolveTimeRange(query, options.nowMs ?? Date.now());
   const resolved = await resolveAthenaTable(clients, query.scope, settings);
   const region = settings.region || resolved.bucketRegion;
-  const { keys, unresolved } = await resolveKeyAliases(query, async (alias) => {
-    const answer = await clients
-      .kms(alias.region ?? resolved.bucketRegion)
-      .send(new DescribeKeyCommand({ KeyId: alias.text }), { abortSignal: options.signal });
-    return answer.KeyMetadata?.Arn;
-  });
-  if (options.signal?.aborted) throw new CancelledError('The Athena query was cancelled.');
+  const { keys, unresolved } = await resolveQueryKeys(clients, query, resolved.bucketRegion, options.signal);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   // One row more than kept, so a full page tells "there were more".
   const { sql, parameters, warnings } = translateToAthena({ ...query, scope: undefined }, resolved.table, {
@@ -80,7 +74,7 @@ export async function findEventsWithAthena(
     limit: maxRows + 1,
   });
   for (const alias of unresolved)
-    warnings.push(`Key alias ${alias.text} could not be resolved with kms:DescribeKey: matched by its name only.`);
+    warnings.push(`Key alias ${alias.alias} could not be resolved with kms:DescribeKey (${alias.reason}): matched by its name only.`);
   const place: AthenaPlace = {
     region,
     database: resolved.table.database,

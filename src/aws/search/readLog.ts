@@ -15,7 +15,7 @@ export interface FileToRead {
   bucket: string;
   key: string;
   region: string;
-  /** Compressed size from the listing: sizes the buffer reserved for the uncompressed bytes. */
+  /** Compressed size from the listing. */
   size: number;
   trailArn?: string;
 }
@@ -75,8 +75,8 @@ export async function readAndMatch(
     {
       signal,
       maxBytes: MAX_SEARCH_FILE_BYTES,
-      // Logs gzip 8–12×; a reservation of 16× the compressed size rarely grows, and never holds 256 MB per file.
-      reserveBytes: Math.max(64 * 1024, file.size * 16),
+      // Most files are ruled out by the scan and never parsed: their bytes are not copied into a buffer of their own.
+      collect: 'chunks',
       ...(file.trailArn ? { trailArn: file.trailArn } : {}),
       observe: () => {
         const fresh = new RawScanner(matching.scan);

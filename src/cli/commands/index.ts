@@ -40,11 +40,11 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./athenaDdl.js'),
   },
   athena: {
-    summary: 'Find events with Amazon Athena (the search query as SQL with execution parameters; --create-table)',
+    summary: 'Find events with Amazon Athena: the same as search --engine athena (the query as SQL with execution parameters)',
     load: () => import('./athena.js'),
   },
   search: {
-    summary: "Find events in a trail's log files over a time range, across accounts and regions (streamed; QUERY language in README)",
+    summary: "Find events in a trail's logs over a time range, across accounts and regions (streamed here, or --engine athena)",
     load: () => import('./search.js'),
   },
 };

@@ -7,4 +7,4 @@ export { sqlStringLiteral, MAX_EXECUTION_PARAMETER } from './sqlParameters';
 export { CLOUDTRAIL_COLUMNS, type HiveField, type HiveType } from './columns';
 export { athenaCost, athenaCostText, ATHENA_USD_PER_TB, type AthenaCost } from './cost';
 export { explainQueryFailure, explainAthenaCallError, deniedAction, AthenaTableMissingError, type AthenaErrorContext } from './failures';
-export { athenaHitToResultItem, athenaHitLabel, athenaResultSet } from './results';
+export { athenaHitToResultItem, athenaResultSet } from './results';

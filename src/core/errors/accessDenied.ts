@@ -53,17 +53,23 @@ function decryptStatement(context: AwsErrorContext, policy: 'identity' | 'key'):
   };
 }
 
+/** KMS alias names: `alias/` and letters, digits, `/_-` (capped at 64 characters here). */
+const ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]{1,58}$/;
+
 export function kmsDecryptDenied(error: AwsErrorLike, code: string, context: AwsErrorContext): ExplainedError {
   const keyText = context.keyArn ?? "the object's KMS key";
   const where = target(context) || 'the object';
   const refusal = refusedBy(error.message);
   const keyId = context.keyArn ? context.keyArn.slice(context.keyArn.lastIndexOf('/') + 1) : 'its KMS key';
+  // Named by its alias where known (what people call the key), else by its id. Only an alias of KMS's own form and
+  // short enough for a one-line headline: the text reaches a notification, whose Markdown links would be live.
+  const alias = context.keyAlias && ALIAS_NAME.test(context.keyAlias) ? context.keyAlias : undefined;
   const caller = shortPrincipal(context.callerArn);
-  const headline = `KMS refused ${caller ? `${caller} ` : 'you '}kms:Decrypt with key ${keyId}${refusal ? ` (${refusal.explicit ? 'an explicit Deny in the' : 'not allowed by the'} ${refusal.policy === 'resource' ? 'key policy' : 'IAM policy'})` : ''}.`;
+  const headline = `KMS refused ${caller ? `${caller} ` : 'you '}kms:Decrypt with key ${alias ?? keyId}${refusal ? ` (${refusal.explicit ? 'an explicit Deny in the' : 'not allowed by the'} ${refusal.policy === 'resource' ? 'key policy' : 'IAM policy'})` : ''}.`;
   const why =
     `S3 asked KMS to Decrypt on your behalf with encryption context ${s3EncryptionContext(context)}` +
     `${context.trailArn ? '' : ' (and aws:cloudtrail:arn=<the trail ARN> for CloudTrail logs)'}, and KMS refused. ${originalText(error, code)}`;
-  const what = `You${who(context)} can reach ${where} but may not decrypt it: it is encrypted with KMS key ${keyText}.`;
+  const what = `You${who(context)} can reach ${where} but may not decrypt it: it is encrypted with KMS key ${keyText}${alias ? ` (${alias})` : ''}.`;
   if (refusal?.explicit) {
     const owner = refusal.policy === 'resource' ? 'the key policy of ' + keyText : 'your IAM policies';
     return new ExplainedError(

@@ -14,6 +14,8 @@ export interface AwsErrorContext {
   key?: string;
   /** The KMS key involved (from HeadObject, the trail, or the call). */
   keyArn?: string;
+  /** The key's alias, when the caller may list it: the short texts name the key by it. */
+  keyAlias?: string;
   /** Set when the object is known to use an S3 Bucket Key (encryption context is then the bucket ARN). */
   bucketKeyEnabled?: boolean;
   /** The trail that wrote the object, when known: CloudTrail adds it to the encryption context. */

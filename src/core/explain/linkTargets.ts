@@ -139,9 +139,20 @@ export function followableTarget(link: ExplainLink | LinkTarget): LinkTarget | u
 }
 
 /** A log object and one record in it (a search result opened at its record). */
-export function s3RecordTarget(arg: unknown): Extract<LinkTarget, { kind: 's3Object' }> & { recordIndex: number } {
+/** An eventID as CloudTrail writes them (a UUID; letters, digits and dashes), the only form a link may name. */
+const EVENT_ID = /^[A-Za-z0-9-]{1,128}$/;
+
+/**
+ * A record of a log file: by its index in `Records` (the files engine), or by its eventID (an Athena row, whose index
+ * Athena does not say).
+ */
+export function s3RecordTarget(
+  arg: unknown,
+): Extract<LinkTarget, { kind: 's3Object' }> &
+  ({ recordIndex: number; eventID?: undefined } | { recordIndex?: undefined; eventID: string }) {
   const object = s3ObjectTarget(arg);
-  const { recordIndex } = record(arg, 'a record of a log file');
+  const { recordIndex, eventID } = record(arg, 'a record of a log file');
+  if (recordIndex === undefined && typeof eventID === 'string' && EVENT_ID.test(eventID)) return { ...object, eventID };
   if (typeof recordIndex !== 'number' || !Number.isInteger(recordIndex) || recordIndex < 0 || recordIndex > 10_000_000)
     throw new BadLinkError(`The link's record index is not valid: ${JSON.stringify(recordIndex)?.slice(0, 40)}.`);
   return { ...object, recordIndex };

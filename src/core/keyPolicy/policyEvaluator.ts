@@ -4,6 +4,7 @@
  * elements decide. The questions asked of a trail's key are in trailKeyPolicy.ts.
  */
 import { and, decide } from './decision';
+import { capText } from '../text';
 import { wildcardMatch } from './wildcard';
 
 export type Tri = 'yes' | 'no' | 'cannot tell';
@@ -59,9 +60,19 @@ export interface Statement {
 /** The policy text is not a policy (not JSON, no Statement, a malformed Condition). */
 export class PolicyFormatError extends Error {}
 
+/**
+ * A policy element's values as strings. The policy grammar allows a string (numbers and booleans in conditions) or a
+ * list of them; anything else (an object, a nested list) is not a policy IAM would accept, and never becomes
+ * "[object Object]" in an answer.
+ */
 function list(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => String(v));
+  return (Array.isArray(value) ? value : [value]).map((v) => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw new PolicyFormatError(
+      `a policy value is ${Array.isArray(v) ? 'a nested list' : v === null ? 'null' : `an ${typeof v}`}, not a string`,
+    );
+  });
 }
 
 function name(statement: Statement, index: number): string {
@@ -136,10 +147,11 @@ function conditionMatch(operator: string, key: string, expected: string[], reque
   if (ifExists) op = op.slice(0, -8);
   const lowerKey = key.toLowerCase();
   const text = `${operator} ${key} ${JSON.stringify(expected.length === 1 ? expected[0] : expected)}`;
-  const known = lowerKey in context || (request.absentPrefixes ?? []).some((prefix) => lowerKey.startsWith(prefix));
+  // Own properties only: operator and key names come from the policy (`constructor`, `__proto__`…).
+  const known = Object.hasOwn(context, lowerKey) || (request.absentPrefixes ?? []).some((prefix) => lowerKey.startsWith(prefix));
   if (!known || context[lowerKey] === null)
     return { tri: 'cannot tell', why: `depends on ${key}, whose value in this request is not known here (${text})` };
-  const actual = context[lowerKey] ?? undefined;
+  const actual = Object.hasOwn(context, lowerKey) ? (context[lowerKey] ?? undefined) : undefined;
   if (op === 'null') {
     const wantAbsent = expected[0]?.toLowerCase() === 'true';
     return (actual === undefined) === wantAbsent
@@ -153,8 +165,9 @@ function conditionMatch(operator: string, key: string, expected: string[], reque
       ? { tri: 'yes' }
       : { tri: 'no', why: `${key} is ${actual.join(', ')} (${text})` };
   }
-  const negatedOf = NEGATED[op];
-  const compare = STRING_OPS[negatedOf ?? op];
+  const negatedOf = Object.hasOwn(NEGATED, op) ? NEGATED[op] : undefined;
+  const named = negatedOf ?? op;
+  const compare = Object.hasOwn(STRING_OPS, named) ? STRING_OPS[named] : undefined;
   if (!compare) return { tri: 'cannot tell', why: `uses the operator ${operator}, which this check does not evaluate` };
   if (actual === undefined) {
     if (ifExists || negatedOf || setOp === 'all') return { tri: 'yes' };
@@ -178,6 +191,41 @@ function conditionsMatch(statement: Statement, request: Request): { tri: Tri; wh
   return { tri, why: results.filter((r) => r.tri === tri && r.why).map((r) => r.why as string) };
 }
 
+const isBlock = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The grammar of one statement, checked once when the policy is read, so that evaluating it never meets a value of the
+ * wrong shape: Sid and Effect strings; Principal `*` or a block of values; Action, Resource (and Not…) values; Condition
+ * operator → key → values.
+ */
+function checkStatement(statement: unknown, index: number): void {
+  const where = `statement #${index + 1} of the key policy`;
+  if (!isBlock(statement)) throw new PolicyFormatError(`${where} is not an object`);
+  const values = (value: unknown, element: string): void => {
+    try {
+      list(value);
+    } catch (error) {
+      throw new PolicyFormatError(`${where}: in ${element}, ${(error as Error).message}`);
+    }
+  };
+  for (const element of ['Sid', 'Effect'] as const)
+    if (statement[element] !== undefined && typeof statement[element] !== 'string')
+      throw new PolicyFormatError(`${where}: ${element} is not a string`);
+  for (const element of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) values(statement[element], element);
+  for (const element of ['Principal', 'NotPrincipal'] as const) {
+    const principal = statement[element];
+    if (principal === undefined || principal === '*') continue;
+    if (!isBlock(principal)) throw new PolicyFormatError(`${where}: ${element} is neither "*" nor a block of principals`);
+    for (const [kind, named] of Object.entries(principal)) values(named, `${element} ${capText(kind, 100)}`);
+  }
+  if (statement.Condition === undefined) return;
+  if (!isBlock(statement.Condition)) throw new PolicyFormatError(`${where}: Condition is not a block`);
+  for (const [operator, block] of Object.entries(statement.Condition)) {
+    if (!isBlock(block)) throw new PolicyFormatError(`${where}: the Condition operator ${capText(operator, 100)} has no key/value block`);
+    for (const [key, value] of Object.entries(block)) values(value, `Condition ${capText(operator, 100)} ${capText(key, 100)}`);
+  }
+}
+
 /** The statements of a policy document; throws PolicyFormatError when it is not one. */
 export function parsePolicy(policyJson: string): Statement[] {
   let doc: unknown;
@@ -188,7 +236,9 @@ export function parsePolicy(policyJson: string): Statement[] {
   }
   const statements = (doc as { Statement?: unknown })?.Statement;
   if (!statements) throw new PolicyFormatError('the key policy has no Statement');
-  return (Array.isArray(statements) ? statements : [statements]) as Statement[];
+  const all = (Array.isArray(statements) ? statements : [statements]) as unknown[];
+  all.forEach(checkStatement);
+  return all as Statement[];
 }
 
 /**

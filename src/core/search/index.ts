@@ -40,6 +40,8 @@ export {
   hitPrincipal,
   NOT_SEARCHED_GROUP,
   type SearchHit,
+  type EventHit,
+  eventResultItem,
 } from './results';
 export {
   summaryText,

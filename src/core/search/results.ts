@@ -14,6 +14,15 @@ export interface SearchHit {
   source: ResultSource & { recordIndex: number };
 }
 
+/**
+ * An event a results document shows: a file-engine hit (its log object and record index) or an Athena row (its log
+ * object from `"$path"`, no record index; no source when Athena did not give one).
+ */
+export interface EventHit {
+  record: Record<string, unknown>;
+  source?: ResultSource;
+}
+
 /** The group failed files are listed under (worst first in the results view). */
 export const NOT_SEARCHED_GROUP = 'Files not searched';
 
@@ -33,8 +42,8 @@ export function hitLabel(record: Record<string, unknown>): string {
   return `${text(record.eventName) ?? '(no eventName)'} by ${hitPrincipal(record)}${error ? ` — ${error}` : ''}`;
 }
 
-export function hitToResultItem(hit: SearchHit): ResultItem {
-  const { record } = hit;
+/** One event as a results-model item (both engines): label, severity by errorCode, detail, time, group, its source. */
+export function eventResultItem(record: Record<string, unknown>, source: ResultSource | undefined): ResultItem {
   const error = text(record.errorCode);
   const where = [text(record.awsRegion), text(record.sourceIPAddress)].filter(Boolean).join(' · ');
   const time = text(record.eventTime);
@@ -45,9 +54,13 @@ export function hitToResultItem(hit: SearchHit): ResultItem {
     ...(where || error ? { detail: [where, text(record.errorMessage)].filter(Boolean).join(' — ') } : {}),
     ...(time ? { time } : {}),
     group: [text(record.eventName) ?? '(no eventName)'],
-    source: { ...hit.source },
+    ...(source ? { source: { ...source } } : {}),
     record,
   };
+}
+
+export function hitToResultItem(hit: SearchHit): ResultItem {
+  return eventResultItem(hit.record, hit.source);
 }
 
 export function failureToResultItem(failure: FileFailure): ResultItem {
@@ -64,7 +77,7 @@ export function failureToResultItem(failure: FileFailure): ResultItem {
 /** The result set of one search: hits and failed files, `done` once the search ended. */
 export function searchResultSet(
   title: string,
-  hits: readonly SearchHit[],
+  hits: readonly EventHit[],
   failures: readonly FileFailure[],
   summary: string,
   done: boolean,
@@ -73,16 +86,18 @@ export function searchResultSet(
     kind: 'search',
     title,
     summary,
-    items: [...failures.map(failureToResultItem), ...hits.map(hitToResultItem)],
+    items: [...failures.map(failureToResultItem), ...hits.map((hit) => eventResultItem(hit.record, hit.source))],
     done,
   };
 }
 
 /** Hits in event-time order (then file, then record), the order of the editor's results document. */
-export function compareHitsByTime(a: SearchHit, b: SearchHit): number {
+export function compareHitsByTime(a: EventHit, b: EventHit): number {
   const at = text(a.record.eventTime) ?? '';
   const bt = text(b.record.eventTime) ?? '';
   if (at !== bt) return at < bt ? -1 : 1;
-  if (a.source.key !== b.source.key) return a.source.key < b.source.key ? -1 : 1;
-  return a.source.recordIndex - b.source.recordIndex;
+  const ak = a.source?.key ?? '';
+  const bk = b.source?.key ?? '';
+  if (ak !== bk) return ak < bk ? -1 : 1;
+  return (a.source?.recordIndex ?? 0) - (b.source?.recordIndex ?? 0);
 }

@@ -1,16 +1,17 @@
 /**
  * Athena in the editor: "Copy Athena Table DDL" (the trail's CREATE EXTERNAL TABLE to the clipboard) and "Find Events
- * with Athena…" (the search query language run as SQL on Athena; the events open as a read-only CloudTrail JSON
- * document with hovers and outline). The workflow is src/aws/athena; this file asks, shows progress, and shows answers.
+ * with Athena…" (the search query language run as SQL on Athena). Its answer is a Find Events run with the athena
+ * engine: the same results document, CodeLenses, Run Again, Edit Query… and Save Results… as Find Events
+ * (../search/athenaRun.ts). The workflow is src/aws/athena; this file asks for the trail and the query.
  */
 import * as vscode from 'vscode';
-import { findEventsWithAthena, resolveAthenaTable, type AthenaSettings } from '../../aws/athena';
-import { AthenaTableMissingError, athenaCostText } from '../../core/athena';
+import { resolveAthenaTable, type AthenaSettings } from '../../aws/athena';
+import { AthenaTableMissingError } from '../../core/athena';
 import type { TrailInfo } from '../../core/model';
-import { parseQuery, pointAtQueryError, QueryError, quoteQueryValue, type SearchQuery } from '../../core/search';
-import { registerMemoryDocuments, type MemoryDocumentsOptions } from '../documents/memoryDocuments';
+import { parseQuery, pointAtQueryError, QueryError, quoteQueryValue } from '../../core/search';
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
+import type { FindEvents } from './findEvents';
 import type { AwsSession } from '../session';
 import { readAthenaSettings } from '../settings';
 import { TrailNode } from '../tree/trailNodes';
@@ -19,23 +20,11 @@ import { addErrorAction, registerCommand } from './command';
 import { Commands } from './commandIds';
 import { isPlainTrailArgs, NO_TRAILS, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
 
-/** Athena answers as CloudTrail JSON (`{"Records": […]}`), so hovers, links and the outline work in them. */
-export const ATHENA_DOCUMENTS: MemoryDocumentsOptions = {
-  scheme: 'cloudtrail-athena',
-  extension: '.json',
-  keepClosed: 10,
-  gone: '// These Athena results are no longer in memory: run "Find Events with Athena…" again.\n',
-};
-
 const DEFAULT_QUERY = 'from:-1d ';
 
 function athenaSettings(): AthenaSettings {
   const { maxResults: _maxResults, ...settings } = readAthenaSettings();
   return settings;
-}
-
-function maxRows(): number {
-  return readAthenaSettings().maxResults;
 }
 
 async function trailOf(trails: TrailsView, arg: unknown, title: string): Promise<TrailInfo | undefined> {
@@ -50,18 +39,19 @@ async function trailOf(trails: TrailsView, arg: unknown, title: string): Promise
   );
 }
 
-/** The query of plain arguments (tests, links), else what the user types (checked as they type). */
-async function askQuery(trail: TrailInfo, arg: unknown): Promise<SearchQuery | undefined> {
+/** The query text (with the trail as its scope) of plain arguments (tests, links), else what the user types (checked as they type). */
+async function askQuery(trail: TrailInfo, arg: unknown): Promise<string | undefined> {
   const scope = `scope:${quoteQueryValue(trail.arn)} `;
   const given = isPlainTrailArgs(arg) ? arg.query : undefined;
   if (given !== undefined) {
-    if (typeof given !== 'string') throw new Error('query must be a string in the search language.');
-    return parseQuery(scope + given);
+    if (typeof given !== 'string') throw new Error(vscode.l10n.t('query must be a string in the search language.'));
+    parseQuery(scope + given);
+    return scope + given;
   }
   const check = (text: string): string | undefined => {
     try {
       const query = parseQuery(scope + text);
-      return query.from ? undefined : 'Say from when: from:-1d, from:2026-11-24, …';
+      return query.from ? undefined : vscode.l10n.t('Say from when: from:-1d, from:2026-11-24, …');
     } catch (error) {
       if (error instanceof QueryError)
         return pointAtQueryError(
@@ -72,49 +62,56 @@ async function askQuery(trail: TrailInfo, arg: unknown): Promise<SearchQuery | u
     }
   };
   const text = await vscode.window.showInputBox({
-    title: `Find Events with Athena in ${trail.name}`,
-    prompt: 'The search language: from:-7d name:Decrypt key:alias/… error:any account:… region:…  (Athena bills about $5 per TB scanned)',
-    placeHolder: 'Athena query, e.g. from:-7d name:Decrypt error:any',
+    title: vscode.l10n.t('Find Events with Athena in {0}', trail.name),
+    prompt: vscode.l10n.t(
+      'The search language: from:-7d name:Decrypt key:alias/… error:any account:… region:…  (Athena bills about $5 per TB scanned)',
+    ),
+    placeHolder: vscode.l10n.t('Athena query, e.g. from:-7d name:Decrypt error:any'),
     value: DEFAULT_QUERY,
     valueSelection: [DEFAULT_QUERY.length, DEFAULT_QUERY.length],
     ignoreFocusOut: true,
     validateInput: check,
   });
-  return text === undefined ? undefined : parseQuery(scope + text);
+  return text === undefined ? undefined : scope + text;
 }
 
-export function registerAthena(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): void {
-  const documents = registerMemoryDocuments(context, ATHENA_DOCUMENTS);
-  let lastQuery: { trailArn: string; query: SearchQuery } | undefined;
+export function registerAthena(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView, findEvents: FindEvents): void {
   addErrorAction({
-    title: 'Copy Table DDL',
+    title: vscode.l10n.t('Copy Table DDL'),
     appliesTo: (error) => error instanceof AthenaTableMissingError && !!error.ddl,
     run: async (error) => {
       await vscode.env.clipboard.writeText((error as AthenaTableMissingError).ddl ?? '');
     },
   });
   addErrorAction({
-    title: 'Create Table and Run Again',
+    title: vscode.l10n.t('Create Table and Run Again'),
     appliesTo: (error) => error instanceof AthenaTableMissingError,
-    run: (_error, invocation) => vscode.commands.executeCommand(invocation.command, invocation.args[0], { createTable: true }),
+    // The run that just failed on the missing table (newest first), run again in its document with createTable.
+    run: async () => {
+      const failed = findEvents.runs.all().find((run) => run.engine === 'athena' && run.state === 'failed');
+      if (failed) await vscode.commands.executeCommand(Commands.rerunSearch, failed.uri.toString(), { createTable: true });
+    },
   });
 
   registerCommand(
     context,
     Commands.copyAthenaDdl,
-    { area: 'athena', failure: 'Could not build the Athena table DDL' },
+    { area: 'athena', failure: vscode.l10n.t('Could not build the Athena table DDL') },
     async (arg?: unknown) => {
-      const trail = await trailOf(trails, arg, 'Copy Athena Table DDL');
+      const trail = await trailOf(trails, arg, vscode.l10n.t('Copy Athena Table DDL'));
       if (!trail) return { ok: false, cancelled: true };
       const settings = athenaSettings();
-      const resolved = await withCancellableProgress(`Reading the log layout of ${trail.name}`, () =>
+      const resolved = await withCancellableProgress(vscode.l10n.t('Reading the log layout of {0}', trail.name), () =>
         resolveAthenaTable(session.clients(), { kind: 'trail', trail: trail.arn }, settings),
       );
       await vscode.env.clipboard.writeText(resolved.ddl);
       const name = `${resolved.table.database}.${resolved.table.table}`;
       log().info(`[athena] DDL for ${trail.arn}: ${name}, accounts ${resolved.table.accounts.join(', ') || 'injected'}`);
       void vscode.window.showInformationMessage(
-        `Copied CREATE EXTERNAL TABLE ${name} (partition projection over ${resolved.table.root}).${resolved.notes.length ? ` ${resolved.notes.join(' ')}` : ''}`,
+        [
+          vscode.l10n.t('Copied CREATE EXTERNAL TABLE {0} (partition projection over {1}).', name, resolved.table.root),
+          ...resolved.notes,
+        ].join(' '),
       );
       return { ok: true, ddl: resolved.ddl, database: resolved.table.database, table: resolved.table.table };
     },
@@ -123,50 +120,13 @@ export function registerAthena(context: vscode.ExtensionContext, session: AwsSes
   registerCommand(
     context,
     Commands.findEventsWithAthena,
-    { area: 'athena', failure: 'The Athena query failed' },
-    async (arg?: unknown, options?: unknown) => {
-      const createTable = typeof options === 'object' && options !== null && (options as { createTable?: unknown }).createTable === true;
-      const trail =
-        createTable && arg === undefined && lastQuery
-          ? await trailByArn(trails, lastQuery.trailArn)
-          : await trailOf(trails, arg, 'Find Events with Athena');
+    { area: 'athena', failure: vscode.l10n.t('The Athena query failed') },
+    async (arg?: unknown) => {
+      const trail = await trailOf(trails, arg, vscode.l10n.t('Find Events with Athena'));
       if (!trail) return { ok: false, cancelled: true };
-      // "Create Table and Run Again" runs the query that just failed, not a new question.
-      const again = createTable && !isPlainTrailArgs(arg) && lastQuery?.trailArn === trail.arn ? lastQuery.query : undefined;
-      const query = again ?? (await askQuery(trail, arg));
-      if (!query) return { ok: false, cancelled: true };
-      lastQuery = { trailArn: trail.arn, query };
-      const answer = await withCancellableProgress(`Athena: ${trail.name}`, (signal, report) =>
-        findEventsWithAthena(
-          session.clients(),
-          query,
-          { ...athenaSettings(), createTable },
-          {
-            signal,
-            maxRows: maxRows(),
-            onProgress: (progress) => report({ message: `${progress.state.toLowerCase()} · ${Math.round(progress.elapsedMs / 1000)} s` }),
-          },
-        ),
-      );
-      for (const warning of answer.warnings) log().warn(`[athena] ${warning}`);
-      log().info(`[athena] ${answer.queryExecutionId} in ${answer.place.region}: ${answer.results.summary ?? ''}`);
-      const records = answer.results.items.map((item) => item.record);
-      const uri = await documents.show(
-        `athena-${trail.name}-${answer.queryExecutionId.slice(0, 8)}`,
-        `${JSON.stringify({ Records: records }, null, 2)}\n`,
-      );
-      const found = `${records.length}${answer.truncated ? '+' : ''} event${records.length === 1 ? '' : 's'}`;
-      void vscode.window.showInformationMessage(
-        `Athena found ${found} in ${trail.name}: ${athenaCostText(answer.cost)}.${answer.warnings.length ? ` ${answer.warnings[0]}` : ''}`,
-      );
-      return {
-        ok: true,
-        uri: uri.toString(),
-        events: records.length,
-        truncated: answer.truncated,
-        queryExecutionId: answer.queryExecutionId,
-        parameters: answer.parameters,
-      };
+      const text = await askQuery(trail, arg);
+      if (text === undefined) return { ok: false, cancelled: true };
+      return findEvents.start(text, { engine: 'athena' });
     },
   );
 }

@@ -41,7 +41,7 @@ export interface ErrorAction {
 }
 
 const showDetailsInLog: ErrorAction = {
-  title: 'Show Details',
+  title: vscode.l10n.t('Show Details'),
   appliesTo: () => true,
   // The whole explanation (what, why, what to do) was logged just before the notification.
   run: () => log().show(true),

@@ -25,11 +25,18 @@ function remedyOf(error: unknown): PolicyRemedy | undefined {
 
 /** Where the statement goes, in words. */
 export function remedyPlace(remedy: PolicyRemedy): string {
-  const who = remedy.principalArn ? ` of ${remedy.principalArn}` : '';
-  if (remedy.policy === 'identity') return `an IAM policy${who} (your IAM administrator adds it)`;
+  if (remedy.policy === 'identity')
+    return remedy.principalArn
+      ? vscode.l10n.t('an IAM policy of {0} (your IAM administrator adds it)', remedy.principalArn)
+      : vscode.l10n.t('an IAM policy (your IAM administrator adds it)');
   if (remedy.policy === 'key')
-    return `the key policy of ${remedy.resource === '*' ? 'the key' : remedy.resource} (the key's administrator adds it)`;
-  return `the bucket policy of ${remedy.resource.split(':::')[1]?.split('/')[0] ?? remedy.resource} (the bucket's owner adds it)`;
+    return remedy.resource === '*'
+      ? vscode.l10n.t("the key policy of the key (the key's administrator adds it)")
+      : vscode.l10n.t("the key policy of {0} (the key's administrator adds it)", remedy.resource);
+  return vscode.l10n.t(
+    "the bucket policy of {0} (the bucket's owner adds it)",
+    remedy.resource.split(':::')[1]?.split('/')[0] ?? remedy.resource,
+  );
 }
 
 /** The text of the Show Details document. */
@@ -40,38 +47,39 @@ export function errorDetails(error: unknown, invocation: Invocation, profile: st
     if (text) sections.push(title, wrapText(text), '');
   };
   if (found) {
-    add('What happened', found.what);
-    add('Why', found.why);
-    add('What to do', found.editorTodo ?? found.todo);
+    add(vscode.l10n.t('What happened'), found.what);
+    add(vscode.l10n.t('Why'), found.why);
+    add(vscode.l10n.t('What to do'), found.editorTodo ?? found.todo);
     if (found.remedy) {
-      sections.push(`The statement to ask for (Copy Policy Statement copies it), for ${remedyPlace(found.remedy)}:`);
+      sections.push(vscode.l10n.t('The statement to ask for (Copy Policy Statement copies it), for {0}:', remedyPlace(found.remedy)));
       sections.push(JSON.stringify(found.remedy.statement, null, 2), '');
     }
-  } else add('What happened', errorText(error));
-  sections.push(`Profile: ${profile} · Command: ${invocation.command} · ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}`);
+  } else add(vscode.l10n.t('What happened'), errorText(error));
+  const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  sections.push(vscode.l10n.t('Profile: {0} · Command: {1} · {2}', profile, invocation.command, at));
   return `${sections.join('\n')}\n`;
 }
 
 export function registerErrorActions(session: AwsSession, reports: MemoryDocuments): void {
   const showDetails: ErrorAction = {
-    title: 'Show Details',
+    title: vscode.l10n.t('Show Details'),
     appliesTo: () => true,
     run: (error, invocation) => reports.show('error-details', errorDetails(error, invocation, session.profileLabel())),
   };
   const copyStatement: ErrorAction = {
-    title: 'Copy Policy Statement',
+    title: vscode.l10n.t('Copy Policy Statement'),
     appliesTo: (error) => !!remedyOf(error),
     run: async (error) => {
       const remedy = remedyOf(error);
       if (!remedy) return;
       await vscode.env.clipboard.writeText(`${JSON.stringify(remedy.statement, null, 2)}\n`);
       void vscode.window.showInformationMessage(
-        `Copied a statement that allows ${remedy.action} on ${remedy.resource}: it belongs in ${remedyPlace(remedy)}.`,
+        vscode.l10n.t('Copied a statement that allows {0} on {1}: it belongs in {2}.', remedy.action, remedy.resource, remedyPlace(remedy)),
       );
     },
   };
   const selectProfile: ErrorAction = {
-    title: 'Select Profile…',
+    title: vscode.l10n.t('Select Profile…'),
     appliesTo: (error) => PROFILE_CODES.has(explained(error)?.code ?? ''),
     run: async (_error, invocation) => {
       const picked = await vscode.commands.executeCommand<string | undefined>(Commands.selectProfile);
@@ -79,7 +87,7 @@ export function registerErrorActions(session: AwsSession, reports: MemoryDocumen
     },
   };
   const retry: ErrorAction = {
-    title: 'Retry',
+    title: vscode.l10n.t('Retry'),
     appliesTo: (error) => RETRY_CODES.has(explained(error)?.code ?? ''),
     run: (_error, invocation) => vscode.commands.executeCommand(invocation.command, ...invocation.args),
   };

@@ -17,7 +17,7 @@ import { prefillFor, prefillForLink } from '../search/prefillFrom';
 import { RecentSearches } from '../search/recentSearches';
 import { executeRun, type FindEventsResult } from '../search/runSearch';
 import { SearchCodeLenses } from '../search/searchCodeLens';
-import { resultsDocumentText, SearchRuns, type SearchRun } from '../search/searchRun';
+import { resultsDocumentText, SearchRuns, type SearchEngine, type SearchRun } from '../search/searchRun';
 import type { AwsSession } from '../session';
 import type { TrailsView } from '../tree/trailsView';
 import { Commands } from './commandIds';
@@ -25,10 +25,10 @@ import { registerCommand, type CommandSpec } from './command';
 import { openLogAtRecord } from './openRecord';
 import { NO_TRAILS, pickTrail } from './trailArgument';
 
-const TITLE = 'CloudTrail: Find Events';
+const TITLE = vscode.l10n.t('CloudTrail: Find Events');
 const SEARCH: CommandSpec<FindEventsResult> = {
   area: 'search',
-  failure: 'Could not find events',
+  failure: vscode.l10n.t('Could not find events'),
   notices: { NoSearchScope: 'info', SearchTooWide: 'warning', BadQuery: 'warning' },
 };
 
@@ -56,11 +56,28 @@ function checkedQuery(text: string): ReturnType<typeof parseQuery> {
     return parseQuery(text);
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    throw new ExplainedError('BadQuery', `The query cannot be read: ${error.problem}.`, pointAtQueryError(text, error), undefined, error);
+    throw new ExplainedError(
+      'BadQuery',
+      vscode.l10n.t('The query cannot be read: {0}.', error.problem),
+      pointAtQueryError(text, error),
+      undefined,
+      error,
+    );
   }
 }
 
-export function registerFindEvents(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): SearchRuns {
+/** How other commands start a Find Events run (Find Events with Athena starts one with the athena engine). */
+export interface FindEvents {
+  runs: SearchRuns;
+  start(text: string, options?: { confirmed?: boolean; engine?: SearchEngine; createTable?: boolean }): Promise<FindEventsResult>;
+}
+
+/** Options of Run Again from plain arguments: `{ createTable: true }` ("Create Table and Run Again"). */
+function rerunOptions(arg: unknown): { createTable?: boolean } {
+  return typeof arg === 'object' && arg !== null && (arg as { createTable?: unknown }).createTable === true ? { createTable: true } : {};
+}
+
+export function registerFindEvents(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView): FindEvents {
   const documents = registerMemoryDocuments(context, SEARCH_DOCUMENTS);
   const runs = new SearchRuns(documents);
   const lenses = new SearchCodeLenses(runs);
@@ -80,7 +97,11 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   /** The run of a results document: the URI given (editor title, lenses), else the active editor's. */
   const runOf = (uri: unknown): SearchRun => {
     const run = runs.get(typeof uri === 'string' || uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
-    if (!run) throw new ExplainedError('NoSearch', 'This is not a Find Events results document, or its search is no longer in memory.');
+    if (!run)
+      throw new ExplainedError(
+        'NoSearch',
+        vscode.l10n.t('This is not a Find Events results document, or its search is no longer in memory.'),
+      );
     return run;
   };
 
@@ -90,7 +111,7 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   };
 
   /** Runs the query text into a new results document (asking for a trail when it names no scope). */
-  const start = async (given: string, confirmed = false): Promise<FindEventsResult> => {
+  const start: FindEvents['start'] = async (given, { confirmed = false, engine = 'files', createTable = false } = {}) => {
     let text = given.trim();
     let query = checkedQuery(text);
     if (!query.scope) {
@@ -101,14 +122,14 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
     }
     await recent.remember(text);
     runs.prune(20);
-    const run = runs.create(documentName(query), text);
+    const run = runs.create(documentName(query), text, engine);
     await show(run);
-    return executeRun(run, session, { confirmed });
+    return executeRun(run, session, { confirmed, createTable });
   };
 
   registerCommand(context, Commands.findEvents, SEARCH, async (arg?: unknown) => {
     const plain = plainQuery(arg);
-    if (plain) return start(plain.query, plain.confirmed);
+    if (plain) return start(plain.query, { confirmed: plain.confirmed });
     const text = await askQuery(prefillFor(arg, runs, recent), recent, TITLE);
     return text === undefined ? { ok: false, cancelled: true } : start(text);
   });
@@ -120,25 +141,30 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
   registerCommand(
     context,
     Commands.openLogAtRecord,
-    { area: 's3', failure: 'Could not open the log file', failed: (error) => ({ opened: false, ...(error ? { error } : {}) }) },
+    {
+      area: 's3',
+      failure: vscode.l10n.t('Could not open the log file'),
+      failed: (error) => ({ opened: false, ...(error ? { error } : {}) }),
+    },
     (arg: unknown) => openLogAtRecord(s3RecordTarget(arg)),
   );
-  const results = { area: 'search', failure: 'Could not do that with the search results' };
+  const results = { area: 'search', failure: vscode.l10n.t('Could not do that with the search results') };
   registerCommand(context, Commands.cancelSearch, results, (uri?: unknown) => {
     const run = runOf(uri);
     run.abort.abort();
     return { ok: true, cancelled: run.running };
   });
-  registerCommand(context, Commands.rerunSearch, SEARCH, async (uri?: unknown) => {
+  registerCommand(context, Commands.rerunSearch, SEARCH, async (uri?: unknown, options?: unknown) => {
     const run = runOf(uri);
-    if (run.running) return { ok: false, error: 'The search is still running.' };
+    if (run.running) return { ok: false, error: vscode.l10n.t('The search is still running.') };
     run.reset();
     await show(run);
-    return executeRun(run, session);
+    return executeRun(run, session, rerunOptions(options));
   });
   registerCommand(context, Commands.editSearch, SEARCH, async (uri?: unknown) => {
-    const text = await askQuery(runOf(uri).text, recent, TITLE);
-    return text === undefined ? { ok: false, cancelled: true } : start(text);
+    const run = runOf(uri);
+    const text = await askQuery(run.text, recent, TITLE);
+    return text === undefined ? { ok: false, cancelled: true } : start(text, { engine: run.engine });
   });
   registerCommand(context, Commands.saveSearchResults, results, async (uri?: unknown, path?: unknown) => {
     const run = runOf(uri);
@@ -147,9 +173,12 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
       typeof path === 'string'
         ? vscode.Uri.file(path)
         : await vscode.window.showSaveDialog({
-            title: 'Save Search Results',
+            title: vscode.l10n.t('Save Search Results'),
             defaultUri: vscode.Uri.joinPath(folder, `${run.uri.path.slice(1).replace(/\.json$/, '')}.json`),
-            filters: { 'CloudTrail JSON (the records)': ['json'], 'JSON Lines (one result per line, with its source)': ['jsonl'] },
+            filters: {
+              [vscode.l10n.t('CloudTrail JSON (the records)')]: ['json'],
+              [vscode.l10n.t('JSON Lines (one result per line, with its source)')]: ['jsonl'],
+            },
           });
     if (!target) return { ok: false, cancelled: true };
     const lines = target.path.endsWith('.jsonl');
@@ -164,5 +193,5 @@ export function registerFindEvents(context: vscode.ExtensionContext, session: Aw
     log().show(true);
     return { ok: true };
   });
-  return runs;
+  return { runs, start };
 }

@@ -27,7 +27,7 @@ import { IntegrityProblems } from './integrityProblems';
 import { isPlainTrailArgs, NO_TRAILS, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
 
 const DAY = 86_400_000;
-const TITLE = 'Validate Log File Integrity';
+const TITLE = vscode.l10n.t('Validate Log File Integrity');
 
 export interface ValidateResult {
   ok: boolean;
@@ -51,7 +51,7 @@ interface ValidateArgs {
 
 function timeArgument(value: unknown, name: string): Date {
   const date = value instanceof Date ? wholeSeconds(value) : typeof value === 'string' ? parseIsoTime(value) : undefined;
-  if (!date) throw new Error(`${name} must be an ISO-8601 time such as 2026-11-24T00:00:00Z.`);
+  if (!date) throw new Error(vscode.l10n.t('{0} must be an ISO-8601 time such as 2026-11-24T00:00:00Z.', name));
   return date;
 }
 
@@ -59,11 +59,11 @@ export function validateArgs(arg: Record<string, unknown>): ValidateArgs {
   const trailArn = trailArnArgument(arg);
   const start = timeArgument(arg.startTime, 'startTime');
   const end = arg.endTime === undefined ? wholeSeconds(new Date()) : timeArgument(arg.endTime, 'endTime');
-  if (end < start) throw new Error('endTime must not be before startTime.');
+  if (end < start) throw new Error(vscode.l10n.t('endTime must not be before startTime.'));
   if (arg.region !== undefined && (typeof arg.region !== 'string' || !isRegionName(arg.region)))
-    throw new Error('region must be a region name such as us-west-2.');
+    throw new Error(vscode.l10n.t('region must be a region name such as us-west-2.'));
   if (arg.accountId !== undefined && (typeof arg.accountId !== 'string' || !isAccountId(arg.accountId)))
-    throw new Error('accountId must be a 12-digit account id.');
+    throw new Error(vscode.l10n.t('accountId must be a 12-digit account id.'));
   return {
     trailArn,
     start,
@@ -75,9 +75,9 @@ export function validateArgs(arg: Record<string, unknown>): ValidateArgs {
 
 /** A YYYY-MM-DD the user typed: a real day, not in the future. Undefined when fine, else what is wrong. */
 export function startDateProblem(text: string, now = new Date()): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return 'Type a date as YYYY-MM-DD, e.g. 2026-11-24 (UTC).';
-  if (!parseDay(text)) return `${text.trim()} is not a real date.`;
-  if (new Date(`${text.trim()}T00:00:00Z`) > now) return 'The start date is in the future.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return vscode.l10n.t('Type a date as YYYY-MM-DD, e.g. 2026-11-24 (UTC).');
+  if (!parseDay(text)) return vscode.l10n.t('{0} is not a real date.', text.trim());
+  if (new Date(`${text.trim()}T00:00:00Z`) > now) return vscode.l10n.t('The start date is in the future.');
   return undefined;
 }
 
@@ -85,18 +85,18 @@ async function pickWindow(): Promise<{ start: Date; end: Date } | undefined> {
   const end = wholeSeconds(new Date());
   const choice = await vscode.window.showQuickPick(
     [
-      { label: 'Last 24 hours', ms: DAY },
-      { label: 'Last 7 days', ms: 7 * DAY },
-      { label: 'Since a date…', ms: 0 },
+      { label: vscode.l10n.t('Last 24 hours'), ms: DAY },
+      { label: vscode.l10n.t('Last 7 days'), ms: 7 * DAY },
+      { label: vscode.l10n.t('Since a date…'), ms: 0 },
     ],
-    { title: TITLE, placeHolder: 'Which digests? (by delivery time, UTC)', ignoreFocusOut: true },
+    { title: TITLE, placeHolder: vscode.l10n.t('Which digests? (by delivery time, UTC)'), ignoreFocusOut: true },
   );
   if (!choice) return undefined;
   if (choice.ms > 0) return { start: new Date(end.getTime() - choice.ms), end };
   const text = await vscode.window.showInputBox({
     title: TITLE,
-    prompt: 'Start date (UTC). Digests from then until now are validated.',
-    placeHolder: 'YYYY-MM-DD',
+    prompt: vscode.l10n.t('Start date (UTC). Digests from then until now are validated.'),
+    placeHolder: vscode.l10n.t('YYYY-MM-DD'),
     ignoreFocusOut: true,
     validateInput: (value) => startDateProblem(value, end),
   });
@@ -108,10 +108,10 @@ async function pickWindow(): Promise<{ start: Date; end: Date } | undefined> {
 async function pickAccount(trail: TrailInfo): Promise<string | undefined> {
   const typed = await vscode.window.showInputBox({
     title: TITLE,
-    prompt: `${trail.name} is an organization trail: which member account's digests?`,
+    prompt: vscode.l10n.t("{0} is an organization trail: which member account's digests?", trail.name),
     value: trail.account,
     ignoreFocusOut: true,
-    validateInput: (value) => (isAccountId(value.trim()) ? undefined : 'A 12-digit account id.'),
+    validateInput: (value) => (isAccountId(value.trim()) ? undefined : vscode.l10n.t('A 12-digit account id.')),
   });
   return typed?.trim();
 }
@@ -123,8 +123,8 @@ async function pickRegion(session: AwsSession, trail: TrailInfo, account: string
   if (folders.length <= 1) return folders[0] ?? trail.homeRegion;
   const ordered = [...folders].sort((a, b) => Number(b === trail.homeRegion) - Number(a === trail.homeRegion) || a.localeCompare(b));
   const picked = await vscode.window.showQuickPick(
-    ordered.map((region) => ({ label: region, description: region === trail.homeRegion ? 'home region' : undefined })),
-    { title: TITLE, placeHolder: 'Digests of which region? (each region has its own chain)', ignoreFocusOut: true },
+    ordered.map((region) => ({ label: region, description: region === trail.homeRegion ? vscode.l10n.t('home region') : undefined })),
+    { title: TITLE, placeHolder: vscode.l10n.t('Digests of which region? (each region has its own chain)'), ignoreFocusOut: true },
   );
   return picked?.label;
 }
@@ -142,14 +142,14 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
   const { trail, region, start, end } = run;
   const handle = results.show({
     kind: 'validation',
-    title: `Integrity of ${trail.name} · ${region} · ${display(start).slice(0, 10)} – ${display(end).slice(0, 10)}`,
-    summary: 'starting…',
+    title: vscode.l10n.t('Integrity of {0} · {1} · {2} – {3}', trail.name, region, display(start).slice(0, 10), display(end).slice(0, 10)),
+    summary: vscode.l10n.t('starting…'),
     groupOrder: 'newest',
   });
   const items: ResultItem[] = [];
   let counts: ValidationCounts | undefined;
   try {
-    await withCancellableProgress(`Validating ${trail.name} (${region})`, async (cancel, report) => {
+    await withCancellableProgress(vscode.l10n.t('Validating {0} ({1})', trail.name, region), async (cancel, report) => {
       const signal = anySignal(cancel, handle.signal);
       try {
         counts = await validateTrail(
@@ -160,8 +160,8 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
             if (!item) return;
             items.push(item);
             handle.add([item]);
-            if (line.kind !== 'gap') report({ message: `${items.length} files checked` });
-            handle.setSummary(`${items.length} files checked so far`);
+            if (line.kind !== 'gap') report({ message: vscode.l10n.t('{0} files checked', items.length) });
+            handle.setSummary(vscode.l10n.t('{0} files checked so far', items.length));
           },
           signal,
         );
@@ -170,13 +170,13 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
       }
     });
   } catch (error) {
-    handle.done(`failed after ${items.length} files: ${errorHeadline(error)}`);
+    handle.done(vscode.l10n.t('failed after {0} files: {1}', items.length, errorHeadline(error)));
     throw error;
   }
-  const where = `validated for trail ${trail.name}, digests of ${region}, ${display(start)} – ${display(end)}`;
+  const where = vscode.l10n.t('validated for trail {0}, digests of {1}, {2} – {3}', trail.name, region, display(start), display(end));
   const problemCount = problems.replace(`${trail.arn} ${region}`, items, where);
   if (!counts) {
-    handle.done(`cancelled after ${items.length} files: these results are incomplete`);
+    handle.done(vscode.l10n.t('cancelled after {0} files: these results are incomplete', items.length));
     return { ok: false, cancelled: true, results: handle.id, problems: problemCount };
   }
   const summary = verdictSummary(counts);
@@ -184,14 +184,20 @@ async function runValidation(session: AwsSession, results: ResultsView, problems
   const digests = counts.validDigests + counts.validBackfillDigests + counts.invalidDigests + counts.invalidBackfillDigests;
   if (digests === 0) {
     void vscode.window.showWarningMessage(
-      `No digest files of ${trail.name} in ${region} between ${display(start)} and ${display(end)}: nothing was validated. Choose a longer window, or another region.`,
+      vscode.l10n.t(
+        'No digest files of {0} in {1} between {2} and {3}: nothing was validated. Choose a longer window, or another region.',
+        trail.name,
+        region,
+        display(start),
+        display(end),
+      ),
     );
   } else if (validationFailed(counts)) {
     void vscode.window.showWarningMessage(
-      `Log file integrity of ${trail.name} (${region}): ${summary}. The Results view and Problems list the files.`,
+      vscode.l10n.t('Log file integrity of {0} ({1}): {2}. The Results view and Problems list the files.', trail.name, region, summary),
     );
   } else {
-    void vscode.window.showInformationMessage(`Log file integrity of ${trail.name} (${region}): ${summary}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Log file integrity of {0} ({1}): {2}.', trail.name, region, summary));
   }
   return { ok: !validationFailed(counts) && digests > 0, counts, results: handle.id, problems: problemCount };
 }
@@ -213,13 +219,19 @@ async function validateLogs(
           TITLE,
           () => true,
           NO_TRAILS,
-          (t) => `${t.kmsKeyArn ? `SSE-KMS ${t.kmsKeyArn}` : 'SSE-S3'} · log file validation ${t.logFileValidation ? 'on' : 'off'}`,
+          (t) =>
+            vscode.l10n.t(
+              '{0} · log file validation {1}',
+              t.kmsKeyArn ? `SSE-KMS ${t.kmsKeyArn}` : 'SSE-S3',
+              t.logFileValidation ? vscode.l10n.t('on') : vscode.l10n.t('off'),
+            ),
         );
   if (!trail) return { ok: false, cancelled: true };
   if (!trail.logFileValidation) {
-    const message =
-      `Log file validation is off for trail ${trail.name}, so CloudTrail delivers no digest files to check its logs against. ` +
-      `Turn it on in the CloudTrail console (trail → General details → Edit → Log file validation); logs delivered from then on can be validated.`;
+    const message = vscode.l10n.t(
+      'Log file validation is off for trail {0}, so CloudTrail delivers no digest files to check its logs against. Turn it on in the CloudTrail console (trail → General details → Edit → Log file validation); logs delivered from then on can be validated.',
+      trail.name,
+    );
     void vscode.window.showWarningMessage(message);
     return { ok: false, error: message };
   }
@@ -244,8 +256,11 @@ export function registerIntegrity(
 ): IntegrityProblems {
   const problems = new IntegrityProblems();
   context.subscriptions.push(problems);
-  registerCommand(context, Commands.validateLogs, { area: 'integrity', failure: 'Could not validate log files' }, (arg?: unknown) =>
-    validateLogs(session, trails, results, problems, arg),
+  registerCommand(
+    context,
+    Commands.validateLogs,
+    { area: 'integrity', failure: vscode.l10n.t('Could not validate log files') },
+    (arg?: unknown) => validateLogs(session, trails, results, problems, arg),
   );
   return problems;
 }

@@ -9,10 +9,11 @@ import { VERDICT_GROUPS } from '../../core/integrity/verdictResults';
 import { logUri } from '../documents/logFileSystem';
 
 const EXPLAINED: Record<string, string> = {
-  "hash value doesn't match":
+  "hash value doesn't match": vscode.l10n.t(
     'the SHA-256 of this file does not match the hash its digest file recorded: it was changed after CloudTrail delivered it',
-  'not found': 'the digest file lists this file, but it is not in the bucket (deleted or moved after delivery)',
-  'invalid format': 'this is not a readable gzip file as CloudTrail delivers them',
+  ),
+  'not found': vscode.l10n.t('the digest file lists this file, but it is not in the bucket (deleted or moved after delivery)'),
+  'invalid format': vscode.l10n.t('this is not a readable gzip file as CloudTrail delivers them'),
 };
 
 export class IntegrityProblems implements vscode.Disposable {
@@ -33,13 +34,15 @@ export class IntegrityProblems implements vscode.Disposable {
         continue; // not a location a document can have (never for verdicts of a real chain)
       }
       const reason = item.detail ?? '';
-      const status = item.group[0] === VERDICT_GROUPS.unread ? 'Could not be checked' : 'INVALID';
+      const explanation = EXPLAINED[reason] ?? reason;
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 1),
-        `${status}: ${EXPLAINED[reason] ?? reason} (${where}).`,
+        item.group[0] === VERDICT_GROUPS.unread
+          ? vscode.l10n.t('Could not be checked: {0} ({1}).', explanation, where)
+          : vscode.l10n.t('INVALID: {0} ({1}).', explanation, where),
         item.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
       );
-      diagnostic.source = 'CloudTrail integrity';
+      diagnostic.source = vscode.l10n.t('CloudTrail integrity');
       diagnostic.code = reason.length <= 40 ? reason : undefined;
       this.collection.set(uri, [...(this.collection.get(uri) ?? []), diagnostic]);
       uris.push(uri);

@@ -67,9 +67,9 @@ async function fetchPage(
   handle.offerMore(
     next
       ? {
-          label: `Load ${DEFAULT_MAX_EVENTS} more events`,
+          label: vscode.l10n.t('Load {0} more events', DEFAULT_MAX_EVENTS),
           load: async (stop) => {
-            await withCancellableProgress(`Looking up more CloudTrail events of KMS key ${key.label}`, (cancel) =>
+            await withCancellableProgress(vscode.l10n.t('Looking up more CloudTrail events of KMS key {0}', key.label), (cancel) =>
               fetchPage(session, key, handle, items, anySignal(cancel, stop), next),
             );
           },
@@ -87,29 +87,29 @@ async function showKeyActivity(session: AwsSession, results: ResultsView, arg: u
   if (!given || !arn || arn.service !== 'kms' || !arn.resource.startsWith('key/')) {
     throw new ExplainedError(
       'NoKeyGiven',
-      'Show KMS Activity works on a key in the CloudTrail view: right-click a key and choose "Show KMS Activity".',
+      vscode.l10n.t('Show KMS Activity works on a key in the CloudTrail view: right-click a key and choose "Show KMS Activity".'),
     );
   }
   const key = { keyArn: given.keyArn, region: given.region || arn.region, label: given.label };
   const handle = results.show({
     kind: 'activity',
-    title: `KMS activity of ${key.label} · ${key.region} · last 90 days`,
-    summary: 'looking up…',
+    title: vscode.l10n.t('KMS activity of {0} · {1} · last 90 days', key.label, key.region),
+    summary: vscode.l10n.t('looking up…'),
   });
   const items: ResultItem[] = [];
   let page: { events: number; truncated: boolean };
   try {
-    page = await withCancellableProgress(`Looking up CloudTrail events of KMS key ${key.label}`, (cancel) =>
+    page = await withCancellableProgress(vscode.l10n.t('Looking up CloudTrail events of KMS key {0}', key.label), (cancel) =>
       fetchPage(session, key, handle, items, anySignal(cancel, handle.signal)),
     );
   } catch (error) {
-    handle.done(items.length ? undefined : 'the lookup failed or was cancelled');
+    handle.done(items.length ? undefined : vscode.l10n.t('the lookup failed or was cancelled'));
     throw error;
   }
   handle.done();
   if (items.length === 0) {
     void vscode.window.showInformationMessage(
-      `CloudTrail has no management events of KMS key ${key.label} in ${key.region} in the last 90 days.`,
+      vscode.l10n.t('CloudTrail has no management events of KMS key {0} in {1} in the last 90 days.', key.label, key.region),
     );
   }
   return { ok: true, results: handle.id, events: page.events, truncated: page.truncated };
@@ -119,7 +119,7 @@ export function registerKeyActivity(context: vscode.ExtensionContext, session: A
   registerCommand(
     context,
     Commands.showKeyActivity,
-    { area: 'cloudtrail', failure: 'Could not look up the activity of the KMS key' },
+    { area: 'cloudtrail', failure: vscode.l10n.t('Could not look up the activity of the KMS key') },
     (arg?: unknown) => showKeyActivity(session, results, arg),
   );
 }

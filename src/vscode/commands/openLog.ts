@@ -13,6 +13,7 @@ import { LOG_SCHEME } from '../../core/logs/logUri';
 import { locationOf, logUri, rememberBucketRegion, takeReadFailure } from '../documents/logFileSystem';
 import { errorText, splitFirstSentence } from '../errorText';
 import type { AwsSession } from '../session';
+import { readSettings } from '../settings';
 import { ObjectNode } from '../tree/trailNodes';
 import type { TrailsView } from '../tree/trailsView';
 import { Commands } from './commandIds';
@@ -25,15 +26,22 @@ export interface OpenResult {
   error?: string;
 }
 
-/** The tab of an open document of this object, if there is one (its URI may be an older form with region/profile). */
-function openTabOf(location: { bucket: string; key: string }): { uri: vscode.Uri; viewColumn: vscode.ViewColumn } | undefined {
+/**
+ * The tab of this object's document as `profile` read it, if there is one (its URI may be an older form with a region).
+ * A tab another profile's credentials decrypted is not it.
+ */
+function openTabOf(
+  location: { bucket: string; key: string },
+  profile: string | undefined,
+): { uri: vscode.Uri; viewColumn: vscode.ViewColumn } | undefined {
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) {
       const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
       if (uri?.scheme !== LOG_SCHEME) continue;
       try {
         const open = locationOf(uri);
-        if (open.bucket === location.bucket && open.key === location.key) return { uri, viewColumn: group.viewColumn };
+        if (open.bucket === location.bucket && open.key === location.key && open.profile === profile)
+          return { uri, viewColumn: group.viewColumn };
       } catch {
         // not one of ours after all
       }
@@ -48,8 +56,9 @@ function openTabOf(location: { bucket: string; key: string }): { uri: vscode.Uri
  */
 export async function openLogObject(location: { bucket: string; key: string; region?: string }): Promise<OpenResult> {
   rememberBucketRegion(location.bucket, location.region);
-  const open = openTabOf(location);
-  const uri = open?.uri ?? logUri(location);
+  const profile = readSettings().profile || undefined;
+  const open = openTabOf(location, profile);
+  const uri = open?.uri ?? logUri(location, profile);
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false, ...(open ? { viewColumn: open.viewColumn } : {}) });
@@ -93,13 +102,13 @@ async function pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, p
 
 /** Open Log File…: trail → region → day (recent first) → file. */
 async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promise<OpenResult | undefined> {
-  const title = 'Open CloudTrail Log File';
+  const title = vscode.l10n.t('Open CloudTrail Log File');
   const trail = await pickTrail(trails, title, () => true, NO_TRAILS);
   if (!trail) return undefined;
   const root = trail.isOrganizationTrail ? awsLogsRoot(trail.keyPrefix) : trailLogRoot(trail);
   const regions = await listFolders(session, trail, `${root}CloudTrail/`);
   if (regions.length === 0) {
-    void vscode.window.showInformationMessage(`No log files under s3://${trail.bucket}/${root}CloudTrail/ yet.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No log files under {0} yet.', `s3://${trail.bucket}/${root}CloudTrail/`));
     return undefined;
   }
   const region =
@@ -108,7 +117,7 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
       : (
           await pick(
             regions.map((r) => ({ label: r.name, folder: r })),
-            "Which region's logs?",
+            vscode.l10n.t("Which region's logs?"),
             title,
           )
         )?.folder;
@@ -117,7 +126,7 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
     recentDays(session, trail, region.prefix).then((days) =>
       days.map((d) => ({ label: dayLabel(d.prefix), description: region.name, folder: d })),
     ),
-    'Which day? (most recent first)',
+    vscode.l10n.t('Which day? (most recent first)'),
     title,
   );
   if (!dayPick) return undefined;
@@ -130,9 +139,13 @@ async function openLogFileWizard(session: AwsSession, trails: TrailsView): Promi
   const fileItems = [...files.objects].reverse().map((o) => {
     const parsed = parseLogObjectKey(o.key);
     const time = parsed?.deliveryTime?.slice(11, 16);
-    return { label: time ? `${time} UTC` : o.name, description: `${formatBytes(o.size)}${time ? ` · ${o.name}` : ''}`, key: o.key };
+    return {
+      label: time ? vscode.l10n.t('{0} UTC', time) : o.name,
+      description: `${formatBytes(o.size)}${time ? ` · ${o.name}` : ''}`,
+      key: o.key,
+    };
   });
-  const filePick = await pick(fileItems, `Which file of ${dayLabel(dayPick.folder.prefix)}? (most recent first)`, title);
+  const filePick = await pick(fileItems, vscode.l10n.t('Which file of {0}? (most recent first)', dayLabel(dayPick.folder.prefix)), title);
   if (!filePick) return undefined;
   return openLogObject({ bucket: trail.bucket, key: filePick.key, region: trail.homeRegion });
 }
@@ -153,7 +166,7 @@ async function followTarget(target: LinkTarget): Promise<OpenResult | unknown> {
 
 const OPEN: CommandSpec<OpenResult> = {
   area: 's3',
-  failure: 'Could not open the log file',
+  failure: vscode.l10n.t('Could not open the log file'),
   failed: (error) => ({ opened: false, ...(error !== undefined ? { error } : {}) }),
 };
 
@@ -162,19 +175,20 @@ async function openS3Location(given: unknown): Promise<OpenResult | unknown> {
     typeof given === 'string'
       ? given
       : await vscode.window.showInputBox({
-          title: 'Open S3 URI or ARN',
-          prompt:
+          title: vscode.l10n.t('Open S3 URI or ARN'),
+          prompt: vscode.l10n.t(
             'An s3:// URI or S3 object ARN opens and decrypts that log file; a folder, trail ARN or KMS key ARN is revealed in the Trails view.',
+          ),
           placeHolder: 's3://bucket/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/31/….json.gz',
           ignoreFocusOut: true,
           validateInput: (value) =>
             value.trim() === '' || targetFromText(value)
               ? undefined
-              : 'Paste s3://bucket/key, arn:aws:s3:::bucket/key, a trail ARN or a KMS key ARN.',
+              : vscode.l10n.t('Paste s3://bucket/key, arn:aws:s3:::bucket/key, a trail ARN or a KMS key ARN.'),
         });
   if (text === undefined) return undefined;
   const target = targetFromText(text);
-  if (!target) throw new ExplainedError('NotALocation', `Not an S3 URI or ARN: ${text.slice(0, 200)}`);
+  if (!target) throw new ExplainedError('NotALocation', vscode.l10n.t('Not an S3 URI or ARN: {0}', text.slice(0, 200)));
   return followTarget(target);
 }
 
@@ -183,7 +197,7 @@ export function registerOpenLog(context: vscode.ExtensionContext, session: AwsSe
   registerCommand(context, Commands.openTreeItem, OPEN, (node?: unknown) => {
     const target = node ?? trails.view.selection[0];
     if (!(target instanceof ObjectNode))
-      return void vscode.window.showInformationMessage('Select a log file in the Trails view to open it.');
+      return void vscode.window.showInformationMessage(vscode.l10n.t('Select a log file in the Trails view to open it.'));
     return openLogObject({ bucket: target.bucket, key: target.object.key, region: target.region });
   });
   registerCommand(context, Commands.openLogFile, OPEN, () => openLogFileWizard(session, trails));

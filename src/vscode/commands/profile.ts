@@ -27,25 +27,25 @@ async function selectProfile(): Promise<string | undefined> {
   const current = readSettings().profile;
   const profiles = await availableProfiles();
   const chain = {
-    label: '$(key) Default credential chain',
-    description: current ? '' : 'current',
-    detail: 'AWS_PROFILE, environment keys, SSO cache, instance or container role',
+    label: `$(key) ${vscode.l10n.t('Default credential chain')}`,
+    description: current ? '' : vscode.l10n.t('current'),
+    detail: vscode.l10n.t('AWS_PROFILE, environment keys, SSO cache, instance or container role'),
     profile: '',
   };
   const items = [
     chain,
     ...profiles.map((p) => ({
       label: p.name,
-      description: [p.name === current ? 'current' : undefined, p.region, p.kind].filter(Boolean).join(' · '),
-      detail: `from ${p.sources.join(' and ')}`,
+      description: [p.name === current ? vscode.l10n.t('current') : undefined, p.region, p.kind].filter(Boolean).join(' · '),
+      detail: vscode.l10n.t('from {0}', p.sources.join(' · ')),
       profile: p.name,
     })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Select AWS Profile',
+    title: vscode.l10n.t('Select AWS Profile'),
     placeHolder: profiles.length
-      ? 'Which AWS profile should the CloudTrail view use?'
-      : 'No profiles in ~/.aws/config or ~/.aws/credentials; the default chain is used',
+      ? vscode.l10n.t('Which AWS profile should the CloudTrail view use?')
+      : vscode.l10n.t('No profiles in ~/.aws/config or ~/.aws/credentials; the default chain is used'),
   });
   if (!picked) return undefined;
   await updateSetting('profile', picked.profile);
@@ -56,9 +56,9 @@ async function selectRegions(): Promise<string[] | undefined> {
   const current = new Set(readSettings().regions);
   const items = ALL_REGIONS.map((region) => ({ label: region, picked: current.has(region) }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Select Regions',
+    title: vscode.l10n.t('Select Regions'),
     canPickMany: true,
-    placeHolder: "Regions to look for trails in (none: the profile's region)",
+    placeHolder: vscode.l10n.t("Regions to look for trails in (none: the profile's region)"),
   });
   if (!picked) return undefined;
   const regions = picked.map((p) => p.label);
@@ -67,7 +67,7 @@ async function selectRegions(): Promise<string[] | undefined> {
 }
 
 export function registerProfileCommands(context: vscode.ExtensionContext): void {
-  const spec = { area: 'session', failure: 'Could not change the AWS connection', failed: () => undefined };
+  const spec = { area: 'session', failure: vscode.l10n.t('Could not change the AWS connection'), failed: () => undefined };
   registerCommand(context, Commands.selectProfile, spec, selectProfile);
   registerCommand(context, Commands.selectRegions, spec, selectRegions);
 }

@@ -7,7 +7,7 @@ export function registerSandboxHelp(context: vscode.ExtensionContext): void {
   registerCommand(
     context,
     Commands.showSandboxHelp,
-    { area: 'ui', failure: 'Could not open the sandbox guide', failed: () => undefined },
+    { area: 'ui', failure: vscode.l10n.t('Could not open the sandbox guide'), failed: () => undefined },
     async () => {
       const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'sandbox.md');
       try {

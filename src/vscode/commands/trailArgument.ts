@@ -17,7 +17,7 @@ export function isPlainTrailArgs(arg: unknown): arg is Record<string, unknown> {
 /** The checked trail ARN of plain arguments. */
 export function trailArnArgument(given: Record<string, unknown>): string {
   if (typeof given.trailArn !== 'string' || !isTrailArn(given.trailArn))
-    throw new Error('trailArn must be a trail ARN (arn:aws:cloudtrail:<region>:<account>:trail/<name>).');
+    throw new Error(vscode.l10n.t('trailArn must be a trail ARN (arn:aws:cloudtrail:<region>:<account>:trail/<name>).'));
   return given.trailArn;
 }
 
@@ -27,9 +27,9 @@ export async function trailByArn(trails: TrailsView, arn: string): Promise<Trail
   if (!trail) {
     throw new ExplainedError(
       'TrailNotFound',
-      `Trail ${arn} is not among the trails of the current profile and regions.`,
+      vscode.l10n.t('Trail {0} is not among the trails of the current profile and regions.', arn),
       undefined,
-      'Choose its profile and home region with CloudTrail: Select Profile… / Select Regions….',
+      vscode.l10n.t('Choose its profile and home region with CloudTrail: Select Profile… / Select Regions….'),
     );
   }
   return trail;
@@ -50,10 +50,11 @@ export async function pickTrail(
   }
   const picked = await vscode.window.showQuickPick(
     all.map((trail) => ({ label: trail.name, description: `${trail.homeRegion} · s3://${trail.bucket}`, detail: detail(trail), trail })),
-    { title, placeHolder: 'Which trail?', ignoreFocusOut: true, matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('Which trail?'), ignoreFocusOut: true, matchOnDescription: true },
   );
   return picked?.trail;
 }
 
-export const NO_TRAILS =
-  'No trails found for the current profile and regions. Choose them with CloudTrail: Select Profile… / Select Regions…';
+export const NO_TRAILS = vscode.l10n.t(
+  'No trails found for the current profile and regions. Choose them with CloudTrail: Select Profile… / Select Regions…',
+);

@@ -7,19 +7,23 @@ import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLoc
 import type { SseFacts } from '../../core/model';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
 import { errorText, isCancelled } from '../errorText';
+import { OtherProfileConsent } from './otherProfileConsent';
 import { log } from '../log';
 import { withCancellableProgress } from '../progress';
 import type { AwsSession } from '../session';
+import { readSettings } from '../settings';
 
 const CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
- * The one URI of an object's document: bucket and key only, so opening an object that is open shows its tab whatever
- * the caller knew of its region or which profile it uses (the session's profile reads it; regions are remembered
- * separately). URIs that still carry `region=`/`profile=` (older sessions, tests) are read as before.
+ * The one URI of an object's document as `profile` reads it (default: the profile the settings name): bucket, key and
+ * that profile, nothing else. Opening an object that is open under this profile shows its tab whatever the caller knew
+ * of its region; after a switch of profile the same object is another document, read again with the new credentials —
+ * never the text another identity decrypted (VS Code shows a document it holds without reading it again). URIs that
+ * still carry `region=` (older sessions, tests) are read as before.
  */
-export function logUri(location: LogLocation): vscode.Uri {
-  return vscode.Uri.from(toLogUriParts({ bucket: location.bucket, key: location.key }));
+export function logUri(location: { bucket: string; key: string }, profile: string | undefined = readSettings().profile): vscode.Uri {
+  return vscode.Uri.from(toLogUriParts({ bucket: location.bucket, key: location.key, ...(profile ? { profile } : {}) }));
 }
 
 export function locationOf(uri: vscode.Uri): LogLocation {
@@ -42,11 +46,16 @@ export function takeReadFailure(uri: vscode.Uri): unknown {
   return error;
 }
 
+function rememberReadFailure(id: string, error: unknown): void {
+  readFailures.set(id, error);
+  if (readFailures.size > 50) readFailures.delete(readFailures.keys().next().value as string);
+}
+
 const PERMISSION_CODES = new Set(['AccessDenied', 'KmsDecryptDenied', 'KeyDisabled', 'KeyInvalidState', 'Credentials']);
 
 function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileSystemError {
   const message = errorText(error);
-  if (isCancelled(error)) return vscode.FileSystemError.Unavailable(`Opening ${uri.path} was cancelled.`);
+  if (isCancelled(error)) return vscode.FileSystemError.Unavailable(vscode.l10n.t('Opening {0} was cancelled.', uri.path));
   if (error instanceof ExplainedError) {
     if (error.code === 'NoSuchKey' || error.code === 'NoSuchBucket') return vscode.FileSystemError.FileNotFound(message);
     if (PERMISSION_CODES.has(error.code)) return vscode.FileSystemError.NoPermissions(message);
@@ -63,7 +72,18 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
-  constructor(private readonly session: AwsSession) {}
+  /** Asks before a URI naming another profile than the current one is read with that profile's credentials. */
+  private readonly consent = new OtherProfileConsent();
+
+  constructor(private readonly session: AwsSession) {
+    this.consent.approve(session.currentProfile());
+  }
+
+  /** After a switch of profile: caches go, and the new profile's documents are read without asking. */
+  profileChanged(): void {
+    this.clear();
+    this.consent.approve(this.session.currentProfile());
+  }
 
   clear(): void {
     this.cache.clear();
@@ -100,6 +120,13 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
       throw vscode.FileSystemError.FileNotFound(errorText(error));
     }
     const id = uri.toString();
+    try {
+      await this.consent.check(location, this.session.currentProfile());
+    } catch (error) {
+      log().warn(`[s3] not opening ${uri.path}: ${errorText(error)}`);
+      rememberReadFailure(id, error);
+      throw error;
+    }
     const cached = this.cache.get(id);
     if (cached) {
       setDecryptionFacts(uri, cached.sse);
@@ -107,7 +134,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
     }
     const where = `s3://${location.bucket}/${location.key}`;
     try {
-      return await withCancellableProgress(`Decrypting ${logDisplayName(location)}`, async (signal, report) => {
+      return await withCancellableProgress(vscode.l10n.t('Decrypting {0}', logDisplayName(location)), async (signal, report) => {
         let reported = 0;
         const fetched = await fetchLog(
           this.session.clients(location.profile),
@@ -119,7 +146,10 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
             onProgress: (received, total) => {
               const increment = total ? ((received - reported) / total) * 100 : undefined;
               reported = received;
-              report({ message: total ? `${formatBytes(received)} of ${formatBytes(total)}` : formatBytes(received), increment });
+              report({
+                message: total ? vscode.l10n.t('{0} of {1}', formatBytes(received), formatBytes(total)) : formatBytes(received),
+                increment,
+              });
             },
           },
         );
@@ -136,8 +166,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
       });
     } catch (error) {
       log().warn(`[s3] opening ${where} failed: ${errorText(error)}`);
-      readFailures.set(id, error);
-      if (readFailures.size > 50) readFailures.delete(readFailures.keys().next().value as string);
+      rememberReadFailure(id, error);
       throw toFileSystemError(error, uri);
     }
   }
@@ -170,22 +199,30 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
 
 function showAsStoredNotice(name: string, error: ExplainedError): void {
   log().warn(`[s3] ${name} is shown as stored, not indented: ${errorText(error)}`);
-  const why = error.code === 'IndentTooLarge' ? 'it is nested too deeply to indent' : 'it is not valid JSON';
+  const message =
+    error.code === 'IndentTooLarge'
+      ? vscode.l10n.t('The log file is shown as stored, not indented: it is nested too deeply to indent.')
+      : vscode.l10n.t('The log file is shown as stored, not indented: it is not valid JSON.');
   // No log-controlled text in the notification (its Markdown links would be live): the name is in the log.
-  void vscode.window.showWarningMessage(`The log file is shown as stored, not indented: ${why}.`, 'Show Details').then((picked) => {
-    if (picked) log().show(true);
+  const details = vscode.l10n.t('Show Details');
+  void vscode.window.showWarningMessage(message, details).then((picked) => {
+    if (picked === details) log().show(true);
   });
 }
 
-const READONLY_TEXT = 'Decrypted CloudTrail logs are evidence: they open read-only and are kept in memory only, never written to disk.';
+const READONLY_TEXT = vscode.l10n.t(
+  'Decrypted CloudTrail logs are evidence: they open read-only and are kept in memory only, never written to disk.',
+);
 
 export function registerLogFileSystem(context: vscode.ExtensionContext, session: AwsSession): LogFileSystemProvider {
   const provider = new LogFileSystemProvider(session);
-  const readonly = new vscode.MarkdownString(`${READONLY_TEXT} Copy the text you need, or download the original object with the AWS CLI.`);
+  const readonly = new vscode.MarkdownString(
+    `${READONLY_TEXT} ${vscode.l10n.t('Copy the text you need, or download the original object with the AWS CLI.')}`,
+  );
   context.subscriptions.push(
     provider,
     vscode.workspace.registerFileSystemProvider(LOG_SCHEME, provider, { isCaseSensitive: true, isReadonly: readonly }),
-    session.onDidChange(() => provider.clear()),
+    session.onDidChange(() => provider.profileChanged()),
   );
   return provider;
 }

@@ -134,7 +134,7 @@ export const REPORT_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-report',
   extension: '.txt',
   keepClosed: 10,
-  gone: 'This report is no longer in memory: run the command again.\n',
+  gone: `${vscode.l10n.t('This report is no longer in memory: run the command again.')}\n`,
 };
 
 /** Find Events results as CloudTrail JSON `{"Records": [...]}`, filled while the search runs (hovers, links, outline). */
@@ -142,5 +142,5 @@ export const SEARCH_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-search',
   extension: '.json',
   keepClosed: 10,
-  gone: '// These results are no longer in memory: run "CloudTrail: Find Events…" again.\n',
+  gone: `// ${vscode.l10n.t('These results are no longer in memory: run "CloudTrail: Find Events…" again.')}\n`,
 };

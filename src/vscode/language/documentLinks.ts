@@ -16,12 +16,12 @@ export class CloudTrailLinkProvider implements vscode.DocumentLinkProvider {
       const link = new vscode.DocumentLink(range, vscode.Uri.parse(commandUri(Commands.openTarget, [found.target])));
       link.tooltip =
         found.target.kind === 's3Object'
-          ? 'Open and decrypt this log file'
+          ? vscode.l10n.t('Open and decrypt this log file')
           : found.target.kind === 'trail'
-            ? 'Reveal this trail'
+            ? vscode.l10n.t('Reveal this trail')
             : found.target.kind === 'kmsKey'
-              ? 'Reveal this key'
-              : 'Reveal this S3 folder';
+              ? vscode.l10n.t('Reveal this key')
+              : vscode.l10n.t('Reveal this S3 folder');
       return link;
     });
   }

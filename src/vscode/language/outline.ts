@@ -18,6 +18,8 @@ export class CloudTrailSymbolProvider implements vscode.DocumentSymbolProvider {
 
 export function registerOutline(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(CLOUDTRAIL_SELECTOR, new CloudTrailSymbolProvider(), { label: 'CloudTrail records' }),
+    vscode.languages.registerDocumentSymbolProvider(CLOUDTRAIL_SELECTOR, new CloudTrailSymbolProvider(), {
+      label: vscode.l10n.t('CloudTrail records'),
+    }),
   );
 }

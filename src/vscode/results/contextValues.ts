@@ -15,5 +15,6 @@ export const ResultsContextValues = {
   /** "Load more…" of a set, "Show more…" of a long group. */
   more: 'resultMore',
   /** A line of words: "Nothing found", "Working…". */
+  // l10n-ignore: a context value (menus' `viewItem`), not text
   message: 'resultMessage',
 } as const;

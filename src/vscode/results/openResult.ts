@@ -14,7 +14,7 @@ export const EVENT_DOCUMENTS: MemoryDocumentsOptions = {
   scheme: 'cloudtrail-event',
   extension: '.json',
   keepClosed: 20,
-  gone: '// This event is no longer in memory: open it again from the Results view.\n',
+  gone: `// ${vscode.l10n.t('This event is no longer in memory: open it again from the Results view.')}\n`,
 };
 
 function text(value: unknown): string | undefined {
@@ -46,5 +46,5 @@ export async function openResult(events: MemoryDocuments, item: ResultItem): Pro
     const uri = await events.showOnce(id, name, () => `${JSON.stringify(record, null, 2)}\n`);
     return { opened: true, uri: uri.toString() };
   }
-  return { opened: false, error: 'This result names no file or record to open.' };
+  return { opened: false, error: vscode.l10n.t('This result names no file or record to open.') };
 }

@@ -78,9 +78,11 @@ function itemTooltip(item: ResultItem): vscode.MarkdownString {
   md.appendMarkdown(`**${escapeMarkdown(item.label)}**`);
   if (item.detail) md.appendMarkdown(`\n\n${escapeMarkdown(item.detail)}`);
   if (item.source) md.appendMarkdown(`\n\n${inlineCode(`s3://${item.source.bucket}/${item.source.key}`)}`);
-  if (item.source?.recordIndex !== undefined) md.appendMarkdown(`  \nRecord ${item.source.recordIndex + 1} of the file`);
+  if (item.source?.recordIndex !== undefined)
+    md.appendMarkdown(`  \n${vscode.l10n.t('Record {0} of the file', item.source.recordIndex + 1)}`);
   if (item.time) md.appendMarkdown(`  \n${escapeMarkdown(item.time)}`);
-  if (isOpenable(item)) md.appendMarkdown(`\n\n${item.source ? 'Click to open and decrypt it.' : 'Click to open the record.'}`);
+  if (isOpenable(item))
+    md.appendMarkdown(`\n\n${item.source ? vscode.l10n.t('Click to open and decrypt it.') : vscode.l10n.t('Click to open the record.')}`);
   return md;
 }
 
@@ -117,9 +119,10 @@ export class ResultsProvider implements vscode.TreeDataProvider<ResultsNode>, vs
     if (node instanceof GroupNode) return this.childrenOf(node.set, node, node.group);
     if (node instanceof LiveResultSet) {
       const children = this.childrenOf(node, node, node.groups());
-      if (node.loadingMore) children.push(new MessageNode(node, node, 'Loading more…'));
+      if (node.loadingMore) children.push(new MessageNode(node, node, vscode.l10n.t('Loading more…')));
       else if (node.more) children.push(new MoreNode(node, node));
-      if (children.length === 0) children.push(new MessageNode(node, node, node.done ? 'Nothing found.' : 'Working…'));
+      if (children.length === 0)
+        children.push(new MessageNode(node, node, node.done ? vscode.l10n.t('Nothing found.') : vscode.l10n.t('Working…')));
       return children;
     }
     return [];
@@ -141,8 +144,8 @@ export class ResultsProvider implements vscode.TreeDataProvider<ResultsNode>, vs
     if (node instanceof ItemNode) return this.itemItem(node);
     if (node instanceof MoreNode) {
       const label = node.group
-        ? `Show ${Math.min(ITEMS_PER_PAGE, node.hidden)} more of ${node.hidden}`
-        : (node.set.more?.label ?? 'Load more');
+        ? vscode.l10n.t('Show {0} more of {1}', Math.min(ITEMS_PER_PAGE, node.hidden), node.hidden)
+        : (node.set.more?.label ?? vscode.l10n.t('Load more'));
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('more');
       item.contextValue = ResultsContextValues.more;
@@ -166,13 +169,16 @@ export class ResultsProvider implements vscode.TreeDataProvider<ResultsNode>, vs
     );
     item.id = `set:${set.id}`;
     const running = !set.done;
-    item.description = `${running ? 'running · ' : ''}${set.summary ?? `${set.items.length} results`}`;
+    const summary = set.summary ?? vscode.l10n.t('{0} results', set.items.length);
+    item.description = running ? vscode.l10n.t('running · {0}', summary) : summary;
     item.iconPath = running ? new vscode.ThemeIcon('loading~spin') : icon(set.items.length ? set.groups().severity : 'info');
     item.contextValue = running ? ResultsContextValues.runningSet : ResultsContextValues.set;
     const md = new vscode.MarkdownString('', true);
     md.appendMarkdown(`**${escapeMarkdown(set.title)}**`);
     if (set.summary) md.appendMarkdown(`\n\n${escapeMarkdown(set.summary)}`);
-    md.appendMarkdown(`\n\n${running ? 'Still running: results keep arriving.' : `${set.items.length} results.`}`);
+    md.appendMarkdown(
+      `\n\n${running ? vscode.l10n.t('Still running: results keep arriving.') : vscode.l10n.t('{0} results.', set.items.length)}`,
+    );
     item.tooltip = md;
     item.accessibilityInformation = { label: `${set.title}: ${item.description}` };
     return item;
@@ -190,8 +196,11 @@ export class ResultsProvider implements vscode.TreeDataProvider<ResultsNode>, vs
     item.description = `${group.count}${span ? ` · ${span}` : ''}`;
     item.iconPath = icon(group.severity);
     item.contextValue = ResultsContextValues.group;
-    item.tooltip = `${group.name}: ${group.count} result${group.count === 1 ? '' : 's'}${span ? `, ${span}` : ''}`;
-    item.accessibilityInformation = { label: `${group.name}, ${group.count} results${span ? `, ${span}` : ''}` };
+    const count =
+      group.count === 1 ? vscode.l10n.t('{0}: 1 result', group.name) : vscode.l10n.t('{0}: {1} results', group.name, group.count);
+    item.tooltip = span ? vscode.l10n.t('{0}, {1}', count, span) : count;
+    const spoken = vscode.l10n.t('{0}, {1} results', group.name, group.count);
+    item.accessibilityInformation = { label: span ? vscode.l10n.t('{0}, {1}', spoken, span) : spoken };
     return item;
   }
 
@@ -205,7 +214,7 @@ export class ResultsProvider implements vscode.TreeDataProvider<ResultsNode>, vs
     item.accessibilityInformation = { label: `${result.severity}: ${result.label}${result.detail ? `, ${result.detail}` : ''}` };
     if (isOpenable(result)) {
       item.contextValue = ResultsContextValues.item;
-      item.command = { command: Commands.openResult, title: 'Open', arguments: [node] };
+      item.command = { command: Commands.openResult, title: vscode.l10n.t('Open'), arguments: [node] };
     } else {
       item.contextValue = ResultsContextValues.plainItem;
     }

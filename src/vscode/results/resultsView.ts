@@ -55,8 +55,8 @@ async function saveResults(set: LiveResultSet, target: unknown): Promise<{ saved
   else {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     uri = await vscode.window.showSaveDialog({
-      title: `Save "${set.title}" as JSON Lines (records from decrypted logs are written as plain text)`,
-      saveLabel: 'Save JSON Lines',
+      title: vscode.l10n.t('Save "{0}" as JSON Lines (records from decrypted logs are written as plain text)', set.title),
+      saveLabel: vscode.l10n.t('Save JSON Lines'),
       filters: { 'JSON Lines': ['jsonl'] },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName(set)) } : {}),
     });
@@ -75,23 +75,26 @@ export function registerResultsView(context: vscode.ExtensionContext, reports: M
   context.subscriptions.push(sets, provider, view);
 
   const noSet = () =>
-    void vscode.window.showInformationMessage('There are no results yet: validate a trail or show the KMS activity of a key.');
-  const spec = { area: 'results', failure: 'Could not do that in the Results view', failed: () => undefined };
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There are no results yet: validate a trail or show the KMS activity of a key.'),
+    );
+  const spec = { area: 'results', failure: vscode.l10n.t('Could not do that in the Results view'), failed: () => undefined };
   registerCommand(
     context,
     Commands.openResult,
     {
       area: 'results',
-      failure: 'Could not open the result',
+      failure: vscode.l10n.t('Could not open the result'),
       failed: (error) => ({ opened: false, ...(error !== undefined ? { error } : {}) }),
     },
     async (arg: unknown) => {
       const item = itemArgument(sets, arg);
-      if (!item) throw new Error('Choose a result in the Results view to open it.');
+      if (!item) throw new Error(vscode.l10n.t('Choose a result in the Results view to open it.'));
       return openResult(events, item);
     },
   );
-  registerCommand(context, Commands.loadMoreResults, { area: 'results', failure: 'Could not load more results' }, async (arg: unknown) => {
+  const loadMore = { area: 'results', failure: vscode.l10n.t('Could not load more results') };
+  registerCommand(context, Commands.loadMoreResults, loadMore, async (arg: unknown) => {
     if (!(arg instanceof MoreNode)) return { ok: false };
     if (arg.group) provider.showMore(arg);
     else await sets.loadMore(arg.set);
@@ -102,7 +105,7 @@ export function registerResultsView(context: vscode.ExtensionContext, reports: M
     Commands.saveResults,
     {
       area: 'results',
-      failure: 'Could not save the results',
+      failure: vscode.l10n.t('Could not save the results'),
       failed: (error) => ({ saved: false, ...(error !== undefined ? { error } : {}) }),
     },
     async (arg?: unknown, target?: unknown) => {

@@ -13,7 +13,7 @@ import {
   progressText,
   type FileFailure,
   type SearchEstimate,
-  type SearchHit,
+  type EventHit,
   type SearchProgress,
   type SearchSummary,
 } from '../../core/search';
@@ -21,19 +21,33 @@ import type { MemoryDocuments } from '../documents/memoryDocuments';
 
 export type RunState = 'listing' | 'reading' | 'done' | 'cancelled' | 'failed' | 'declined';
 
+/** Who answers the query: the files read here (streamed), or Amazon Athena over the trail's table. */
+export type SearchEngine = 'files' | 'athena';
+
+/** An Athena run's state (while it runs) and its answer's summary and notes (once it ended). */
+export interface AthenaRunState {
+  state?: string;
+  elapsedMs?: number;
+  summary?: string;
+  notes?: string[];
+}
+
 /** How often the document is rewritten while hits arrive: more rarely as it grows (each rewrite is the whole text). */
 function renderDelay(hits: number): number {
   return 250 + Math.floor(hits / 5);
 }
 
 /** The results document's text: the matching records, sorted by event time, as a CloudTrail log document. */
-export function resultsDocumentText(hits: readonly SearchHit[]): string {
+export function resultsDocumentText(hits: readonly EventHit[]): string {
   return `${JSON.stringify({ Records: hits.map((hit) => hit.record) }, null, 2)}\n`;
 }
 
 export class SearchRun {
   state: RunState = 'listing';
-  hits: SearchHit[] = [];
+  engine: SearchEngine = 'files';
+  /** The Athena engine's state and answer (engine 'athena'). */
+  athena?: AthenaRunState;
+  hits: EventHit[] = [];
   failures: FileFailure[] = [];
   progress?: SearchProgress;
   estimate?: SearchEstimate;
@@ -42,7 +56,7 @@ export class SearchRun {
   error?: string;
   abort = new AbortController();
   /** The hits in the order of the document's text as last written (CodeLenses map record i to renderedHits[i]). */
-  renderedHits: readonly SearchHit[] = [];
+  renderedHits: readonly EventHit[] = [];
   renderedText = resultsDocumentText([]);
   private timer: NodeJS.Timeout | undefined;
 
@@ -59,7 +73,8 @@ export class SearchRun {
 
   /** A short title: the query without its scope and range when it is long. */
   get title(): string {
-    return `Find Events: ${this.text.length > 80 ? `${this.text.slice(0, 79)}…` : this.text}`;
+    const text = this.text.length > 80 ? `${this.text.slice(0, 79)}…` : this.text;
+    return this.engine === 'athena' ? vscode.l10n.t('Find Events with Athena: {0}', text) : vscode.l10n.t('Find Events: {0}', text);
   }
 
   /** Starts over in the same document (Run Again). */
@@ -67,12 +82,13 @@ export class SearchRun {
     clearTimeout(this.timer);
     this.timer = undefined;
     Object.assign(this, { state: 'listing', hits: [], failures: [], progress: undefined, estimate: undefined, summary: undefined });
+    this.athena = this.engine === 'athena' ? {} : undefined;
     this.error = undefined;
     this.abort = new AbortController();
     this.render();
   }
 
-  addHit(hit: SearchHit): void {
+  addHit(hit: EventHit): void {
     // Binary insertion keeps the hits sorted by event time as they arrive in any order.
     let low = 0;
     let high = this.hits.length;
@@ -105,35 +121,81 @@ export class SearchRun {
     this.render();
   }
 
+  /** An Athena run's progress (engine 'athena'). */
+  setAthenaProgress(state: string, elapsedMs: number): void {
+    this.state = 'reading';
+    this.athena = { ...this.athena, state, elapsedMs };
+    this.changed(this);
+  }
+
+  /** What an Athena run is doing or found, one line. */
+  private athenaStatusText(): string {
+    const athena = this.athena ?? {};
+    switch (this.state) {
+      case 'listing':
+      case 'reading':
+        // l10n-ignore: a codicon before a whole translated message (the checker does not know `~spin`)
+        return `$(sync~spin) ${vscode.l10n.t('Athena: {0} · {1} s', (athena.state ?? 'starting').toLowerCase(), Math.round((athena.elapsedMs ?? 0) / 1000))}`;
+      case 'done':
+        return `$(check) ${athena.summary ?? vscode.l10n.t('{0} events', this.hits.length)}`;
+      case 'cancelled':
+        return `$(circle-slash) ${vscode.l10n.t('Cancelled: the Athena query was stopped')}`;
+      default:
+        return `$(error) ${this.error ?? vscode.l10n.t('The Athena query failed')}`;
+    }
+  }
+
   /** What the run is doing or found, one line (the first CodeLens). */
   statusText(): string {
+    if (this.engine === 'athena') return this.athenaStatusText();
     const s = this.summary;
     switch (this.state) {
       case 'listing':
-        return '$(sync~spin) Listing the log folders of the range…';
+        // l10n-ignore: a codicon before a whole translated message (the checker does not know `~spin`)
+        return `$(sync~spin) ${vscode.l10n.t('Listing the log folders of the range…')}`;
       case 'reading':
-        return `$(sync~spin) Searching: ${this.progress ? progressText(this.progress) : 'starting'}`;
+        // l10n-ignore: a codicon before a whole translated message (the checker does not know `~spin`)
+        return `$(sync~spin) ${vscode.l10n.t('Searching: {0}', this.progress ? progressText(this.progress) : vscode.l10n.t('starting'))}`;
       case 'declined':
-        return `$(circle-slash) Not started: it would read ${this.estimate?.files.toLocaleString('en-US') ?? 'many'} log files`;
+        return `$(circle-slash) ${
+          this.estimate
+            ? vscode.l10n.t('Not started: it would read {0} log files', this.estimate.files.toLocaleString('en-US'))
+            : vscode.l10n.t('Not started: it would read many log files')
+        }`;
       case 'failed':
-        return `$(error) ${this.error ?? 'The search failed'}`;
+        return `$(error) ${this.error ?? vscode.l10n.t('The search failed')}`;
       case 'cancelled':
-        return `$(circle-slash) Cancelled: ${this.hits.length} events in ${s?.filesRead ?? 0} of ${s?.filesPlanned ?? '?'} files`;
-      case 'done':
-        return `$(check) ${this.hits.length.toLocaleString('en-US')} event${this.hits.length === 1 ? '' : 's'} in ${s?.filesRead ?? 0} of ${s?.filesPlanned ?? 0} files${s?.truncated ? ' (stopped at the maximum)' : ''} · ${((s?.elapsedMs ?? 0) / 1000).toFixed(1)} s · files up to ${s?.margins.lateMinutes ?? '?'} min late`;
+        return `$(circle-slash) ${vscode.l10n.t('Cancelled: {0} events in {1} of {2} files', this.hits.length, s?.filesRead ?? 0, s?.filesPlanned ?? '?')}`;
+      case 'done': {
+        const args = [
+          this.hits.length.toLocaleString('en-US'),
+          s?.filesRead ?? 0,
+          s?.filesPlanned ?? 0,
+          ((s?.elapsedMs ?? 0) / 1000).toFixed(1),
+          s?.margins.lateMinutes ?? '?',
+        ] as const;
+        const text = s?.truncated
+          ? vscode.l10n.t('{0} events in {1} of {2} files (stopped at the maximum) · {3} s · files up to {4} min late', ...args)
+          : this.hits.length === 1
+            ? vscode.l10n.t('{0} event in {1} of {2} files · {3} s · files up to {4} min late', ...args)
+            : vscode.l10n.t('{0} events in {1} of {2} files · {3} s · files up to {4} min late', ...args);
+        return `$(check) ${text}`;
+      }
     }
   }
 
   /** The whole summary (files, bytes, margin, failures) for Show Details. */
   detailText(): string {
     const head = `${this.title}\n`;
+    if (this.engine === 'athena' && this.athena?.summary) return [head + this.athena.summary, ...(this.athena.notes ?? [])].join('\n');
     if (this.summary) return head + summaryText(this.summary);
     return head + (this.error ?? this.statusText());
   }
 
   /** The same answer in the one results model. */
   resultSet(): ResultSet {
-    return searchResultSet(this.title, this.hits, this.failures, this.statusText().replace(/^\$\([^)]*\) /, ''), !this.running);
+    const set = searchResultSet(this.title, this.hits, this.failures, this.statusText().replace(/^\$\([^)]*\) /, ''), !this.running);
+    return this.engine === 'athena' ? { ...set, kind: 'athena' } : set;
   }
 
   private schedule(): void {
@@ -164,9 +226,11 @@ export class SearchRuns implements vscode.Disposable {
 
   constructor(private readonly documents: MemoryDocuments) {}
 
-  create(name: string, text: string): SearchRun {
+  create(name: string, text: string, engine: SearchEngine = 'files'): SearchRun {
     const uri = this.documents.add(name, resultsDocumentText([]));
     const run = new SearchRun(uri, text, this.documents, (changed) => this.emitter.fire(changed));
+    run.engine = engine;
+    if (engine === 'athena') run.athena = {};
     this.runs.set(uri.toString(), run);
     return run;
   }

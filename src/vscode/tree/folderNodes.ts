@@ -87,9 +87,12 @@ export class FolderNode {
           )[parts.level] ?? 'folder');
     const tooltip = new vscode.MarkdownString('', true);
     tooltip.appendText(this.uri);
-    if (parts.level === 'account' && this.account?.name) tooltip.appendText(`\nAccount ${this.name}: ${this.account.name}`);
+    if (parts.level === 'account' && this.account?.name)
+      tooltip.appendText(`\n${vscode.l10n.t('Account {0}: {1}', this.name, this.account.name)}`);
     if (parts.level === 'organization')
-      tooltip.appendText(`\nThe organization trail writes each member account's logs under ${this.name}/<account id>/.`);
+      tooltip.appendText(
+        `\n${vscode.l10n.t("The organization trail writes each member account's logs under {0}/<account id>/.", this.name)}`,
+      );
     return treeItem({
       label: row.label,
       expandable: true,
@@ -129,10 +132,10 @@ export class ObjectNode {
     const row = fileRow(this.object, { sameMinute: this.sameMinute, ...(this.trail ? { trailName: this.trail.name } : {}) });
     const tooltip = [
       `s3://${this.bucket}/${this.object.key}`,
-      `${row.accessibility}${this.object.lastModified ? `; stored ${this.object.lastModified}` : ''}.`,
+      this.object.lastModified ? vscode.l10n.t('{0}; stored {1}.', row.accessibility, this.object.lastModified) : `${row.accessibility}.`,
       parsed?.isDigest
-        ? 'Click to decrypt and open the digest (read-only, in memory).'
-        : 'Click to decrypt and open (read-only, in memory).',
+        ? vscode.l10n.t('Click to decrypt and open the digest (read-only, in memory).')
+        : vscode.l10n.t('Click to decrypt and open (read-only, in memory).'),
     ].join('\n');
     return treeItem({
       label: row.label,
@@ -141,7 +144,7 @@ export class ObjectNode {
       tooltip,
       icon: parsed?.isDigest ? 'verified' : parsed?.kind === 'CloudTrail-Insight' ? 'lightbulb' : 'file-code',
       contextValue: parsed?.isDigest ? ContextValues.digestObject : ContextValues.logObject,
-      command: { command: Commands.openTreeItem, title: 'Open (decrypt)', arguments: [this] },
+      command: { command: Commands.openTreeItem, title: vscode.l10n.t('Open (decrypt)'), arguments: [this] },
       accessibility: row.accessibility,
     });
   }
@@ -153,8 +156,13 @@ export class LoadMoreNode {
 
   item(): vscode.TreeItem {
     const more = this.parent.more;
-    const label = more?.kind === 'days' ? 'Older days…' : 'Load more…';
-    const count = more?.kind === 'files' ? `${more.rest.length} older file${more.rest.length === 1 ? '' : 's'}` : undefined;
+    const label = more?.kind === 'days' ? vscode.l10n.t('Older days…') : vscode.l10n.t('Load more…');
+    const count =
+      more?.kind !== 'files'
+        ? undefined
+        : more.rest.length === 1
+          ? vscode.l10n.t('1 older file')
+          : vscode.l10n.t('{0} older files', more.rest.length);
     const size = this.parent.children?.length ?? 0;
     return treeItem({
       label,
@@ -162,7 +170,7 @@ export class LoadMoreNode {
       ...(count ? { description: count } : {}),
       icon: 'ellipsis',
       contextValue: ContextValues.loadMore,
-      command: { command: Commands.loadMore, title: 'Load more', arguments: [this] },
+      command: { command: Commands.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] },
       accessibility: `${label}${count ? ` ${count}` : ''}`,
     });
   }

@@ -20,13 +20,13 @@ export class KeysNode {
 
   item(): vscode.TreeItem {
     return treeItem({
-      label: `KMS keys · ${this.region}`,
+      label: vscode.l10n.t('KMS keys · {0}', this.region),
       expandable: true,
       id: `keys:${this.region}`,
       icon: 'key',
-      tooltip: `Every KMS key in ${this.region} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.`,
+      tooltip: vscode.l10n.t('Every KMS key in {0} (ListKeys, DescribeKey), flagged where CloudTrail could not use it.', this.region),
       contextValue: ContextValues.keys,
-      accessibility: `KMS keys in ${this.region}`,
+      accessibility: vscode.l10n.t('KMS keys in {0}', this.region),
     });
   }
 }
@@ -58,24 +58,41 @@ export class KeyNode {
     const serious = this.flags.filter((f) => f.severity !== 'info');
     const failing = !!this.error || serious.some((f) => f.severity === 'error');
     const md = new vscode.MarkdownString('', true);
-    md.appendMarkdown(`**KMS key ${escapeMarkdown(name)}**\n\n${inlineCode(this.keyArn)}`);
+    md.appendMarkdown(`**${vscode.l10n.t('KMS key {0}', escapeMarkdown(name))}**\n\n${inlineCode(this.keyArn)}`);
     if (key) {
       md.appendMarkdown(
-        `  \nSpec: ${escapeMarkdown(key.keySpec ?? 'unknown')} · Usage: ${escapeMarkdown(key.keyUsage ?? 'unknown')} · State: ${escapeMarkdown(key.keyState ?? 'unknown')}`,
+        `  \n${vscode.l10n.t(
+          'Spec: {0} · Usage: {1} · State: {2}',
+          escapeMarkdown(key.keySpec ?? vscode.l10n.t('unknown')),
+          escapeMarkdown(key.keyUsage ?? vscode.l10n.t('unknown')),
+          escapeMarkdown(key.keyState ?? vscode.l10n.t('unknown')),
+        )}`,
       );
       if (key.account)
-        md.appendMarkdown(`  \nAccount: ${escapeMarkdown(key.account)}${this.viewer && key.account !== this.viewer ? ' (not yours)' : ''}`);
+        md.appendMarkdown(
+          `  \n${
+            this.viewer && key.account !== this.viewer
+              ? vscode.l10n.t('Account: {0} (not yours)', escapeMarkdown(key.account))
+              : vscode.l10n.t('Account: {0}', escapeMarkdown(key.account))
+          }`,
+        );
       if (!key.alias && this.viewer && key.account && key.account !== this.viewer)
-        md.appendMarkdown(`  \nIts alias, if any, is visible only in account ${escapeMarkdown(key.account)} (kms:ListAliases).`);
+        md.appendMarkdown(
+          `  \n${vscode.l10n.t('Its alias, if any, is visible only in account {0} (kms:ListAliases).', escapeMarkdown(key.account))}`,
+        );
       if (key.description) md.appendMarkdown(`  \n${escapeMarkdown(key.description)}`);
     }
     if (this.note) md.appendMarkdown(`  \n${escapeMarkdown(this.note)}`);
     for (const flag of this.flags)
+      // l10n-ignore: codicon names; the flag's message comes from the knowledge base (src/core)
       md.appendMarkdown(`  \n$(${flag.severity === 'info' ? 'info' : 'warning'}) ${escapeMarkdown(flag.message)}`);
     if (this.error) md.appendMarkdown(`  \n$(error) ${escapeMarkdown(this.error)}`);
-    const description = [this.note, key ? keyDescription(key, this.viewer) : 'could not be described'].filter(Boolean).join(' · ');
+    const description = [this.note, key ? keyDescription(key, this.viewer) : vscode.l10n.t('could not be described')]
+      .filter(Boolean)
+      .join(' · ');
+    const spoken = description ? vscode.l10n.t('KMS key {0}, {1}', name, description) : vscode.l10n.t('KMS key {0}', name);
     return treeItem({
-      label: `Key ${name}`,
+      label: vscode.l10n.t('Key {0}', name),
       expandable: this.flags.length > 0 || !!this.error,
       id: `key:${parentId(this.parent)}:${this.keyArn}`,
       description,
@@ -87,7 +104,11 @@ export class KeyNode {
           ? { iconColor: 'problemsWarningIcon.foreground' }
           : {}),
       contextValue: ContextValues.key,
-      accessibility: `KMS key ${name}${description ? `, ${description}` : ''}${failing ? ', has problems' : serious.length > 0 ? ', has warnings' : ''}`,
+      accessibility: failing
+        ? vscode.l10n.t('{0}, has problems', spoken)
+        : serious.length > 0
+          ? vscode.l10n.t('{0}, has warnings', spoken)
+          : spoken,
     });
   }
 }

@@ -2,7 +2,12 @@
  * The words of the Trails view: labels, descriptions and screen-reader labels for each level of the log layout, log
  * files (delivery time first), keys and key flags. Pure (no vscode import), so unit tests read it. Every name that
  * comes from an S3 key or an endpoint goes through `shownName` (one visible line, capped).
+ *
+ * Words are translated by the editor's `vscode.l10n.t` once `translateLabels(vscode.l10n)` ran (registerTrailsView, at
+ * activation); before that and outside the editor (unit tests) they are English. The calls are `l10n.t('literal', …)`
+ * with the type-only `vscode` import below, so that l10n-dev exports them into the bundle like any other message.
  */
+import type * as vscode from 'vscode';
 import { formatBytes } from '../../core/formatBytes';
 import type { KeyFlag, KeyInfo, LogObject } from '../../core/model';
 import { parseDigestFileName, parseLogObjectKey } from '../../core/logs/logLayout';
@@ -16,26 +21,78 @@ export interface RowText {
   accessibility: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+
+/** `{0}`, `{1}` … replaced by the arguments (one pass, no backtracking): the English of `l10n.t`. */
+const english: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole: string, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+
+const l10n: { t: Translate } = { t: english };
+
+/** From now on the words here are the editor's language (its l10n bundle). */
+export function translateLabels(editor: Pick<typeof vscode.l10n, 't'>): void {
+  l10n.t = (message, ...args) => editor.t(message, ...args);
+}
+
+function monthName(month: number): string | undefined {
+  const names = [
+    l10n.t('January'),
+    l10n.t('February'),
+    l10n.t('March'),
+    l10n.t('April'),
+    l10n.t('May'),
+    l10n.t('June'),
+    l10n.t('July'),
+    l10n.t('August'),
+    l10n.t('September'),
+    l10n.t('October'),
+    l10n.t('November'),
+    l10n.t('December'),
+  ];
+  return names[month];
+}
+
+function weekdayName(day: number): string | undefined {
+  const names = [
+    l10n.t('Sunday'),
+    l10n.t('Monday'),
+    l10n.t('Tuesday'),
+    l10n.t('Wednesday'),
+    l10n.t('Thursday'),
+    l10n.t('Friday'),
+    l10n.t('Saturday'),
+  ];
+  return names[day];
+}
 
 /** `Thursday 26 November 2026` for `2026-11-26` (UTC). */
 export function spokenDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return l10n.t(
+    '{0} {1} {2} {3}',
+    weekdayName(date.getUTCDay()) ?? '',
+    date.getUTCDate(),
+    monthName(date.getUTCMonth()) ?? '',
+    date.getUTCFullYear(),
+  );
 }
 
 /** Bytes as a screen reader should say them: `803 bytes`, `1.2 KiB`. */
 function spokenBytes(size: number): string {
-  return size < 1024 ? `${size} byte${size === 1 ? '' : 's'}` : formatBytes(size);
+  if (size >= 1024) return formatBytes(size);
+  return size === 1 ? l10n.t('1 byte') : l10n.t('{0} bytes', size);
 }
 
-const KIND_WORDS: Record<string, string> = {
-  CloudTrail: 'log files',
-  'CloudTrail-Digest': 'digest files (integrity)',
-  'CloudTrail-Insight': 'Insights events',
-};
+function kindWords(kind: string): string | undefined {
+  if (kind === 'CloudTrail') return l10n.t('log files');
+  if (kind === 'CloudTrail-Digest') return l10n.t('digest files (integrity)');
+  if (kind === 'CloudTrail-Insight') return l10n.t('Insights events');
+  return undefined;
+}
 
 /** A folder row by its level; `accountName` for account folders when Organizations named it. */
 export function folderRow(parts: LogPrefixParts, name: string, extra: { accountName?: string; accountRoles?: string[] } = {}): RowText {
@@ -43,9 +100,9 @@ export function folderRow(parts: LogPrefixParts, name: string, extra: { accountN
   switch (parts.level) {
     case 'organization':
       return {
-        label: `Organization ${shown}`,
-        description: 'every member account',
-        accessibility: `Organization ${shown}: the logs of its member accounts`,
+        label: l10n.t('Organization {0}', shown),
+        description: l10n.t('every member account'),
+        accessibility: l10n.t('Organization {0}: the logs of its member accounts', shown),
       };
     case 'account': {
       const named = extra.accountName ? shownName(extra.accountName, 60) : undefined;
@@ -53,26 +110,28 @@ export function folderRow(parts: LogPrefixParts, name: string, extra: { accountN
       return {
         label: named ? `${shown} · ${named}` : shown,
         ...(roles.length > 0 ? { description: roles.join(' · ') } : {}),
-        accessibility: `Account ${shown}${named ? `, ${named}` : ''}${roles.length > 0 ? `, ${roles.join(', ')}` : ''}`,
+        accessibility: [l10n.t('Account {0}', shown), ...(named ? [named] : []), ...roles].join(', '),
       };
     }
     case 'kind':
       return {
         label: shown,
-        description: KIND_WORDS[name] ?? '',
-        accessibility: `${shown}: ${KIND_WORDS[name] ?? 'files'}`,
+        description: kindWords(name) ?? '',
+        accessibility: l10n.t('{0}: {1}', shown, kindWords(name) ?? l10n.t('files')),
       };
     case 'region':
-      return { label: shown, accessibility: `Region ${shown}` };
+      return { label: shown, accessibility: l10n.t('Region {0}', shown) };
     case 'day': {
       const day = dayOf(parts) ?? shown;
       const spoken = spokenDay(day);
-      return { label: day, description: spoken.split(' ')[0], accessibility: `Day ${spoken}` };
+      const date = new Date(`${day}T00:00:00Z`);
+      const weekday = Number.isNaN(date.getTime()) ? undefined : weekdayName(date.getUTCDay());
+      return { label: day, ...(weekday ? { description: weekday } : {}), accessibility: l10n.t('Day {0}', spoken) };
     }
     case 'year':
-      return { label: shown, accessibility: `Year ${shown}` };
+      return { label: shown, accessibility: l10n.t('Year {0}', shown) };
     case 'month': {
-      const month = MONTHS[Number(name) - 1];
+      const month = monthName(Number(name) - 1);
       return {
         label: parts.year ? `${parts.year}-${shown}` : shown,
         ...(month ? { description: month } : {}),
@@ -80,7 +139,7 @@ export function folderRow(parts: LogPrefixParts, name: string, extra: { accountN
       };
     }
     default:
-      return { label: shown, accessibility: `Folder ${shown}` };
+      return { label: shown, accessibility: l10n.t('Folder {0}', shown) };
   }
 }
 
@@ -98,15 +157,21 @@ export function fileRow(object: LogObject, options: { sameMinute?: boolean; trai
   const size = formatBytes(object.size);
   if (!parsed?.deliveryTime) {
     const name = shownName(object.name);
-    return { label: name, description: size, accessibility: `File ${name}, ${spokenBytes(object.size)}` };
+    return { label: name, description: size, accessibility: l10n.t('File {0}, {1}', name, spokenBytes(object.size)) };
   }
   const time = clock(parsed.deliveryTime, parsed.isDigest);
-  const what = parsed.isDigest ? 'Digest file' : parsed.kind === 'CloudTrail-Insight' ? 'Insights file' : 'Log file';
+  const day = `${parsed.year}-${parsed.month}-${parsed.day}`;
+  const when = [time, spokenDay(day), spokenBytes(object.size)] as const;
+  const what = parsed.isDigest
+    ? l10n.t('Digest file delivered at {0} UTC on {1}, {2}', ...when)
+    : parsed.kind === 'CloudTrail-Insight'
+      ? l10n.t('Insights file delivered at {0} UTC on {1}, {2}', ...when)
+      : l10n.t('Log file delivered at {0} UTC on {1}, {2}', ...when);
   const digest = parsed.isDigest ? parseDigestFileName(parsed.fileName) : undefined;
   const details: string[] = [];
   if (digest && options.trailName !== undefined && digest.trailName !== options.trailName)
-    details.push(`trail ${shownName(digest.trailName, 60)}`);
-  if (digest?.backfill) details.push('backfill');
+    details.push(l10n.t('trail {0}', shownName(digest.trailName, 60)));
+  if (digest?.backfill) details.push(l10n.t('backfill'));
   if (options.sameMinute && !parsed.isDigest) {
     const unique =
       parsed.fileName
@@ -115,11 +180,10 @@ export function fileRow(object: LogObject, options: { sameMinute?: boolean; trai
         .pop() ?? '';
     details.push(shownName(unique, 40));
   }
-  const day = `${parsed.year}-${parsed.month}-${parsed.day}`;
   return {
-    label: `${time} UTC · ${size}`,
+    label: l10n.t('{0} UTC · {1}', time, size),
     ...(details.length > 0 ? { description: details.join(' · ') } : {}),
-    accessibility: `${what} delivered at ${time} UTC on ${spokenDay(day)}, ${spokenBytes(object.size)}${details.length > 0 ? `, ${details.join(', ')}` : ''}`,
+    accessibility: [what, ...details].join(', '),
     time,
   };
 }
@@ -153,43 +217,73 @@ export function keyName(key: KeyInfo | undefined, keyArn: string): string {
   return shownName(key?.alias ?? key?.keyId ?? keyArn.slice(keyArn.lastIndexOf('/') + 1), 80);
 }
 
-const STATE_WORDS: Record<string, string> = {
-  Enabled: 'enabled',
-  Disabled: 'disabled',
-  PendingDeletion: 'pending deletion',
-  PendingReplicaDeletion: 'pending deletion',
-  PendingImport: 'waiting for key material',
-  Unavailable: 'unavailable',
-  Creating: 'being created',
-  Updating: 'updating',
-};
+function stateWords(state: string): string | undefined {
+  switch (state) {
+    case 'Enabled':
+      return l10n.t('enabled');
+    case 'Disabled':
+      return l10n.t('disabled');
+    case 'PendingDeletion':
+    case 'PendingReplicaDeletion':
+      return l10n.t('pending deletion');
+    case 'PendingImport':
+      return l10n.t('waiting for key material');
+    case 'Unavailable':
+      return l10n.t('unavailable');
+    case 'Creating':
+      return l10n.t('being created');
+    case 'Updating':
+      return l10n.t('updating');
+    default:
+      return undefined;
+  }
+}
 
 /** `symmetric · enabled · rotation on` — words, not KMS codes (the codes are in the tooltip). */
 export function keyDescription(key: KeyInfo | undefined, callerAccount: string | undefined): string {
-  if (!key) return 'could not be described';
+  if (!key) return l10n.t('could not be described');
   const words: string[] = [];
-  if (key.keySpec) words.push(key.keySpec === 'SYMMETRIC_DEFAULT' ? 'symmetric' : `${shownName(key.keySpec, 30)}, not symmetric`);
-  if (key.keyState) words.push(STATE_WORDS[key.keyState] ?? shownName(key.keyState, 30).toLowerCase());
-  if (key.rotationEnabled !== undefined) words.push(key.rotationEnabled ? 'rotation on' : 'rotation off');
-  if (key.account && callerAccount && key.account !== callerAccount) words.push(`in account ${key.account}`);
-  if (!key.keySpec && !key.keyState && key.flags.some((flag) => flag.code === 'describeDenied')) words.push('details not visible to you');
+  if (key.keySpec)
+    words.push(key.keySpec === 'SYMMETRIC_DEFAULT' ? l10n.t('symmetric') : l10n.t('{0}, not symmetric', shownName(key.keySpec, 30)));
+  if (key.keyState) words.push(stateWords(key.keyState) ?? shownName(key.keyState, 30).toLowerCase());
+  if (key.rotationEnabled !== undefined) words.push(key.rotationEnabled ? l10n.t('rotation on') : l10n.t('rotation off'));
+  if (key.account && callerAccount && key.account !== callerAccount) words.push(l10n.t('in account {0}', key.account));
+  if (!key.keySpec && !key.keyState && key.flags.some((flag) => flag.code === 'describeDenied'))
+    words.push(l10n.t('details not visible to you'));
   return words.join(' · ');
 }
 
-const FLAG_TITLES: Record<string, string> = {
-  notSymmetric: 'Not a symmetric key',
-  disabled: 'Key disabled',
-  pendingDeletion: 'Scheduled for deletion',
-  otherRegion: 'In another region than the bucket',
-  otherAccount: "In another account than the trail's",
-  notFound: 'Key not found',
-  describeDenied: 'Not visible to you',
-  rotationDisabled: 'Automatic rotation off',
-};
+function flagTitle(code: string): string {
+  switch (code) {
+    case 'notSymmetric':
+      return l10n.t('Not a symmetric key');
+    case 'disabled':
+      return l10n.t('Key disabled');
+    case 'pendingDeletion':
+      return l10n.t('Scheduled for deletion');
+    case 'otherRegion':
+      return l10n.t('In another region than the bucket');
+    case 'otherAccount':
+      return l10n.t("In another account than the trail's");
+    case 'notFound':
+      return l10n.t('Key not found');
+    case 'describeDenied':
+      return l10n.t('Not visible to you');
+    case 'rotationDisabled':
+      return l10n.t('Automatic rotation off');
+    default:
+      return l10n.t('Key note');
+  }
+}
 
 /** A key flag in words: a short title for the label, the sentence for the description and tooltip. */
 export function flagRow(flag: KeyFlag): RowText {
-  const title = FLAG_TITLES[flag.code] ?? 'Key note';
-  const severity = flag.severity === 'error' ? 'Problem' : flag.severity === 'warning' ? 'Warning' : 'Note';
-  return { label: title, description: flag.message, accessibility: `${severity}: ${title}. ${flag.message}` };
+  const title = flagTitle(flag.code);
+  const accessibility =
+    flag.severity === 'error'
+      ? l10n.t('Problem: {0}. {1}', title, flag.message)
+      : flag.severity === 'warning'
+        ? l10n.t('Warning: {0}. {1}', title, flag.message)
+        : l10n.t('Note: {0}. {1}', title, flag.message);
+  return { label: title, description: flag.message, accessibility };
 }

@@ -4,6 +4,7 @@
  * Every listing takes the load's AbortSignal, so a loading node can be cancelled; failures throw (the provider turns
  * them into a retryable error node).
  */
+import * as vscode from 'vscode';
 import type { AwsClients } from '../../aws/clients';
 import { DayPager } from '../../aws/logDays';
 import { listLogFolder, listWholeFolder } from '../../aws/logObjects';
@@ -52,8 +53,8 @@ function byName(a: LogFolder, b: LogFolder): number {
 /** The roles an account plays for the viewer: the organization's management account, the caller's own. */
 function roles(account: string, source: LogSource, viewer: string | undefined): string[] {
   const out: string[] = [];
-  if (source.trail?.isOrganizationTrail && source.trail.account === account) out.push('management account');
-  if (viewer === account) out.push('your account');
+  if (source.trail?.isOrganizationTrail && source.trail.account === account) out.push(vscode.l10n.t('management account'));
+  if (viewer === account) out.push(vscode.l10n.t('your account'));
   return out;
 }
 
@@ -84,7 +85,7 @@ async function accountLevel(parent: TrailsNode, source: LogSource, prefix: strin
       }
       const unnamed = accountNodes.filter((node) => !node.account?.name).length;
       return names.unavailable && unnamed > 0
-        ? new InfoNode(parent, 'Accounts shown by id: their names are not readable here', names.unavailable)
+        ? new InfoNode(parent, vscode.l10n.t('Accounts shown by id: their names are not readable here'), names.unavailable)
         : undefined;
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -149,8 +150,11 @@ async function dayLevel(parent: FolderNode, prefix: string, ctx: LevelContext): 
     listed.nodes.push(
       new InfoNode(
         parent,
-        `Only the first ${page.objects.length} files of this folder were listed`,
-        `The folder holds more than ${page.objects.length} objects; the newest of those listed come first. List it with the CLI (cloudtrail-kms ls) to see the rest.`,
+        vscode.l10n.t('Only the first {0} files of this folder were listed', page.objects.length),
+        vscode.l10n.t(
+          'The folder holds more than {0} objects; the newest of those listed come first. List it with the CLI (cloudtrail-kms ls) to see the rest.',
+          page.objects.length,
+        ),
         'warning',
       ),
     );

@@ -40,25 +40,25 @@ export class LocationNode {
   item(): vscode.TreeItem {
     const summary = this.layout ? layoutSummary(this.layout) : undefined;
     const md = new vscode.MarkdownString('', true);
-    md.appendMarkdown(`**Log location** ${inlineCode(this.uri)}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('**Log location** {0}', inlineCode(this.uri))}\n\n`);
     md.appendMarkdown(
       this.layout
         ? this.layout.notFound !== undefined
           ? escapeMarkdown(this.layout.notFound)
-          : `CloudTrail layout: ${escapeMarkdown(summary ?? '')}`
-        : 'Expand to find the CloudTrail layout here (key prefix, AWSLogs/, organization, accounts, regions).',
+          : vscode.l10n.t('CloudTrail layout: {0}', escapeMarkdown(summary ?? ''))
+        : vscode.l10n.t('Expand to find the CloudTrail layout here (key prefix, AWSLogs/, organization, accounts, regions).'),
     );
-    md.appendMarkdown('  \nPinned for this profile; right-click → Remove Log Location to unpin.');
+    md.appendMarkdown(`  \n${vscode.l10n.t('Pinned for this profile; right-click → Remove Log Location to unpin.')}`);
     const shown = shownName(this.uri, 200);
     return treeItem({
       label: shown,
       expandable: true,
       id: `location:${this.uri}`,
-      description: summary ?? 'log location',
+      description: summary ?? vscode.l10n.t('log location'),
       tooltip: md,
       icon: 'database',
       contextValue: ContextValues.logLocation,
-      accessibility: `Log location ${shown}${summary ? `, ${summary}` : ''}`,
+      accessibility: summary ? vscode.l10n.t('Log location {0}, {1}', shown, summary) : vscode.l10n.t('Log location {0}', shown),
     });
   }
 }

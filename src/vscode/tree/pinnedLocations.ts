@@ -2,7 +2,7 @@
  * Log locations pinned in the Trails view ("CloudTrail: Add Log Location…"), kept per profile in the extension's
  * global state (not in settings: a location is a reader's bookmark, not configuration to share).
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { parseS3Location } from '../../core/arn';
 import { normalizeLocationPrefix } from '../../aws/logLocations';
 
@@ -50,7 +50,8 @@ export class PinnedLocations {
   async add(profile: string, location: PinnedLocation): Promise<boolean> {
     const current = this.list(profile).map((l) => l.uri);
     if (current.includes(location.uri)) return false;
-    if (current.length >= MAX_PER_PROFILE) throw new Error(`At most ${MAX_PER_PROFILE} log locations per profile: remove one first.`);
+    if (current.length >= MAX_PER_PROFILE)
+      throw new Error(vscode.l10n.t('At most {0} log locations per profile: remove one first.', MAX_PER_PROFILE));
     await this.memento.update(STATE_KEY, { ...this.all(), [profile]: [...current, location.uri] });
     return true;
   }

@@ -9,7 +9,7 @@ import type { AwsSession } from '../session';
 import { KeysNode } from './keyNodes';
 import { LocationNode } from './locationNode';
 import type { PinnedLocations } from './pinnedLocations';
-import { ErrorNode, InfoNode } from './statusNodes';
+import { ErrorNode, NoTrailsNode } from './statusNodes';
 import { TrailNode, type TrailsNode } from './trailNodes';
 
 const NO_CREDENTIALS = 'cloudtrailKms.noCredentials';
@@ -45,10 +45,11 @@ export async function loadRoots(session: AwsSession, pinned: PinnedLocations): P
     for (const message of regionErrors) nodes.push(new ErrorNode(undefined, message));
     if (trails.length === 0 && locations.length === 0)
       nodes.push(
-        new InfoNode(
-          undefined,
-          `No trails in ${regions.join(', ')}`,
-          'Choose other regions (CloudTrail: Select Regions…) or another profile; or, to read a log bucket without its trail (a log-archive account), add it with CloudTrail: Add Log Location….',
+        new NoTrailsNode(
+          vscode.l10n.t('No trails in {0}', regions.join(', ')),
+          vscode.l10n.t(
+            'Choose other regions (CloudTrail: Select Regions…) or another profile; or, to read a log bucket without its trail (a log-archive account), add it with CloudTrail: Add Log Location….',
+          ),
         ),
       );
     return { nodes: [...nodes, ...locations, ...regions.map((region) => new KeysNode(region, viewer))], viewer };
@@ -87,14 +88,14 @@ export function withViewProgress<T>(work: Promise<T>): Promise<T> {
 export function loadingText(node: TrailsNode): string {
   switch (node.kind) {
     case 'trail':
-      return `Listing the logs of trail ${node.trail.name}.`;
+      return vscode.l10n.t('Listing the logs of trail {0}.', node.trail.name);
     case 'keys':
-      return `Listing the KMS keys of ${node.region}.`;
+      return vscode.l10n.t('Listing the KMS keys of {0}.', node.region);
     case 'location':
-      return `Finding the CloudTrail layout under ${node.uri}.`;
+      return vscode.l10n.t('Finding the CloudTrail layout under {0}.', node.uri);
     case 'folder':
-      return `Listing ${node.uri}.`;
+      return vscode.l10n.t('Listing {0}.', node.uri);
     default:
-      return 'Loading.';
+      return vscode.l10n.t('Loading.');
   }
 }

@@ -3,6 +3,7 @@
  * logs — for an organization trail the organizations and accounts under `AWSLogs/` at once; a location: the keys that
  * decrypted its files and the layout found under it; a folder: its level's children (./levelChildren.ts).
  */
+import * as vscode from 'vscode';
 import { detectLogLayout } from '../../aws/logLocations';
 import { organizationOfAccount } from '../../aws/logObjects';
 import { awsLogsRoot, trailLogRoot } from '../../core/logs/logLayout';
@@ -27,16 +28,23 @@ function trailNotes(node: TrailNode): TrailsNode[] {
     children.push(
       new InfoNode(
         node,
-        'SSE-S3: no KMS key',
-        'The trail sets no KMS key: S3 encrypts its logs with S3-managed keys (SSE-S3). Reading them needs only s3:GetObject.',
+        vscode.l10n.t('SSE-S3: no KMS key'),
+        vscode.l10n.t(
+          'The trail sets no KMS key: S3 encrypts its logs with S3-managed keys (SSE-S3). Reading them needs only s3:GetObject.',
+        ),
         'lock',
       ),
     );
   if (trail.status?.latestDeliveryError)
     children.push(
-      new InfoNode(node, `Last delivery error: ${trail.status.latestDeliveryError}`, trail.status.latestDeliveryError, 'warning'),
+      new InfoNode(
+        node,
+        vscode.l10n.t('Last delivery error: {0}', trail.status.latestDeliveryError),
+        trail.status.latestDeliveryError,
+        'warning',
+      ),
     );
-  if (trail.statusError) children.push(new InfoNode(node, 'Status unavailable', trail.statusError, 'warning'));
+  if (trail.statusError) children.push(new InfoNode(node, vscode.l10n.t('Status unavailable'), trail.statusError, 'warning'));
   return children;
 }
 
@@ -49,7 +57,7 @@ export async function trailChildren(node: TrailNode, ctx: LevelContext, failed: 
   const source = trailSource(node);
   const children = trailNotes(node);
   if (!trail.isOrganizationTrail) {
-    children.push(new FolderNode(node, source, trailLogRoot(trail), 'Logs', true));
+    children.push(new FolderNode(node, source, trailLogRoot(trail), vscode.l10n.t('Logs'), true));
     return children;
   }
   const root = awsLogsRoot(trail.keyPrefix);
@@ -58,7 +66,13 @@ export async function trailChildren(node: TrailNode, ctx: LevelContext, failed: 
     children.push(
       ...(listed.nodes.length > 0
         ? listed.nodes
-        : [new InfoNode(node, 'No logs yet', `Nothing under s3://${trail.bucket}/${root}: the trail has not delivered logs there yet.`)]),
+        : [
+            new InfoNode(
+              node,
+              vscode.l10n.t('No logs yet'),
+              vscode.l10n.t('Nothing under {0}: the trail has not delivered logs there yet.', `s3://${trail.bucket}/${root}`),
+            ),
+          ]),
     );
   } catch (error) {
     children.push(failed(error));
@@ -81,8 +95,11 @@ export async function folderChildren(node: FolderNode, ctx: LevelContext): Promi
   moved.nodes.unshift(
     new InfoNode(
       node,
-      `Logs found under organization ${organizationId}`,
-      `This trail is not marked as an organization trail, but its account's logs sit under s3://${trail.bucket}/${node.prefix} (it was one once, or shares the bucket with one).`,
+      vscode.l10n.t('Logs found under organization {0}', organizationId),
+      vscode.l10n.t(
+        "This trail is not marked as an organization trail, but its account's logs sit under {0} (it was one once, or shares the bucket with one).",
+        `s3://${trail.bucket}/${node.prefix}`,
+      ),
     ),
   );
   return moved;
@@ -96,7 +113,12 @@ export async function locationChildren(node: LocationNode, ctx: LevelContext): P
   const children: TrailsNode[] = locationKeyNodes(node, ctx.viewer);
   if (layout.notFound !== undefined) {
     children.push(
-      new InfoNode(node, 'No CloudTrail logs found here', `${layout.notFound} CloudTrail writes under [prefix/]AWSLogs/…`, 'warning'),
+      new InfoNode(
+        node,
+        vscode.l10n.t('No CloudTrail logs found here'),
+        vscode.l10n.t('{0} CloudTrail writes under [prefix/]AWSLogs/…', layout.notFound),
+        'warning',
+      ),
     );
     return children;
   }
@@ -105,9 +127,14 @@ export async function locationChildren(node: LocationNode, ctx: LevelContext): P
     children.push(
       ...(listed.nodes.length > 0
         ? listed.nodes
-        : [new InfoNode(node, 'No files here', `s3://${node.bucket}/${layout.logRoots[0]} is empty.`)]),
+        : [
+            new InfoNode(node, vscode.l10n.t('No files here'), vscode.l10n.t('{0} is empty.', `s3://${node.bucket}/${layout.logRoots[0]}`)),
+          ]),
     );
-    if (listed.more) children.push(new InfoNode(node, 'More entries here than one page', 'Pin a deeper prefix to browse the rest.'));
+    if (listed.more)
+      children.push(
+        new InfoNode(node, vscode.l10n.t('More entries here than one page'), vscode.l10n.t('Pin a deeper prefix to browse the rest.')),
+      );
     return children;
   }
   for (const root of layout.logRoots) children.push(new FolderNode(node, node.source, root, root === 'AWSLogs/' ? 'AWSLogs' : root, true));
@@ -126,7 +153,7 @@ export function locationKeyNodes(node: LocationNode, viewer: string | undefined)
           seen.info,
           seen.error,
           viewer,
-          `decrypted ${seen.objects.size} file${seen.objects.size === 1 ? '' : 's'} here`,
+          seen.objects.size === 1 ? vscode.l10n.t('decrypted 1 file here') : vscode.l10n.t('decrypted {0} files here', seen.objects.size),
         ),
     );
 }

@@ -27,6 +27,13 @@ export class InfoNode {
   }
 }
 
+/** The top level's hint that no trail was found (Add Log Location takes it away: it suggested exactly that). */
+export class NoTrailsNode extends InfoNode {
+  constructor(label: string, tooltip: string) {
+    super(undefined, label, tooltip);
+  }
+}
+
 /** A failure to load children (a timeout included), or a cancelled load; clicking it loads again. */
 export class ErrorNode {
   readonly kind = 'error';
@@ -40,13 +47,15 @@ export class ErrorNode {
     const headline = shownName(splitFirstSentence(this.message)[0], 200);
     return treeItem({
       label: headline,
-      description: this.cancelled ? 'click to load again' : 'click to retry',
+      description: this.cancelled ? vscode.l10n.t('click to load again') : vscode.l10n.t('click to retry'),
       tooltip: this.message,
       icon: this.cancelled ? 'debug-pause' : 'error',
       ...(this.cancelled ? {} : { iconColor: 'problemsErrorIcon.foreground' }),
       contextValue: ContextValues.error,
-      command: { command: Commands.retry, title: 'Retry', arguments: [this] },
-      accessibility: `${this.cancelled ? '' : 'Error: '}${headline} Activate to ${this.cancelled ? 'load again' : 'retry'}.`,
+      command: { command: Commands.retry, title: vscode.l10n.t('Retry'), arguments: [this] },
+      accessibility: this.cancelled
+        ? vscode.l10n.t('{0} Activate to load again.', headline)
+        : vscode.l10n.t('Error: {0} Activate to retry.', headline),
     });
   }
 }
@@ -61,13 +70,16 @@ export class LoadingNode {
 
   item(): vscode.TreeItem {
     return treeItem({
-      label: 'Loading…',
-      description: 'click to cancel',
-      tooltip: `${this.what} Click to cancel (the request also ends by itself at the timeout of the settings cloudtrailKms.*TimeoutSeconds).`,
+      label: vscode.l10n.t('Loading…'),
+      description: vscode.l10n.t('click to cancel'),
+      tooltip: vscode.l10n.t(
+        '{0} Click to cancel (the request also ends by itself at the timeout of the settings cloudtrailKms.*TimeoutSeconds).',
+        this.what,
+      ),
       icon: 'loading~spin',
       contextValue: ContextValues.loading,
-      command: { command: Commands.cancelLoading, title: 'Cancel Loading', arguments: [this] },
-      accessibility: `Loading. ${this.what} Activate to cancel.`,
+      command: { command: Commands.cancelLoading, title: vscode.l10n.t('Cancel Loading'), arguments: [this] },
+      accessibility: vscode.l10n.t('Loading. {0} Activate to cancel.', this.what),
     });
   }
 }

@@ -40,33 +40,56 @@ export class TrailNode {
 
   item(): vscode.TreeItem {
     const t = this.trail;
-    const logging = t.status ? (t.status.isLogging ? 'logging' : 'not logging') : 'status unknown';
+    const logging = t.status
+      ? t.status.isLogging
+        ? vscode.l10n.t('logging')
+        : vscode.l10n.t('not logging')
+      : vscode.l10n.t('status unknown');
     const key = t.kmsKeyArn ? keyName(t.key, t.kmsKeyArn) : undefined;
     const encryption = key ? `SSE-KMS ${key}` : 'SSE-S3';
     const deliveryError = t.status?.latestDeliveryError;
     const troubled =
       !!deliveryError || !!t.statusError || (t.status && !t.status.isLogging) || t.key?.flags.some((f) => f.severity !== 'info');
     const member = seenFromMember(t, this.viewer);
-    const scope = member ? `organization trail of ${t.account}` : t.isOrganizationTrail ? 'organization' : undefined;
+    const scope = member
+      ? vscode.l10n.t('organization trail of {0}', t.account)
+      : t.isOrganizationTrail
+        ? vscode.l10n.t('organization')
+        : undefined;
     const md = new vscode.MarkdownString('', true);
-    md.appendMarkdown(`**Trail ${escapeMarkdown(t.name)}**\n\n`);
+    md.appendMarkdown(`**${vscode.l10n.t('Trail {0}', escapeMarkdown(t.name))}**\n\n`);
     if (member)
       md.appendMarkdown(
-        `The organization trail of management account ${escapeMarkdown(t.account)}, as your member account ${escapeMarkdown(this.viewer ?? '')} sees it: you may read its settings and status; its logs are in the bucket below, readable where that bucket's policy (usually in a log-archive account) allows.\n\n`,
+        `${vscode.l10n.t(
+          "The organization trail of management account {0}, as your member account {1} sees it: you may read its settings and status; its logs are in the bucket below, readable where that bucket's policy (usually in a log-archive account) allows.",
+          escapeMarkdown(t.account),
+          escapeMarkdown(this.viewer ?? ''),
+        )}\n\n`,
       );
     else if (t.isOrganizationTrail)
-      md.appendMarkdown('An organization trail: it logs every account of the organization, each under its own folder.\n\n');
+      md.appendMarkdown(
+        `${vscode.l10n.t('An organization trail: it logs every account of the organization, each under its own folder.')}\n\n`,
+      );
     md.appendMarkdown(
-      `ARN: ${inlineCode(t.arn)}  \nHome region: ${escapeMarkdown(t.homeRegion)}${t.isMultiRegion ? ' (multi-region)' : ''}${t.isOrganizationTrail ? ' (organization trail)' : ''}  \n`,
+      `${vscode.l10n.t('ARN: {0}', inlineCode(t.arn))}  \n${vscode.l10n.t('Home region: {0}', escapeMarkdown(t.homeRegion))}${t.isMultiRegion ? ` ${vscode.l10n.t('(multi-region)')}` : ''}${t.isOrganizationTrail ? ` ${vscode.l10n.t('(organization trail)')}` : ''}  \n`,
     );
     md.appendMarkdown(
-      `Bucket: ${inlineCode(`s3://${t.bucket}/${t.keyPrefix ? `${t.keyPrefix}/` : ''}`)}  \nEncryption: ${t.kmsKeyArn ? `SSE-KMS with ${escapeMarkdown(key ?? '')} ${inlineCode(t.kmsKeyArn)}` : 'SSE-S3 (S3-managed keys)'}  \n`,
+      `${vscode.l10n.t('Bucket: {0}', inlineCode(`s3://${t.bucket}/${t.keyPrefix ? `${t.keyPrefix}/` : ''}`))}  \n${vscode.l10n.t('Encryption: {0}', t.kmsKeyArn ? vscode.l10n.t('SSE-KMS with {0} {1}', escapeMarkdown(key ?? ''), inlineCode(t.kmsKeyArn)) : vscode.l10n.t('SSE-S3 (S3-managed keys)'))}  \n`,
     );
-    md.appendMarkdown(`Log file validation: ${t.logFileValidation ? 'on' : 'off'}  \nLogging: ${escapeMarkdown(logging)}`);
-    if (t.status?.latestDeliveryTime) md.appendMarkdown(`  \nLast delivery: ${escapeMarkdown(t.status.latestDeliveryTime)}`);
-    if (deliveryError) md.appendMarkdown(`  \n$(warning) Last delivery error: ${escapeMarkdown(deliveryError)}`);
-    if (t.statusError) md.appendMarkdown(`  \n$(warning) Status unavailable: ${escapeMarkdown(t.statusError)}`);
-    const description = [scope, t.homeRegion, logging, encryption, deliveryError ? `delivery error: ${deliveryError}` : undefined]
+    md.appendMarkdown(
+      `${vscode.l10n.t('Log file validation: {0}', t.logFileValidation ? vscode.l10n.t('on') : vscode.l10n.t('off'))}  \n${vscode.l10n.t('Logging: {0}', escapeMarkdown(logging))}`,
+    );
+    if (t.status?.latestDeliveryTime)
+      md.appendMarkdown(`  \n${vscode.l10n.t('Last delivery: {0}', escapeMarkdown(t.status.latestDeliveryTime))}`);
+    if (deliveryError) md.appendMarkdown(`  \n$(warning) ${vscode.l10n.t('Last delivery error: {0}', escapeMarkdown(deliveryError))}`);
+    if (t.statusError) md.appendMarkdown(`  \n$(warning) ${vscode.l10n.t('Status unavailable: {0}', escapeMarkdown(t.statusError))}`);
+    const description = [
+      scope,
+      t.homeRegion,
+      logging,
+      encryption,
+      deliveryError ? vscode.l10n.t('delivery error: {0}', deliveryError) : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
     const name = shownName(t.name);
@@ -80,7 +103,9 @@ export class TrailNode {
       ...(troubled ? { iconColor: 'problemsWarningIcon.foreground' } : {}),
       // 'trailKms' lets menus offer what only a KMS-encrypted trail has (its key policy).
       contextValue: t.kmsKeyArn ? ContextValues.trailKms : ContextValues.trail,
-      accessibility: `Trail ${name}, ${description}${troubled ? ', needs attention' : ''}`,
+      accessibility: troubled
+        ? vscode.l10n.t('Trail {0}, {1}, needs attention', name, description)
+        : vscode.l10n.t('Trail {0}, {1}', name, description),
     });
   }
 }

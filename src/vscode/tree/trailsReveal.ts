@@ -110,11 +110,14 @@ export class TrailsRevealer {
     if (!node) {
       const what =
         target.kind === 'trail'
-          ? `Trail ${target.arn}`
+          ? vscode.l10n.t('Trail {0}', target.arn)
           : target.kind === 'kmsKey'
-            ? `Key ${target.arn ?? target.alias ?? target.keyId}`
+            ? vscode.l10n.t('Key {0}', target.arn ?? target.alias ?? target.keyId ?? '')
             : `s3://${target.bucket}/${target.kind === 's3Prefix' ? target.prefix : target.key}`;
-      const message = `${what} is not in the Trails view: it belongs to none of the trails or log locations of the current profile and regions. Choose another profile or region (CloudTrail: Select Profile… / Select Regions…), or add its bucket with CloudTrail: Add Log Location….`;
+      const message = vscode.l10n.t(
+        '{0} is not in the Trails view: it belongs to none of the trails or log locations of the current profile and regions. Choose another profile or region (CloudTrail: Select Profile… / Select Regions…), or add its bucket with CloudTrail: Add Log Location….',
+        what,
+      );
       void vscode.window.showInformationMessage(message);
       return { revealed: false, message };
     }

@@ -14,7 +14,7 @@ import { LocationNode } from './locationNode';
 import type { PinnedLocations } from './pinnedLocations';
 import { abortable, loadingText, loadRoots, withViewProgress } from './rootChildren';
 import { folderChildren, locationChildren, trailChildren } from './sourceChildren';
-import { ErrorNode, InfoNode, LoadingNode } from './statusNodes';
+import { ErrorNode, InfoNode, LoadingNode, NoTrailsNode } from './statusNodes';
 import { TrailNode, type TrailsNode } from './trailNodes';
 
 export { TRAILS_VIEW_ID } from './rootChildren';
@@ -132,7 +132,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
   private failure(node: TrailsNode, error: unknown): ErrorNode {
     if (isCancelled(error)) {
       log().info(`[tree] loading ${loadingText(node)} cancelled`);
-      return new ErrorNode(node, 'Loading was cancelled.', true);
+      return new ErrorNode(node, vscode.l10n.t('Loading was cancelled.'), true);
     }
     log().warn(`[tree] ${loadingText(node)} failed: ${errorText(error)}`);
     return new ErrorNode(node, errorText(error));
@@ -158,14 +158,16 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
         const keys = await abortable(listKeys(ctx.clients, node.region), ctx.signal);
         return keys.length > 0
           ? keys.map((key) => new KeyNode(node, key.arn, key, undefined, this.viewer))
-          : [new InfoNode(node, `No KMS keys in ${node.region}`)];
+          : [new InfoNode(node, vscode.l10n.t('No KMS keys in {0}', node.region))];
       }
       case 'location':
         return locationChildren(node, ctx);
       case 'folder': {
         const listed = await folderChildren(node, ctx);
         node.more = listed.more;
-        return listed.nodes.length > 0 || listed.more ? listed.nodes : [new InfoNode(node, 'No files here', `${node.uri} is empty.`)];
+        return listed.nodes.length > 0 || listed.more
+          ? listed.nodes
+          : [new InfoNode(node, vscode.l10n.t('No files here'), vscode.l10n.t('{0} is empty.', node.uri))];
       }
     }
   }
@@ -205,7 +207,7 @@ export class TrailsProvider implements vscode.TreeDataProvider<TrailsNode>, vsco
     const at = roots.findIndex((n) => n instanceof KeysNode);
     roots.splice(at === -1 ? roots.length : at, 0, node);
     // Drop the "No trails" hint: it suggested exactly this.
-    const hint = roots.findIndex((n) => n instanceof InfoNode && n.label.startsWith('No trails in '));
+    const hint = roots.findIndex((n) => n instanceof NoTrailsNode);
     if (hint !== -1) roots.splice(hint, 1);
     this.changed.fire(undefined);
     return node;

@@ -9,6 +9,7 @@ import { locationOf } from '../documents/logFileSystem';
 import { LOG_SCHEME } from '../../core/logs/logUri';
 import { log } from '../log';
 import type { AwsSession } from '../session';
+import { translateLabels } from './labels';
 import { registerLocationCommands } from './locationCommands';
 import { noteDecryption } from './locationKeys';
 import { PinnedLocations } from './pinnedLocations';
@@ -61,6 +62,7 @@ function consoleUrlOf(node: TrailsNode | undefined): string | undefined {
 
 /** The sidebar tree `cloudtrailKms.trails`, its context-menu commands and the reveal commands used by links. */
 export function registerTrailsView(context: vscode.ExtensionContext, session: AwsSession): TrailsView {
+  translateLabels(vscode.l10n);
   const pinned = new PinnedLocations(context.globalState);
   const provider = new TrailsProvider(session, pinned);
   const view = vscode.window.createTreeView(TRAILS_VIEW_ID, { treeDataProvider: provider.viewProvider(), showCollapseAll: true });
@@ -81,7 +83,7 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
     // A log still in memory is shown again without being read (no decryption event): note its key when it is shown.
     vscode.window.onDidChangeActiveTextEditor((editor) => editor && noteKey(editor.document.uri)),
   );
-  const tree = { area: 'tree', failure: 'Could not do that in the Trails view', failed: () => undefined };
+  const tree = { area: 'tree', failure: vscode.l10n.t('Could not do that in the Trails view'), failed: () => undefined };
   // From a node's menu: that node again. From the title bar (no node): the whole view, with progress in the view.
   registerCommand(context, Commands.refresh, tree, (node?: TrailsNode) =>
     node instanceof TrailNode || node instanceof FolderNode || node instanceof KeysNode || node instanceof LocationNode
@@ -106,26 +108,31 @@ export function registerTrailsView(context: vscode.ExtensionContext, session: Aw
   registerCommand(context, Commands.copyArn, tree, async (node?: TrailsNode) => {
     const arn = arnOf(selected(node));
     if (!arn)
-      return void vscode.window.showInformationMessage('Select a trail, key, folder or log file in the Trails view to copy its ARN.');
+      return void vscode.window.showInformationMessage(
+        vscode.l10n.t('Select a trail, key, folder or log file in the Trails view to copy its ARN.'),
+      );
     await vscode.env.clipboard.writeText(arn);
     return arn;
   });
   registerCommand(context, Commands.copyS3Uri, tree, async (node?: TrailsNode) => {
     const uri = s3UriOf(selected(node));
-    if (!uri) return void vscode.window.showInformationMessage('Select a trail, folder or log file to copy its S3 URI.');
+    if (!uri) return void vscode.window.showInformationMessage(vscode.l10n.t('Select a trail, folder or log file to copy its S3 URI.'));
     await vscode.env.clipboard.writeText(uri);
     return uri;
   });
   registerCommand(context, Commands.openInConsole, tree, async (node?: TrailsNode) => {
     const url = consoleUrlOf(selected(node));
-    if (!url) return void vscode.window.showInformationMessage('Select a trail, key, folder or log file to open it in the AWS Console.');
+    if (!url)
+      return void vscode.window.showInformationMessage(
+        vscode.l10n.t('Select a trail, key, folder or log file to open it in the AWS Console.'),
+      );
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
     return url;
   });
   // Reveals come from hover and document links: a forged argument is refused (BadLinkError), never followed.
   const reveal: CommandSpec<RevealResult> = {
     area: 'tree',
-    failure: 'Could not reveal that in the Trails view',
+    failure: vscode.l10n.t('Could not reveal that in the Trails view'),
     failed: (message) => ({ revealed: false, ...(message !== undefined ? { message } : {}) }),
   };
   registerCommand(context, Commands.revealTrail, reveal, (arg: unknown) => revealer.reveal(trailTarget(arg)));

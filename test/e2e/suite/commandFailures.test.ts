@@ -43,6 +43,8 @@ const NO_FAILURE_OF_THEIR_OWN: Record<string, string> = {
   'cloudtrailKms.clearResults': 'empties the Results view',
   'cloudtrailKms.stopResults': 'aborts a running set',
   'cloudtrailKms.removeResults': 'drops a set from the view',
+  'cloudtrailKms.cancelLoading': 'cancels a loading row of the Trails view',
+  'cloudtrailKms.showTreeErrorDetails': 'shows the log with what an error row of the Trails view holds',
 };
 
 interface Case {
@@ -186,6 +188,82 @@ describe('the command wrapper: every failure logged and shown with its actions',
     actions: ['Show Details'],
   });
 
+  add({
+    command: 'cloudtrailKms.addLogLocation',
+    run: () => vscode.commands.executeCommand('cloudtrailKms.addLogLocation', 'http://example.com/x'),
+    shown: /^Could not add the log location: Not an S3 location: http:\/\/example\.com\/x\.?$/,
+    logged: /^\[tree\] Could not add the log location: .*Type s3:\/\/bucket or s3:\/\/bucket\/prefix/,
+    actions: ['Show Details'],
+  });
+  add({
+    command: 'cloudtrailKms.removeLogLocation',
+    run: () => vscode.commands.executeCommand('cloudtrailKms.removeLogLocation', { uri: 42 }),
+    shown: /^Could not remove the log location: Give a pinned log location/,
+    logged: /^\[tree\] Could not remove the log location: /,
+    actions: ['Show Details'],
+  });
+  const noSuchTrail = { trailArn: `arn:aws:cloudtrail:${facts.region}:${facts.accountId}:trail/no-such-trail` };
+  for (const [command, failure] of [
+    ['cloudtrailKms.copyAthenaDdl', 'Could not build the Athena table DDL'],
+    ['cloudtrailKms.findEventsWithAthena', 'The Athena query failed'],
+  ]) {
+    add({
+      command,
+      run: () => vscode.commands.executeCommand(command, noSuchTrail),
+      shown: new RegExp(
+        `^${failure}: Trail arn:aws:cloudtrail:.*no-such-trail is not among the trails of the current profile and regions\\.$`,
+      ),
+      logged: /^\[athena\] .*Select Profile/,
+      actions: ['Show Details', 'Select Profile…'],
+    });
+  }
+  add({
+    command: 'cloudtrailKms.findEvents',
+    run: () =>
+      vscode.commands.executeCommand('cloudtrailKms.findEvents', {
+        query: `trail:${noSuchTrail.trailArn} from:-1h name:Decrypt`,
+        confirmed: true,
+      }),
+    shown: /^Could not find events: .*no-such-trail/,
+    logged: /^\[search\] Could not find events: /,
+    actions: ['Show Details', 'Select Profile…'],
+  });
+  add({
+    command: 'cloudtrailKms.findEventsFromLink',
+    run: () =>
+      vscode.commands.executeCommand('cloudtrailKms.findEventsFromLink', {
+        field: 'command',
+        value: 'workbench.action.terminal.new',
+        eventTime: '2026-11-27T00:00:00Z',
+      }),
+    shown: /^Could not find events: The search link names no field it can search\.$/,
+    logged: /^\[search\] /,
+    actions: ['Show Details'],
+  });
+  // The commands of a results document, given something that is not one.
+  for (const [command, failure] of [
+    ['cloudtrailKms.rerunSearch', 'Could not find events'],
+    ['cloudtrailKms.editSearch', 'Could not find events'],
+    ['cloudtrailKms.cancelSearch', 'Could not do that with the search results'],
+    ['cloudtrailKms.saveSearchResults', 'Could not do that with the search results'],
+    ['cloudtrailKms.showSearchDetails', 'Could not do that with the search results'],
+  ]) {
+    add({
+      command,
+      run: () => vscode.commands.executeCommand(command, 'untitled:not-a-search'),
+      shown: new RegExp(`^${failure}: This is not a Find Events results document, or its search is no longer in memory\\.$`),
+      logged: /^\[search\] /,
+      actions: ['Show Details'],
+    });
+  }
+  add({
+    command: 'cloudtrailKms.openLogAtRecord',
+    run: () => vscode.commands.executeCommand('cloudtrailKms.openLogAtRecord', { bucket, key: missing, recordIndex: 0 }),
+    shown: /^Could not open the log file: There is no object s3:\/\/.*no-such-file\.json\.gz\.$/,
+    logged: /^\[s3\] Could not open the log file: There is no object /,
+    actions: ['Show Details'],
+  });
+
   it('fails each command for real: logged with its area and whole explanation, shown as one sentence with its actions', async () => {
     for (const c of FAILING) await expectFailure(c);
   });
@@ -196,7 +274,7 @@ describe('the command wrapper: every failure logged and shown with its actions',
       command: 'cloudtrailKms.openLog',
       run: () => vscode.commands.executeCommand('cloudtrailKms.openLog', { bucket, key: newestLogKeys(facts).keys[3] }),
       shown: new RegExp(
-        `^Could not open the log file: KMS refused user/auditor kms:Decrypt with key ${facts.keys.healthy.keyId} \\(not allowed by the IAM policy\\)\\.$`,
+        `^Could not open the log file: KMS refused user/auditor kms:Decrypt with key ${facts.keys.healthy.alias} \\(not allowed by the IAM policy\\)\\.$`,
       ),
       logged:
         /^\[s3\] Could not open the log file: You \(arn:aws:iam::\d+:user\/auditor\) can reach s3:\/\/.* Ask for kms:Decrypt on arn:aws:kms:.* in your IAM policy/,

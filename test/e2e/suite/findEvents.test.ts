@@ -201,8 +201,11 @@ describe('Find Events (against the sandbox)', function () {
       assert.equal(result.filesRead, 0);
       // The search's own requests (other parts of the extension may ask AWS about keys and trails meanwhile).
       const searchRequests = async () => (await sandboxControl.requests('GetObject')) + (await sandboxControl.requests('ListObjectsV2'));
+      // A request sent just before the cancel may reach the sandbox (and be counted) a moment after it: count from
+      // when those have arrived, then nothing more may come.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const count = await searchRequests();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.equal(await searchRequests(), count, 'no request of the search after the cancel');
     } finally {
       await sandboxControl.resume();

@@ -1,10 +1,36 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { sandboxControl } from '../sandboxControl';
 import { newestLogKeys, world } from '../worldFacts';
 import { commandLinks, extensionApi, hoverText, positionOf } from './extensionApi';
 
 function logUri(bucket: string, key: string, query: string): vscode.Uri {
   return vscode.Uri.from({ scheme: 'cloudtrail-log', path: `/${bucket}/${key.replace(/\.gz$/, '')}`, query });
+}
+
+/** Sets the extension's profile and waits until the extension saw the change (its listener runs before ours). */
+async function switchProfile(profile: string | undefined): Promise<void> {
+  let seen: () => void = () => undefined;
+  const changed = new Promise<void>((resolve) => (seen = resolve));
+  const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('cloudtrailKms.profile')) seen();
+  });
+  try {
+    await vscode.workspace.getConfiguration('cloudtrailKms').update('profile', profile, vscode.ConfigurationTarget.Global);
+    await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  } finally {
+    listener.dispose();
+  }
+}
+
+/** Runs `body` with the extension's profile set to `profile`, then the default chain again. */
+async function asProfile<T>(profile: string, body: () => Promise<T>): Promise<T> {
+  await switchProfile(profile);
+  try {
+    return await body();
+  } finally {
+    await switchProfile(undefined);
+  }
 }
 
 async function openLog(bucket: string, key: string): Promise<vscode.TextDocument> {
@@ -167,9 +193,9 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     const linked = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', { bucket, key });
     assert.deepEqual([pasted.uri, linked.uri], [first.uri, first.uri]);
     assert.equal(tabsOf(first.uri).length, 1);
-    // A tab of an older URI form (with region and profile) is the object's tab too.
+    // A tab of an older URI form (with the region) is the object's tab too.
     const otherKey = newestLogKeys(facts).keys[3];
-    const legacy = logUri(bucket, otherKey, `region=${facts.region}&profile=sandbox-admin`);
+    const legacy = logUri(bucket, otherKey, `region=${facts.region}`);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(legacy), { preview: false });
     const again = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', {
       bucket,
@@ -178,16 +204,56 @@ describe('decrypted log documents, hovers and links (against the sandbox)', func
     assert.equal(again.uri, legacy.toString());
     assert.equal(tabsOf(logUri(bucket, otherKey, '').toString()).length, 0);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), legacy.toString());
+    // A tab that another profile's credentials decrypted is not: the settings' profile reads the object again. Such a
+    // tab (a link naming a profile) is read only after the user agreed to that profile or switched to it.
+    const thirdKey = newestLogKeys(facts).keys[4] ?? newestLogKeys(facts).keys[1];
+    const named = logUri(bucket, thirdKey, 'profile=sandbox-admin');
+    // Read as the current profile: a URI naming another one is read only after the user agreed (see below).
+    await asProfile('sandbox-admin', async () => {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(named), { preview: false });
+    });
+    const own = await vscode.commands.executeCommand<{ opened: boolean; uri: string }>('cloudtrailKms.openLog', { bucket, key: thirdKey });
+    assert.ok(own.opened);
+    assert.equal(own.uri, logUri(bucket, thirdKey, '').toString());
+    assert.equal(tabsOf(named.toString()).length, 1, "the other profile's tab stays as it was");
   });
 
   it('explains why the auditor cannot decrypt: kms:Decrypt on the trail key', async () => {
     const key = newestLogKeys(facts).keys[0];
     const uri = logUri(bucket, key, `region=${facts.region}&profile=sandbox-auditor`);
-    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), (error: Error) => {
-      assert.match(error.message, /kms:Decrypt/);
-      assert.match(error.message, new RegExp(facts.keys.healthy.keyId));
+    await asProfile('sandbox-auditor', () =>
+      assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), (error: Error) => {
+        assert.match(error.message, /kms:Decrypt/);
+        assert.match(error.message, new RegExp(facts.keys.healthy.keyId));
+        return true;
+      }),
+    );
+  });
+
+  it('does not decrypt with a profile a URI names until the user agrees: unanswered, nothing is read', async () => {
+    // sandbox-org-admin: a profile no earlier test of this window switched to. VS Code refuses to show dialogs while
+    // extension tests run, so the modal question cannot be answered here: deterministically the unanswered path.
+    const key = newestLogKeys(facts).keys[5] ?? newestLogKeys(facts).keys[0];
+    const uri = logUri(bucket, key, `region=${facts.region}&profile=sandbox-org-admin`);
+    const reads = await sandboxControl.requests('GetObject');
+    const refused = (error: Error) => {
+      assert.match(error.message, /names the AWS profile "sandbox-org-admin", not your current profile/);
+      assert.match(error.message, /could not ask/);
+      assert.match(error.message, /Select Profile/);
       return true;
-    });
+    };
+    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), refused);
+    // Not remembered as a "no": the next read asks again (and is refused again here), never reads silently.
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(uri)), refused);
+    assert.equal(await sandboxControl.requests('GetObject'), reads, 'no object was read with the named profile');
+    // Switching to the profile is consent: back on the default chain, its documents are read without a question.
+    await asProfile('sandbox-org-admin', async () => undefined);
+    const outcome = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+      () => 'read',
+      (error: Error) => error.message,
+    );
+    assert.doesNotMatch(outcome, /Not decrypted|could not ask/);
+    assert.ok((await sandboxControl.requests('GetObject')) > reads, 'read with sandbox-org-admin after the switch');
   });
 
   it('explains a log whose key is disabled', async () => {

@@ -87,7 +87,9 @@ export const tests: UiTest[] = [
       const editor = page.locator('.editor-instance .monaco-editor', { hasText: '"Records"' }).first();
       await editor.locator('.codelens-decoration a', { hasText: 'Run Again' }).first().click();
       await resultsEditor(page);
-      assert.ok(await editor.locator('.codelens-decoration a', { hasText: '· record ' }).first().isVisible());
+      // The run again found the events: a lens opens the first one's log at its record.
+      await editor.locator('.codelens-decoration a', { hasText: '· record ' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot('find-events-run-again');
     },
   },
   {

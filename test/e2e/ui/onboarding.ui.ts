@@ -97,7 +97,8 @@ export const tests: UiTest[] = [
     async run({ page, screenshot }) {
       const facts = world();
       // Open the view first: the extension is then active and its commands are in the palette.
-      const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
+      const sidebar = await openViewContainer(page, 'CloudTrail KMS');
+      const pane = viewPane(sidebar, 'Trails');
       await pane
         .locator('.monaco-list-row', { hasText: facts.trails.management.name })
         .first()
@@ -108,16 +109,19 @@ export const tests: UiTest[] = [
       await pickRow(page, 'Last 7 days');
       // A multi-region trail with digests in several regions asks which chain: the home region (listed first).
       const homeRegion = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'home region' }).first();
-      const report = page.locator('.editor-instance .monaco-editor', { hasText: 'Validating log files for trail' }).first();
+      // The report is the Results view's set: its title row names the trail, the verdicts group under it.
+      const results = viewPane(sidebar, 'Results');
+      const report = results.locator('.monaco-list-row', { hasText: `Integrity of ${facts.trails.management.name}` }).first();
       await Promise.race([
         report.waitFor({ state: 'visible', timeout: 150_000 }),
         homeRegion.waitFor({ state: 'visible', timeout: 150_000 }).then(() => homeRegion.click()),
       ]);
       await report.waitFor({ state: 'visible', timeout: 150_000 });
-      await report
-        .locator('.view-line', { hasText: /INVALID|valid/ })
+      await results
+        .locator('.monaco-list-row .label-name', { hasText: /^(INVALID|Valid)$/ })
         .first()
-        .waitFor({ state: 'visible', timeout: 30_000 });
+        .waitFor({ state: 'visible', timeout: 150_000 });
+      await waitForIdle(page);
       await screenshot('validate-integrity-report');
     },
   },

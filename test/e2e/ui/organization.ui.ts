@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
 import { world } from '../worldFacts';
+import { restoreDefaultProfile, selectProfile } from './quickAnswers';
 import { expand, logFileRow, treeRow } from './treeRows';
 
 async function pick(page: Page, command: string, placeholder: string, text: string): Promise<void> {
@@ -32,7 +33,8 @@ export const tests: UiTest[] = [
       const pane = viewPane(await openViewContainer(page, 'CloudTrail KMS'), 'Trails');
       await treeRow(pane, world().trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
       try {
-        await pick(page, 'CloudTrail: Select Profile', 'Which AWS profile', 'sandbox-log-archive');
+        await selectProfile(page, 'sandbox-log-archive');
+        await waitForIdle(page);
         await pick(page, 'CloudTrail: Add Log Location', 's3://', `s3://${bucket}`);
         const location = treeRow(pane, `s3://${bucket}/`);
         await location.waitFor({ state: 'visible', timeout: 60_000 });
@@ -49,7 +51,7 @@ export const tests: UiTest[] = [
         await screenshot('organization-log-location-opened');
       } finally {
         await pick(page, 'CloudTrail: Remove Log Location', 'Which location', `s3://${bucket}/`).catch(() => undefined);
-        await pick(page, 'CloudTrail: Select Profile', 'Which AWS profile', 'Default credential chain').catch(() => undefined);
+        await restoreDefaultProfile(page);
       }
     },
   },

@@ -4,8 +4,9 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import type { UiTest } from '../uiTest';
-import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
+import { openViewContainer, QUICK_INPUT, runCommand, runContextMenuItem, viewPane, waitForIdle } from '../workbench';
 import { newestLogKeys, world } from '../worldFacts';
+import { answer, restoreDefaultProfile, selectProfile } from './quickAnswers';
 
 function exactRow(pane: Locator, label: string): Locator {
   return pane
@@ -21,15 +22,6 @@ async function panes(page: Page): Promise<{ trails: Locator; results: Locator }>
   const trails = viewPane(sidebar, 'Trails');
   await exactRow(trails, world().trails.management.name).waitFor({ state: 'visible', timeout: 60_000 });
   return { trails, results: viewPane(sidebar, 'Results') };
-}
-
-/** Answers a quick pick or input box of ours: waits for it by its placeholder, types, confirms. */
-async function answer(page: Page, placeholder: string, text: string): Promise<void> {
-  const input = page.locator(`${QUICK_INPUT}[placeholder^="${placeholder}"]`);
-  await input.waitFor({ state: 'visible', timeout: 30_000 });
-  await input.fill(text);
-  await page.waitForTimeout(300);
-  await input.press('Enter');
 }
 
 /** The rows of a pane's tree in screen order, as "label | description". */
@@ -69,25 +61,6 @@ async function notificationCenterItem(page: Page, text: string | RegExp): Promis
   const item = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
   await item.waitFor({ state: 'visible', timeout: 30_000 });
   return item;
-}
-
-async function selectProfile(page: Page, label: string): Promise<void> {
-  await runCommand(page, 'CloudTrail: Select Profile…');
-  await answer(page, 'Which AWS profile', label);
-}
-
-/** The later tests of this server expect the default profile back: retries a quick input slowed by a loaded machine. */
-async function restoreDefaultProfile(page: Page): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('Escape');
-      await selectProfile(page, 'Default credential chain');
-      await page.locator('.statusbar-item', { hasText: 'default ·' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
 }
 
 export const tests: UiTest[] = [
@@ -143,8 +116,7 @@ export const tests: UiTest[] = [
       if ((await trail.getAttribute('aria-expanded')) !== 'true') await trail.click();
       const key = exactRow(trails, `Key ${facts.keys.healthy.alias}`);
       await key.waitFor({ state: 'visible', timeout: 60_000 });
-      await key.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-item', { hasText: 'Show KMS Activity' }).first().click();
+      await runContextMenuItem(page, key, 'Show KMS Activity');
       const set = exactRow(results, `KMS activity of ${facts.keys.healthy.alias} · ${facts.region} · last 90 days`);
       await set.waitFor({ state: 'visible', timeout: 60_000 });
       await results.locator('.monaco-list-row .codicon-loading').first().waitFor({ state: 'hidden', timeout: 120_000 });
@@ -216,7 +188,7 @@ export const tests: UiTest[] = [
         const text = (await notification.innerText()).replace(/\s+/g, ' ');
         assert.match(
           text,
-          /Could not open the log file: KMS refused user\/auditor kms:Decrypt with key \S+ \(not allowed by the IAM policy\)\./,
+          /Could not open the log file: KMS refused user\/auditor kms:Decrypt with key alias\/\S+ \(not allowed by the IAM policy\)\./,
         );
         assert.doesNotMatch(text, /cloudtrail-log:|aws s3|--profile|\?region=/, 'internal or CLI wording reached the user');
         for (const action of ['Show Details', 'Copy Policy Statement', 'Select Profile…'])

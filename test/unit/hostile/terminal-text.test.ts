@@ -71,3 +71,53 @@ test('table cells are escaped on one line: a newline in an S3 key prints no row 
   const table = formatTable(['SIZE', 'LOCATION'], [['1', 's3://b/a\nFAKE ROW\t\u001b[2J']]);
   assert.equal(table, 'SIZE  LOCATION\n1     s3://b/a\\u000aFAKE ROW\\u0009\\u001b[2J\n');
 });
+
+test('bytes: a lone 0x80–0x9F (no part of well-formed UTF-8) is written \\xHH; the same bytes inside characters are kept', () => {
+  const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+  // 0x9B is CSI to a terminal in 8-bit mode: `cat --raw` of a log that is not UTF-8 must not pass it on.
+  assert.equal(latin1(escapeTerminalBytes(Buffer.from([0x61, 0x9b, 0x33, 0x31, 0x6d, 0x85, 0x9d]))), 'a\\x9b31m\\x85\\x9d');
+  // Continuation bytes 0x80–0x9F of real characters: € (E2 82 AC), Ā (C4 80), 😀 (F0 9F 98 80), ‘ (E2 80 98).
+  const clean = Buffer.from('€Ā😀‘ \u0800\uffff\u{10ffff}', 'utf8');
+  assert.equal(escapeTerminalBytes(clean), clean);
+  // Ill-formed: overlong E0 9B, surrogate ED A0 80, bad lead C0, truncated E2 80 at the end, beyond U+10FFFF F4 90.
+  const bad = Buffer.from([0xe0, 0x9b, 0x2e, 0xed, 0xa0, 0x80, 0x2e, 0xc0, 0x9b, 0x2e, 0xf4, 0x90, 0x80, 0x80, 0x2e, 0xe2, 0x80]);
+  assert.equal(latin1(escapeTerminalBytes(bad)), '\xe0\\x9b.\xed\xa0\\x80.\xc0\\x9b.\xf4\\x90\\x80\\x80.\xe2\\x80');
+});
+
+test('bytes: random mixes of characters, lone C1 bytes and cut sequences escape exactly the unsafe parts', () => {
+  let seed = 12;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let round = 0; round < 2_000; round++) {
+    const input: number[] = [];
+    let expected = '';
+    for (let token = 0; token < 12; token++) {
+      const kind = random();
+      if (kind < 0.5) {
+        let code = Math.floor(random() * (random() < 0.5 ? 0x300 : 0x110000));
+        if (code >= 0xd800 && code <= 0xdfff) code = 0x9b;
+        const char = String.fromCodePoint(code);
+        input.push(...Buffer.from(char, 'utf8'));
+        expected += Buffer.from(escapeTerminalText(char), 'utf8').toString('latin1');
+      } else if (kind < 0.75) {
+        const b = 0x80 + Math.floor(random() * 0x20);
+        input.push(b);
+        expected += `\\x${b.toString(16)}`;
+      } else {
+        // A character of 2–4 bytes cut short, then ASCII: the lead stays, its continuation bytes are lone.
+        const char = String.fromCodePoint([0x80, 0x800, 0x10000][Math.floor(random() * 3)] + Math.floor(random() * 0x700));
+        const bytes = Buffer.from(char, 'utf8');
+        const cut = bytes.subarray(0, 1 + Math.floor(random() * (bytes.length - 1)));
+        input.push(...cut, 0x7a);
+        expected += String.fromCharCode(cut[0]);
+        for (const b of cut.subarray(1)) expected += b <= 0x9f ? `\\x${b.toString(16)}` : String.fromCharCode(b);
+        expected += 'z';
+      }
+    }
+    assert.equal(Buffer.from(escapeTerminalBytes(Uint8Array.from(input))).toString('latin1'), expected, Buffer.from(input).toString('hex'));
+  }
+});
