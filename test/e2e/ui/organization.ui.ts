@@ -38,6 +38,9 @@ export const tests: UiTest[] = [
         await pick(page, 'CloudTrail: Add Log Location', 's3://', `s3://${bucket}`);
         const location = treeRow(pane, `s3://${bucket}/`);
         await location.waitFor({ state: 'visible', timeout: 60_000 });
+        // Add Log Location reveals the new row and expands it itself: wait for that rather than click it (a click while
+        // it is expanding collapses it again).
+        for (let i = 0; i < 60 && (await location.getAttribute('aria-expanded')) !== 'true'; i++) await page.waitForTimeout(500);
         await expand(pane, [`s3://${bucket}/`, `Organization ${org.id}`, member, 'CloudTrail', region, day]);
         const newest = logFileRow(pane, keys[keys.length - 1]);
         await newest.waitFor({ state: 'visible', timeout: 60_000 });
@@ -49,6 +52,10 @@ export const tests: UiTest[] = [
         // The key that decrypted the file now shows under the location.
         await pane.locator('.monaco-list-row', { hasText: 'decrypted 1 file here' }).first().waitFor({ state: 'visible', timeout: 30_000 });
         await screenshot('organization-log-location-opened');
+      } catch (error) {
+        // The clean-up below changes the screen: keep what the failure looked like.
+        await screenshot('ui-failure-organization-before-clean-up').catch(() => undefined);
+        throw error;
       } finally {
         await pick(page, 'CloudTrail: Remove Log Location', 'Which location', `s3://${bucket}/`).catch(() => undefined);
         await restoreDefaultProfile(page);

@@ -11,11 +11,21 @@ export async function answer(page: Page, placeholder: string, text: string): Pro
   await input.press('Enter');
 }
 
-/** CloudTrail: Select Profile… → the profile whose row shows `label`. */
+/**
+ * CloudTrail: Select Profile… → the profile whose row shows `label`; for a named profile, returns once the connection
+ * item shows it (the setting is written after the pick closes: a command run at once could still see the old profile).
+ */
 export async function selectProfile(page: Page, label: string): Promise<void> {
   await runCommand(page, 'CloudTrail: Select Profile…');
   await answer(page, 'Which AWS profile', label);
+  if (label !== DEFAULT_CHAIN)
+    await page
+      .locator('.statusbar-item', { hasText: `${label} ·` })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
 }
+
+const DEFAULT_CHAIN = 'Default credential chain';
 
 /**
  * The later tests of this server expect the default profile back (user settings outlive a window): retries a quick
@@ -25,7 +35,7 @@ export async function restoreDefaultProfile(page: Page): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('Escape');
-      await selectProfile(page, 'Default credential chain');
+      await selectProfile(page, DEFAULT_CHAIN);
       await page.locator('.statusbar-item', { hasText: 'default ·' }).first().waitFor({ state: 'visible', timeout: 30_000 });
       return;
     } catch (error) {
