@@ -3,7 +3,8 @@
  * a person with curl): `<endpoint>/__sandbox/<token>/…` where the token is random per sandbox (Sandbox.controlUrl).
  *   POST   pause[?operation=Op]     hold requests (all, or one operation)      POST resume[?operation=Op]
  *   POST   faults   body: a FaultRule or an array of them                      DELETE faults
- *   GET    status → { paused, held, faults }                                   GET requests[?operation=Op] → { count }
+ *   GET    status → { paused, held, faults, latencyMs }                        GET requests[?operation=Op] → { count }
+ *   POST   latency?ms=N             every answer waits N ms (modelled network latency; 0 = none)
  * Control requests are not counted, paused or faulted.
  */
 import type { Faults } from './faults';
@@ -25,7 +26,10 @@ export function handleControl(
   body: Buffer,
 ): ControlAnswer {
   const operation = query.get('operation') ?? undefined;
-  const status = () => ({ status: 200, body: { paused: faults.paused(), held: faults.heldCount(), faults: faults.list() } });
+  const status = () => ({
+    status: 200,
+    body: { paused: faults.paused(), held: faults.heldCount(), faults: faults.list(), latencyMs: faults.latencyMs },
+  });
   try {
     if (method === 'POST' && action === 'pause') {
       faults.pause(operation ?? '*');
@@ -36,6 +40,10 @@ export function handleControl(
       return status();
     }
     if (method === 'GET' && action === 'status') return status();
+    if (method === 'POST' && action === 'latency') {
+      faults.setLatency(Number(query.get('ms') ?? 'NaN'));
+      return status();
+    }
     if (method === 'POST' && action === 'faults') {
       const parsed = JSON.parse(body.toString('utf8')) as unknown;
       for (const rule of Array.isArray(parsed) ? parsed : [parsed]) faults.add(rule as Parameters<Faults['add']>[0]);

@@ -67,7 +67,11 @@ export async function startServer(
             res.destroy(e as Error);
           }
         };
-        if (!faults.holdIfPaused(incoming.operation, run)) run();
+        const runOrHold = () => {
+          if (!faults.holdIfPaused(incoming.operation, run)) run();
+        };
+        if (faults.latencyMs > 0) setTimeout(runOrHold, faults.latencyMs);
+        else runOrHold();
       } catch (e) {
         res.destroy(e as Error);
       }
