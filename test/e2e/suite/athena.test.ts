@@ -159,4 +159,27 @@ describe('Athena: Find Events with Athena from a trail (Athena on moto, logs on 
     const ownId = /"eventID": "([^"]+)"/.exec(recordText);
     assert.equal(ownId?.[1], target.record.eventID, 'the selected record is the event Athena returned');
   });
+
+  it('a workgroup Athena does not have: one sentence naming it, with Open Athena Settings', async () => {
+    const api = await extensionApi();
+    const athena = () => vscode.workspace.getConfiguration('cloudtrailKms.athena');
+    const before = api.failures().length;
+    await athena().update('workgroup', 'no-such-workgroup', vscode.ConfigurationTarget.Global);
+    try {
+      const result = await vscode.commands.executeCommand<AthenaResult>('cloudtrailKms.findEventsWithAthena', {
+        trailArn: trail.arn,
+        query: `from:${newestLogKeys(facts).day}`,
+      });
+      assert.equal(result.ok, false);
+      assert.match(result.error ?? '', /workgroup no-such-workgroup does not exist/);
+    } finally {
+      await athena().update('workgroup', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const reports = api.failures();
+    assert.ok(reports.length > before || reports.length === 20, 'no failure was reported');
+    const report = reports[reports.length - 1];
+    assert.equal(report.command, 'cloudtrailKms.findEventsWithAthena');
+    assert.equal(report.shown, `The Athena query failed: The Athena workgroup no-such-workgroup does not exist in ${facts.region}.`);
+    assert.deepEqual(report.actions, ['Show Details', 'Open Athena Settings']);
+  });
 });
