@@ -15,7 +15,13 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
-import { explicitEndpoint, usesCustomEndpoint, type AwsServiceId, type EndpointInputs } from '../core/awsConfig/serviceEndpoints';
+import {
+  explicitEndpoint,
+  IGNORE_ENDPOINTS,
+  usesCustomEndpoint,
+  type AwsServiceId,
+  type EndpointInputs,
+} from '../core/awsConfig/serviceEndpoints';
 import { explainAwsError } from '../core/errors';
 import { LruMap } from '../core/lruMap';
 import { userAgent } from '../core/version';
@@ -121,7 +127,11 @@ export class AwsClients {
     this.settings = { ...settings };
     this.profile = settings.profile?.trim() || undefined;
     this.credentials = memoized(this.profile ? fromIni({ profile: this.profile }) : fromNodeProviderChain());
-    this.endpoints = { setting: settings.endpointUrl, env: { ...process.env }, profileConfig: configFileSettings(this.profileName()) };
+    // Only the endpoint variables are kept (never the environment's credentials).
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name.startsWith('AWS_ENDPOINT_URL') || name === IGNORE_ENDPOINTS),
+    );
+    this.endpoints = { setting: settings.endpointUrl, env, profileConfig: configFileSettings(this.profileName()) };
     // A custom endpoint (sandbox, LocalStack, moto) cannot serve virtual-hosted bucket names.
     this.pathStyle = usesCustomEndpoint('S3', this.endpoints);
     this.userAgent = options.userAgentSuffix || DEFAULT_USER_AGENT;

@@ -28,9 +28,11 @@ export function serviceEndpointVariable(service: AwsServiceId): string {
   return `AWS_ENDPOINT_URL_${service.toUpperCase().split(' ').join('_')}`;
 }
 
+export const IGNORE_ENDPOINTS = 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS';
+
 /** AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile's ignore_configured_endpoint_urls) is `true`. */
 export function ignoresConfiguredEndpoints(inputs: EndpointInputs): boolean {
-  const value = inputs.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? inputs.profileConfig.ignore_configured_endpoint_urls;
+  const value = inputs.env[IGNORE_ENDPOINTS] ?? inputs.profileConfig.ignore_configured_endpoint_urls;
   return value?.trim().toLowerCase() === 'true';
 }
 
