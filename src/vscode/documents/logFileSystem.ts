@@ -230,10 +230,12 @@ function showAsStoredNotice(name: string, error: ExplainedError): void {
 
 /** Once per read of a log too large to indent for the editor: what it shows instead, and why. */
 function showLayoutNotice(name: string, layout: EditorLayout): void {
-  const limit = formatBytes(EXTENSION_SYNC_LIMIT);
-  const indented = formatBytes(layout.indentedChars ?? layout.chars);
+  // One decimal: a log of 50.2 MiB must not read as "50 MiB, more than 50 MiB".
+  const mib = (chars: number): string => vscode.l10n.t('{0} MiB', (chars / (1024 * 1024)).toFixed(1));
+  const limit = mib(EXTENSION_SYNC_LIMIT);
+  const indented = mib(layout.indentedChars ?? layout.chars);
   log().warn(
-    `[s3] ${name}: ${layout.kind === 'recordPerLine' ? 'one record per line' : 'too large for extensions'} (indented ${indented}, shown ${formatBytes(layout.chars)}, limit ${limit})`,
+    `[s3] ${name}: ${layout.kind === 'recordPerLine' ? 'one record per line' : 'too large for extensions'} (indented ${indented}, shown ${mib(layout.chars)}, limit ${limit})`,
   );
   const message =
     layout.kind === 'recordPerLine'
@@ -244,7 +246,7 @@ function showLayoutNotice(name: string, layout: EditorLayout): void {
         )
       : vscode.l10n.t(
           'This log ({0}) is more than the {1} of text VS Code passes to extensions: it is shown without hovers, the outline and links.',
-          formatBytes(layout.chars),
+          mib(layout.chars),
           limit,
         );
   void vscode.window.showInformationMessage(message);

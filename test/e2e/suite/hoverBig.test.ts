@@ -201,6 +201,22 @@ describe('hover in a big log in the real editor (issue 19)', function () {
     assert.deepEqual(wrong, [], `hovers that are not our explanation of the field:\n${wrong.join('\n')}`);
   });
 
+  it('opens a log too large for VS Code to pass to the extension in the editor alone, not as an error', async () => {
+    const api = await extensionApi();
+    const failuresBefore = api.failures().length;
+    // 50.5 MiB of records is more than 50 MiB of text even one record per line.
+    const big = await sandboxControl.bigLog(50.5);
+    const opened = await vscode.commands.executeCommand<Opened>('cloudtrailKms.openLog', { bucket: big.bucket, key: big.bigLogKey });
+    assert.ok(opened?.opened && opened.uri, `opening the too large log failed: ${opened?.error}`);
+    assert.equal(opened.withoutExtension, true);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === opened.uri), 'VS Code passed it to the extension after all');
+    const tab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === opened.uri);
+    assert.ok(tab, 'no editor tab shows the log');
+    assert.deepEqual(api.failures().slice(failuresBefore), [], 'opening it was reported as a failure');
+  });
+
   for (const { mb, layout } of CASES) {
     it(`explains fields at ${POSITIONS} positions of a ${mb} MiB realistic log shown ${layout}`, async () => {
       await extensionApi();
