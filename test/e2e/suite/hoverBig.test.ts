@@ -5,7 +5,8 @@
 // explains. Each hover must be our explanation of that field (a test that can fail); the times are figures, printed
 // and written to test-results/hover-big.json for the bench notes, never asserted (target: p99 ≤ 50 ms).
 // Same run, for attribution: the same 21 hovers on a small log of the seeded world (the editor's round trip and every
-// hover provider, on a document of a few KB), and our explain engine alone, in this process, at the same offsets.
+// hover provider, on a document of a few KB); our explain engine alone, in this process, at the same offsets; and the
+// big document again as plain text (only our provider answers, not the built-in JSON language server).
 //
 // Sizes: VS Code passes extensions documents of at most 50 MiB of text. 36.5 MiB of realistic records indent to
 // ~49.3 MiB (the largest indented log still passed to the extension); 49.5 MiB, near CloudTrail's maximum, would indent
@@ -233,6 +234,12 @@ describe('hover in a big log in the real editor (issue 19)', function () {
       else assert.match(document.lineAt(2).text, /^ {4}\{"eventVersion":"[^"]+","/);
 
       const { figures, wrong } = await measureHovers(document, text);
+      // Attribution: the same hovers with the document's language set to plain text, so that only our provider (its
+      // selector names our scheme) answers and the built-in JSON language server is out of the round trip.
+      const plain = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+      const alone = await measureHovers(plain, text);
+      const { samples: _samples, ...aloneFigures } = alone.figures;
+      wrong.push(...alone.wrong.map((w) => `as plain text: ${w}`));
       const entry = {
         layout,
         log_mib: mb,
@@ -241,9 +248,11 @@ describe('hover in a big log in the real editor (issue 19)', function () {
         sandbox_made_ms: madeMs,
         open_ms: round(openMs),
         ...figures,
+        without_json_language_server: aloneFigures,
       };
       writeFigures({ [layout]: entry });
       reportFigures(layout, entry);
+      reportFigures(`${layout}, as plain text: our provider alone`, { ...alone.figures, open_ms: entry.open_ms });
       assert.deepEqual(wrong, [], `hovers that are not our explanation of the field:\n${wrong.join('\n')}`);
     });
   }
