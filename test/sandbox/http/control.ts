@@ -5,8 +5,12 @@
  *   POST   faults   body: a FaultRule or an array of them                      DELETE faults
  *   GET    status → { paused, held, faults, latencyMs }                        GET requests[?operation=Op] → { count }
  *   POST   latency?ms=N             every answer waits N ms (modelled network latency; 0 = none)
+ *   POST   bigLog?mb=M → { bucket, bigLogKey, bigLogUncompressedBytes, bigLogCompressedBytes }: a realistic log of M MiB
+ *          made now (world/scale.ts), for the one test that needs it (seeding it for every sandbox costs seconds)
  * Control requests are not counted, paused or faulted.
  */
+import type { SandboxState } from '../state';
+import { seedBigLogOnDemand } from '../world/scale';
 import type { Faults } from './faults';
 import type { Requests } from './requests';
 
@@ -24,6 +28,7 @@ export function handleControl(
   action: string,
   query: URLSearchParams,
   body: Buffer,
+  state?: SandboxState,
 ): ControlAnswer {
   const operation = query.get('operation') ?? undefined;
   const status = () => ({
@@ -52,6 +57,9 @@ export function handleControl(
     if (method === 'DELETE' && action === 'faults') {
       faults.clear();
       return status();
+    }
+    if (method === 'POST' && action === 'bigLog' && state) {
+      return { status: 200, body: seedBigLogOnDemand(state, Number(query.get('mb'))) };
     }
     if (method === 'GET' && action === 'requests') return { status: 200, body: { count: requests.count(operation) } };
     if (method === 'POST' && action === 'requests/reset') {

@@ -51,6 +51,7 @@ export async function startServer(
             url.pathname.slice(control.length),
             url.searchParams,
             Buffer.concat(chunks),
+            state,
           );
           res.writeHead(answer.status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(answer.body));
