@@ -16,6 +16,7 @@ import { registerMemoryDocuments, REPORT_DOCUMENTS } from './vscode/documents/me
 import { registerDocumentAnalysis } from './vscode/language/documentAnalysis';
 import { registerDocumentLinks } from './vscode/language/documentLinks';
 import { registerHover } from './vscode/language/hover';
+import { registerLargeLogLanguage } from './vscode/language/largeLogLanguage';
 import { registerOutline } from './vscode/language/outline';
 import { registerLog } from './vscode/log';
 import { registerResultsView } from './vscode/results/resultsView';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerHover(context);
   registerDocumentLinks(context);
   registerOutline(context);
+  registerLargeLogLanguage(context);
   return { session, trails, logFiles, results, integrityProblems, failures: recentFailures, searches: findEvents.runs };
 }
 

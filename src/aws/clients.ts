@@ -15,6 +15,13 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { parseIni, profileSettings } from '../core/awsConfig/awsConfigFile';
+import {
+  explicitEndpoint,
+  IGNORE_ENDPOINTS,
+  usesCustomEndpoint,
+  type AwsServiceId,
+  type EndpointInputs,
+} from '../core/awsConfig/serviceEndpoints';
 import { explainAwsError } from '../core/errors';
 import { LruMap } from '../core/lruMap';
 import { userAgent } from '../core/version';
@@ -25,7 +32,10 @@ export interface AwsSettings {
   profile?: string;
   /** Regions to work in; empty: the profile's region. `['all']` means every standard commercial region (see ALL_REGIONS). */
   regions?: string[];
-  /** Endpoint for every service (sandbox, LocalStack); S3 then uses path-style addressing. */
+  /**
+   * Endpoint for every service (sandbox, LocalStack); S3 then uses path-style addressing. A service's own
+   * AWS_ENDPOINT_URL_<SERVICE> comes first (../core/awsConfig/serviceEndpoints.ts).
+   */
   endpointUrl?: string;
   /** Connect, per-attempt and whole-operation timeouts (./timeouts.ts); missing values take the defaults. */
   timeouts?: Partial<Timeouts>;
@@ -101,7 +111,7 @@ export class AwsClients {
   readonly settings: Readonly<AwsSettings>;
   private readonly profile: string | undefined;
   private readonly credentials: AwsCredentialIdentityProvider;
-  private readonly endpoint: string | undefined;
+  private readonly endpoints: EndpointInputs;
   private readonly pathStyle: boolean;
   private readonly userAgent: string;
   readonly timeouts: Timeouts;
@@ -117,13 +127,13 @@ export class AwsClients {
     this.settings = { ...settings };
     this.profile = settings.profile?.trim() || undefined;
     this.credentials = memoized(this.profile ? fromIni({ profile: this.profile }) : fromNodeProviderChain());
-    this.endpoint = settings.endpointUrl?.trim() || undefined;
-    const ignoreConfigured = process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true';
-    const configured = ignoreConfigured
-      ? undefined
-      : process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL || configFileSettings(this.profileName()).endpoint_url;
+    // Only the endpoint variables are kept (never the environment's credentials).
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name.startsWith('AWS_ENDPOINT_URL') || name === IGNORE_ENDPOINTS),
+    );
+    this.endpoints = { setting: settings.endpointUrl, env, profileConfig: configFileSettings(this.profileName()) };
     // A custom endpoint (sandbox, LocalStack, moto) cannot serve virtual-hosted bucket names.
-    this.pathStyle = !!(this.endpoint || configured);
+    this.pathStyle = usesCustomEndpoint('S3', this.endpoints);
     this.userAgent = options.userAgentSuffix || DEFAULT_USER_AGENT;
     this.timeouts = resolveTimeouts(settings.timeouts);
   }
@@ -133,11 +143,20 @@ export class AwsClients {
     return this.profile ?? (process.env.AWS_PROFILE || 'default');
   }
 
-  private common(region: string) {
+  /**
+   * The endpoint a service's client is given: its AWS_ENDPOINT_URL_<SERVICE>, else the endpoint setting; undefined
+   * lets the SDK resolve it (AWS_ENDPOINT_URL, the shared config file, or AWS itself).
+   */
+  endpointFor(service: AwsServiceId): string | undefined {
+    return explicitEndpoint(service, this.endpoints);
+  }
+
+  private common(service: AwsServiceId, region: string) {
+    const endpoint = this.endpointFor(service);
     return {
       region,
       credentials: this.credentials,
-      ...(this.endpoint ? { endpoint: this.endpoint } : {}),
+      ...(endpoint ? { endpoint } : {}),
       ...(this.profile ? { profile: this.profile } : {}),
       customUserAgent: this.userAgent,
       retryMode: 'standard',
@@ -166,7 +185,7 @@ export class AwsClients {
       region,
       () =>
         new S3Client({
-          ...this.common(region),
+          ...this.common('S3', region),
           forcePathStyle: this.pathStyle,
           followRegionRedirects: true,
           // Checksums only when an operation requires them: log objects are read as stored, emulators stay compatible.
@@ -177,24 +196,24 @@ export class AwsClients {
   }
 
   kms(region: string): KMSClient {
-    return this.client('kms', region, () => new KMSClient(this.common(region)));
+    return this.client('kms', region, () => new KMSClient(this.common('KMS', region)));
   }
 
   cloudTrail(region: string): CloudTrailClient {
-    return this.client('cloudtrail', region, () => new CloudTrailClient(this.common(region)));
+    return this.client('cloudtrail', region, () => new CloudTrailClient(this.common('CloudTrail', region)));
   }
 
   athena(region: string): AthenaClient {
-    return this.client('athena', region, () => new AthenaClient(this.common(region)));
+    return this.client('athena', region, () => new AthenaClient(this.common('Athena', region)));
   }
 
   sts(region: string): STSClient {
-    return this.client('sts', region, () => new STSClient(this.common(region)));
+    return this.client('sts', region, () => new STSClient(this.common('STS', region)));
   }
 
   /** AWS Organizations: a global service, served from us-east-1 (account names in organization trees). */
   organizations(): OrganizationsClient {
-    return this.client('organizations', 'us-east-1', () => new OrganizationsClient(this.common('us-east-1')));
+    return this.client('organizations', 'us-east-1', () => new OrganizationsClient(this.common('Organizations', 'us-east-1')));
   }
 
   /** AWS_REGION / AWS_DEFAULT_REGION, else the profile's region, else us-east-1. */

@@ -20,9 +20,9 @@ function globalRegion(partition: string): string {
 const iamClients = new WeakMap<AwsClients, IAMClient>();
 const organizationsClients = new WeakMap<AwsClients, OrganizationsClient>();
 
-function sharedConfig(clients: AwsClients, region: string) {
+function sharedConfig(clients: AwsClients, service: 'IAM' | 'Organizations', region: string) {
   const sts = clients.sts(region).config;
-  const endpoint = clients.settings.endpointUrl?.trim();
+  const endpoint = clients.endpointFor(service);
   return {
     region,
     credentials: sts.credentials,
@@ -36,13 +36,14 @@ function sharedConfig(clients: AwsClients, region: string) {
 
 function iam(clients: AwsClients, partition: string): IAMClient {
   let client = iamClients.get(clients);
-  if (!client) iamClients.set(clients, (client = new IAMClient(sharedConfig(clients, globalRegion(partition)))));
+  if (!client) iamClients.set(clients, (client = new IAMClient(sharedConfig(clients, 'IAM', globalRegion(partition)))));
   return client;
 }
 
 function organizations(clients: AwsClients, partition: string): OrganizationsClient {
   let client = organizationsClients.get(clients);
-  if (!client) organizationsClients.set(clients, (client = new OrganizationsClient(sharedConfig(clients, globalRegion(partition)))));
+  if (!client)
+    organizationsClients.set(clients, (client = new OrganizationsClient(sharedConfig(clients, 'Organizations', globalRegion(partition)))));
   return client;
 }
 

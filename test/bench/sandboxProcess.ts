@@ -41,10 +41,12 @@ export interface SandboxProcess {
   /** Requests the sandbox received for one operation (or all). */
   count(operation?: string): Promise<number>;
   reset(): Promise<void>;
+  /** Every answer waits this many ms from now on (modelled network latency, see Faults.latencyMs). */
+  setLatency(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-type Request = { id: number; count?: string; reset?: boolean };
+type Request = { id: number; count?: string; reset?: boolean; latencyMs?: number };
 type Reply = { id: number; value?: number };
 
 /** Forks this file as a sandbox seeded with the given scale world; resolves once it listens. */
@@ -82,6 +84,9 @@ export function startSandboxProcess(world: WorldOptions, timeoutMs = 120_000): P
           count: async (operation) => (await ask({ count: operation ?? '*' })).value ?? 0,
           reset: async () => {
             await ask({ reset: true });
+          },
+          setLatency: async (ms) => {
+            await ask({ latencyMs: ms });
           },
           stop,
         });
@@ -142,6 +147,7 @@ async function serve(): Promise<void> {
   process.once('disconnect', stop); // the benchmark is gone: never outlive it
   process.on('message', (request: Request) => {
     if (request.reset) sandbox.requests.reset();
+    if (request.latencyMs !== undefined) sandbox.faults.setLatency(request.latencyMs);
     const value = request.count ? sandbox.requests.count(request.count === '*' ? undefined : request.count) : undefined;
     process.send?.({ id: request.id, value });
   });

@@ -28,6 +28,10 @@ import { startSandboxProcess, type SandboxProcessInfo } from './sandboxProcess';
 const RUNS = Math.max(3, Number(process.env.BENCH_SEARCH_RUNS) || 3);
 const CONCURRENCY = DEFAULT_SEARCH_CONCURRENCY;
 const MB = 1024 * 1024;
+/** Modelled latency of every answer in the second comparison with the aws CLI (see validate.ts: S3's "tens of ms"). */
+const LATENCY_MS = Math.max(0, Number(process.env.BENCH_SEARCH_LATENCY_MS ?? 20));
+/** Days of the second search world for the memory figures (two ranges, one 4× the other, after V8's warm-up). */
+const MEMORY_WORLD_DAYS = 8;
 type SearchInfo = NonNullable<SandboxProcessInfo['search']>;
 
 /** The role's Decrypt calls with the key over the first `days` days of the world. */
@@ -246,6 +250,13 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
         const oneDayPeak = median([await memoryChild(info, env, 1), await memoryChild(info, env, 1)]);
         const fourDayPeak = median([await memoryChild(info, env, 4), await memoryChild(info, env, 4)]);
 
+        // The same comparison with every answer LATENCY_MS later: what a search over the network waits on.
+        await sandbox.setLatency(LATENCY_MS);
+        const remoteEngine = median([(await engineRun(clients, wholeWorld)).ms, (await engineRun(clients, wholeWorld)).ms]);
+        const remoteCli = await awsCliRun(s, env);
+        await sandbox.setLatency(0);
+        const longer = await longerRangePeaks();
+
         const engineMs = median(times.engine);
         const broadMs = median(times.broad);
         return {
@@ -259,6 +270,12 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
           broad_ratio_vs_parse: round(broadMs / median(times.parse)),
           first_result_ms: round(median(firstResult), 1),
           peak_rss_range_ratio: round(fourDayPeak / oneDayPeak),
+          peak_rss_range_ratio_8_vs_2_days: round(longer.eight / longer.two),
+          latency_ms: LATENCY_MS,
+          ratio_vs_awscli_at_latency: round(remoteEngine / remoteCli.ms),
+          engine_median_ms_at_latency: round(remoteEngine, 1),
+          awscli_ms_at_latency: round(remoteCli.ms, 1),
+          awscli_finds_planted_at_latency: sameSet(remoteCli.ids, s.roleDecryptIds),
           engine_median_ms: round(engineMs, 1),
           engine_broad_median_ms: round(broadMs, 1),
           floor_median_ms: round(median(times.floor), 1),
@@ -274,6 +291,8 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
           broad_files_not_parsed: broad?.filesNotParsed ?? -1,
           peak_rss_1_day_mb: round(oneDayPeak / MB, 1),
           peak_rss_4_days_mb: round(fourDayPeak / MB, 1),
+          peak_rss_2_days_mb: round(longer.two / MB, 1),
+          peak_rss_8_days_mb: round(longer.eight / MB, 1),
           concurrency: CONCURRENCY,
           runs: RUNS,
           planted: s.roleDecryptIds.length,
@@ -286,6 +305,24 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
         s3.destroy();
       }
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.stop();
+  }
+}
+
+/**
+ * Peak RSS of a search over 2 and over 8 days of an 8-day world (a sandbox of its own): the 1-vs-4-day figure also
+ * holds V8's warm-up (its young generation grows during the first seconds of allocation), this one two ranges past it.
+ */
+async function longerRangePeaks(): Promise<{ two: number; eight: number }> {
+  const sandbox = await startSandboxProcess({ search: { days: MEMORY_WORLD_DAYS }, organization: false });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-search-memory-'));
+  try {
+    const env = awsEnvironment(sandbox.info, dir);
+    const two = median([await memoryChild(sandbox.info, env, 2), await memoryChild(sandbox.info, env, 2)]);
+    const eight = median([await memoryChild(sandbox.info, env, 8), await memoryChild(sandbox.info, env, 8)]);
+    return { two, eight };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await sandbox.stop();

@@ -15,10 +15,16 @@
 // (a member account) and `sandbox-log-archive` (the log-archive reader, no CloudTrail).
 // The seeded world's names reach the tests as JSON in CLOUDTRAIL_KMS_E2E_WORLD (see worldFacts.ts); the sandbox's
 // control URL (pause/resume, faults: a hung endpoint for timeout tests) in CLOUDTRAIL_KMS_E2E_SANDBOX_CONTROL.
+// Athena, which the sandbox lacks, is a moto server (test/moto/server.ts): AWS_ENDPOINT_URL_ATHENA sends only Athena
+// there (a service's own endpoint wins over the endpoint setting, src/core/awsConfig/serviceEndpoints.ts); S3, KMS and
+// CloudTrail stay on the sandbox. Tests queue the rows a query returns through moto's API (motoFacts.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMoto } from '../moto/server';
+import { MOTO_DEFAULT_ACCOUNT } from '../moto/athenaRows';
 import { startSandbox, type Sandbox } from '../sandbox';
+import type { MotoFacts } from './motoFacts';
 import type { WorldFacts } from './worldFacts';
 
 export interface E2eEnvironment {
@@ -111,6 +117,14 @@ export function worldFacts(sandbox: Sandbox): WorldFacts {
 
 export async function e2eEnvironment(): Promise<E2eEnvironment> {
   const sandbox = await startSandbox();
+  const moto = await startMoto().catch(async (error: unknown) => {
+    await sandbox.stop();
+    throw error;
+  });
+  const killMoto = () => moto.killSync();
+  process.once('exit', killMoto);
+  const motoFacts: MotoFacts = { endpoint: moto.endpoint, account: MOTO_DEFAULT_ACCOUNT, region: sandbox.region };
+  process.env.CLOUDTRAIL_KMS_E2E_MOTO = JSON.stringify(motoFacts);
   const files = writeSandboxProfiles(sandbox);
   const { admin } = sandbox.principals;
   // The UI tests run in this process: they read the same facts (and reach the sandbox directly to find a log's lines).
@@ -135,12 +149,16 @@ export async function e2eEnvironment(): Promise<E2eEnvironment> {
       CLOUDTRAIL_KMS_E2E_SANDBOX_CONTROL: sandbox.controlUrl,
       // Fault control of the sandbox (pause/resume, request counts) for tests that must hold AWS mid-request.
       CLOUDTRAIL_KMS_E2E_CONTROL_URL: sandbox.controlUrl,
+      AWS_ENDPOINT_URL_ATHENA: moto.endpoint,
+      CLOUDTRAIL_KMS_E2E_MOTO: JSON.stringify(motoFacts),
     },
     userSettings: {
       'cloudtrailKms.endpointUrl': sandbox.endpoint,
       'cloudtrailKms.regions': [sandbox.region],
     },
     stop: async () => {
+      await moto.stop();
+      process.removeListener('exit', killMoto);
       await sandbox.stop();
       rmSync(files.dir, { recursive: true, force: true });
     },

@@ -28,3 +28,12 @@ export function awsRequestCount(): Promise<RequestCount> {
     }).on('error', reject);
   });
 }
+
+/** Waits (polling every 100 ms) until the condition holds; fails naming what it waited for. */
+export async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

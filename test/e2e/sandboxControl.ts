@@ -36,6 +36,12 @@ export const sandboxControl = {
   pause: (operation: string) => call<{ held: number }>('POST', `pause?operation=${encodeURIComponent(operation)}`),
   resume: () => call<{ held: number }>('POST', 'resume'),
   held: async () => (await call<{ held: number }>('GET', 'status')).held,
+  /** A realistic log of `mb` MiB made now in the default world's log bucket (test/sandbox/world/scale.ts). */
+  bigLog: (mb: number) =>
+    call<{ bucket: string; bigLogKey: string; bigLogUncompressedBytes: number; bigLogCompressedBytes: number }>(
+      'POST',
+      `bigLog?mb=${encodeURIComponent(String(mb))}`,
+    ),
   requests: async (operation?: string) =>
     (await call<{ count: number }>('GET', `requests${operation ? `?operation=${encodeURIComponent(operation)}` : ''}`)).count,
 };

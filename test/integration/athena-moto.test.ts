@@ -16,25 +16,14 @@ import {
 } from '@aws-sdk/client-athena';
 import { AwsClients } from '../../src/aws/clients';
 import { createAthenaTable, findEventsWithAthena, resolveAthenaTable, runAthenaQuery, type AthenaProgress } from '../../src/aws/athena';
-import { RESULT_COLUMNS } from '../../src/core/athena';
 import { CancelledError, ExplainedError } from '../../src/core/errors';
 import { parseQuery } from '../../src/core/search';
 import { corpusRecords } from '../unit/search/corpusRecords';
-import { recordToRow } from '../unit/athena/sqlEval';
+import { motoApi as motoApiOf, queueAthenaRows } from '../moto/athenaRows';
 import { cleanEnv, runCli, startMoto, useEnv, writeProfiles, type Moto, type Profiles } from './awsTestSupport';
 import { MOTO_ACCOUNT, MOTO_KEYS, MOTO_REGION, seedMoto, type MotoWorld } from './motoWorld';
 
 const LOG_PATH = `s3://moto-cloudtrail-logs/AWSLogs/${MOTO_ACCOUNT}/CloudTrail/${MOTO_REGION}/2026/11/27/f.json.gz`;
-
-function cells(record: Record<string, unknown>): { VarCharValue?: string }[] {
-  const row = recordToRow(record);
-  return RESULT_COLUMNS.map((column) => {
-    if (column === 'log_object') return { VarCharValue: LOG_PATH };
-    const value = row[column];
-    if (value === null || value === undefined) return {};
-    return { VarCharValue: typeof value === 'string' ? value : JSON.stringify(value) };
-  });
-}
 
 describe('Athena against moto', { timeout: 180_000 }, () => {
   let moto: Moto;
@@ -46,28 +35,14 @@ describe('Athena against moto', { timeout: 180_000 }, () => {
     .map((entry) => entry.record)
     .filter((record) => typeof record.eventName === 'string' && typeof record.eventTime === 'string');
 
-  async function motoApi(path: string, body: unknown): Promise<void> {
-    const answer = await fetch(`${moto.endpoint}${path}`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-    assert.equal(answer.status, 201, `${path}: ${await answer.text()}`);
-  }
-  /** The rows the next query returns: the header row, then one row per record. */
-  async function queueRows(rows: Record<string, unknown>[]): Promise<void> {
-    const header = { Data: RESULT_COLUMNS.map((name) => ({ VarCharValue: name })) };
-    await motoApi('/moto-api/static/athena/query-results', {
-      account_id: MOTO_ACCOUNT,
-      region: MOTO_REGION,
-      results: [
-        {
-          rows: [header, ...rows.map((record) => ({ Data: cells(record) }))],
-          column_info: RESULT_COLUMNS.map((name) => ({ Name: name, Type: 'varchar' })),
-        },
-      ],
-    });
-  }
+  const motoApi = (path: string, body: unknown) => motoApiOf(moto.endpoint, path, body);
+  /** The rows the next query returns: the header row, then one row per record (all in LOG_PATH). */
+  const queueRows = (rows: Record<string, unknown>[]) =>
+    queueAthenaRows(
+      moto.endpoint,
+      { account: MOTO_ACCOUNT, region: MOTO_REGION },
+      rows.map((record) => ({ record, logObject: LOG_PATH })),
+    );
   const progression = (times: number) =>
     motoApi('/moto-api/state-manager/set-transition', { model_name: 'athena::execution', transition: { progression: 'manual', times } });
 

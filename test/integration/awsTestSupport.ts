@@ -1,10 +1,9 @@
 /**
- * Shared by the AWS-layer and CLI integration tests: free ports, a moto server per test file (killed by its own pid),
+ * Shared by the AWS-layer and CLI integration tests: free ports, a moto server per test file (../moto/server.ts),
  * temporary AWS profile files, and running the CLI (spawned `node dist/cli.js`, or in-process `main()`).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,73 +15,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export const REPO = resolve(__dirname, '..', '..', '..');
 export const CLI = join(REPO, 'dist', 'cli.js');
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((ok) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      ok(true);
-    });
-    socket.once('error', () => ok(false));
-  });
-}
-
-export interface Moto {
-  endpoint: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Starts `python3 -m moto.server` on a free loopback port; fails with a clear message when moto is not installed. */
-export async function startMoto(): Promise<Moto> {
-  const probe = spawnSync('python3', ['-c', 'import moto.server'], { encoding: 'utf8' });
-  if (probe.status !== 0) {
-    throw new Error(
-      `moto is not installed (python3 -c "import moto.server" failed: ${(probe.stderr || probe.error?.message || '').trim()}). Install it with: pip install "moto[server]"`,
-    );
-  }
-  const port = await freePort();
-  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const deadline = Date.now() + 20_000;
-  while (!(await canConnect(port))) {
-    if (child.exitCode !== null) throw new Error(`moto server exited with ${child.exitCode}: ${stderr}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`moto server did not listen on ${port} within 20 s: ${stderr}`);
-    }
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    port,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((ok) => child.once('exit', ok));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
+export { freePort, startMoto, type Moto } from '../moto/server';
 
 export interface Profiles {
   dir: string;

@@ -194,6 +194,27 @@ describe('sandbox fault matrix', { timeout: 300_000 }, () => {
     assert.deepEqual(sandbox.faults.paused(), []);
   });
 
+  it('modelled latency: every answer waits the set time, requests overlap (a timer, not a queue), set over HTTP too', async () => {
+    const control = (action: string) => fetch(`${sandbox.controlUrl}${action}`, { method: 'POST' });
+    const list = () => one().s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 }));
+    try {
+      assert.equal((await control('latency?ms=300')).status, 200);
+      let start = performance.now();
+      await list();
+      const single = performance.now() - start;
+      assert.ok(single >= 290, `one answer after ${Math.round(single)} ms, expected ≥ 300`);
+      start = performance.now();
+      await Promise.all(Array.from({ length: 6 }, list));
+      const six = performance.now() - start;
+      assert.ok(six >= 290, `six answers after ${Math.round(six)} ms`);
+      assert.ok(six < 6 * 300, `six concurrent requests did not overlap: ${Math.round(six)} ms`);
+      assert.equal((await control('latency?ms=-1')).status, 400, 'a negative latency is refused');
+      assert.equal(sandbox.faults.latencyMs, 300, 'the refused value changed nothing');
+    } finally {
+      sandbox.faults.setLatency(0);
+    }
+  });
+
   it('bad rules are refused: via "s3" on an operation S3 does not call, non-positive sizes', () => {
     assert.throws(
       () => sandbox.faults.add({ operation: 'DescribeKey', kind: 'throttle', via: 's3' }),

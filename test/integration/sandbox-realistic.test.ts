@@ -73,6 +73,31 @@ describe('sandbox realistic records', { timeout: 300_000 }, () => {
     }
   });
 
+  it('a big log on demand through the control API (POST bigLog?mb=M), the same as the world option makes', async () => {
+    const control = async (action: string) => {
+      const r = await fetch(`${sandbox.controlUrl}${action}`, { method: 'POST' });
+      return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+    };
+    const made = await control('bigLog?mb=5');
+    assert.equal(made.status, 200, JSON.stringify(made.json));
+    const { bucket, bigLogKey, bigLogUncompressedBytes, bigLogCompressedBytes } = made.json as Record<string, string & number>;
+    assert.equal(bucket, sandbox.world.buckets.logs.name);
+    assert.notEqual(bigLogKey, sandbox.world.scale!.bigLogKey, 'another object than the big log of the world');
+    const out = await sandboxClients(sandbox).s3.send(new GetObjectCommand({ Bucket: bucket, Key: bigLogKey }));
+    assert.equal(out.ServerSideEncryption, 'aws:kms');
+    const gz = Buffer.from(await out.Body!.transformToByteArray());
+    assert.equal(gz.length, bigLogCompressedBytes);
+    const json = gunzipSync(gz);
+    assert.equal(json.length, bigLogUncompressedBytes);
+    assert.ok(Math.abs(json.length - 5 * 1024 * 1024) < 4096, `${json.length} bytes for 5 MiB`);
+    assert.ok((JSON.parse(json.toString()) as { Records: Rec[] }).Records.length > 3000);
+    for (const bad of ['bigLog', 'bigLog?mb=0', 'bigLog?mb=-1', 'bigLog?mb=abc', 'bigLog?mb=100000']) {
+      const refused = await control(bad);
+      assert.equal(refused.status, 400, bad);
+      assert.match(String(refused.json.error), /mb must be a number/);
+    }
+  });
+
   it('aws s3 cp … - | gunzip | python3 reads it as CloudTrail JSON', async () => {
     const key = sandbox.world.scale!.bigLogKey!;
     const r = await cli.run([], {

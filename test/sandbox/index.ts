@@ -20,6 +20,7 @@ export type * from './types';
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const faults = new Faults();
   for (const rule of [...faultsFromEnvironment(), ...(options.faults ?? [])]) faults.add(rule);
+  if (options.latencyMs) faults.setLatency(options.latencyMs);
   const state = createState(faults);
   const world: SeededWorld = options.world === false ? emptyWorld() : seedWorld(state, options.world ?? {});
   const requests = new Requests();

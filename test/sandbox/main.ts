@@ -10,11 +10,13 @@ const HELP = `npm run -s sandbox -- [options]
   --validation             add validation at scale (trail archive, 30 days of hourly digests, 2 regions)
   --validation-days N      ... with N days; implies --validation
   --files-in-one-day N     add N log files in one day (2026-11-20)
-  --big-log-mb M           add one log of M MB (2026-11-21)`;
+  --big-log-mb M           add one log of M MB (2026-11-21)
+  --latency-ms N           every answer waits N ms (modelled network latency; default 0)`;
 
-function parse(argv: string[]): { port: number; world: WorldOptions } {
+function parse(argv: string[]): { port: number; world: WorldOptions; latencyMs: number } {
   const world: WorldOptions = {};
   let port = 0;
+  let latencyMs = 0;
   const number = (name: string, value: string | undefined): number => {
     const n = Number(value);
     if (value === undefined || !Number.isInteger(n) || n < 0) {
@@ -33,6 +35,7 @@ function parse(argv: string[]): { port: number; world: WorldOptions } {
     else if (arg === '--validation-days') world.validation = { days: number(arg, argv[++i]) };
     else if (arg === '--files-in-one-day') world.filesInOneDay = number(arg, argv[++i]);
     else if (arg === '--big-log-mb') world.bigLogMB = number(arg, argv[++i]);
+    else if (arg === '--latency-ms') latencyMs = number(arg, argv[++i]);
     else if (arg === '--help' || arg === '-h') {
       console.log(HELP);
       process.exit(0);
@@ -41,7 +44,7 @@ function parse(argv: string[]): { port: number; world: WorldOptions } {
       process.exit(2);
     }
   }
-  return { port, world };
+  return { port, world, latencyMs };
 }
 
 function describe(sandbox: Sandbox): string {
@@ -107,8 +110,8 @@ function describe(sandbox: Sandbox): string {
 }
 
 async function main(): Promise<void> {
-  const { port, world } = parse(process.argv.slice(2));
-  const sandbox = await startSandbox({ port, world });
+  const { port, world, latencyMs } = parse(process.argv.slice(2));
+  const sandbox = await startSandbox({ port, world, latencyMs });
   const { admin } = sandbox.principals;
   // First lines are shell (eval-able); the rest is for people.
   console.log(`export AWS_ENDPOINT_URL=${sandbox.endpoint}`);

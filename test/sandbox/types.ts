@@ -10,6 +10,8 @@ export interface SandboxOptions {
   world?: WorldOptions | false;
   /** Faults active from the start (added to those in `CLOUDTRAIL_SANDBOX_FAULTS`). */
   faults?: FaultRule[];
+  /** Modelled network latency: every answer waits this many ms (default 0; control API `POST latency?ms=N`). */
+  latencyMs?: number;
 }
 
 export interface SearchWorldOptions {
@@ -110,6 +112,10 @@ export interface FaultController {
   paused(): string[];
   /** Requests held right now. */
   heldCount(): number;
+  /** Every answer waits `ms` from now on (modelled network latency, on a timer; 0 = none). */
+  setLatency(ms: number): void;
+  /** The modelled latency now (ms). */
+  readonly latencyMs: number;
 }
 
 export interface RequestCounter {

@@ -24,8 +24,12 @@ const enum State {
 const OBJECT = 1;
 const ARRAY = 2;
 
-/** A newline and 2 spaces per level at `pos` (room checked by the caller); returns the position after them. */
-function newline(out: Buffer, pos: number, depth: number): number {
+/**
+ * A newline and 2 spaces per level at `pos` (room checked by the caller); returns the position after them. Below
+ * `lineDepth` (a value nested deeper than that) nothing: the value stays on its parent's line.
+ */
+function newline(out: Buffer, pos: number, depth: number, lineDepth: number): number {
+  if (depth > lineDepth) return pos;
   out[pos++] = 10;
   const end = pos + 2 * depth;
   if (depth > 16) out.fill(32, pos, end);
@@ -52,10 +56,13 @@ export class JsonIndenter {
   /**
    * `reserve`: the output buffer to start with (address space: its pages are touched only as they are written, and
    * writing never passes the limit). `limit(inputBytes)`: the most indented bytes allowed for that much input.
+   * `lineDepth`: values nested deeper than that many levels are written compactly on their parent's line, without
+   * spaces (2: a log's records one per line); the default indents every level.
    */
   constructor(
     reserve: number,
     private readonly limit: (inputBytes: number) => number,
+    private readonly lineDepth = Number.MAX_SAFE_INTEGER,
   ) {
     this.out = Buffer.allocUnsafe(Math.max(1024, Math.min(reserve, limit(Number.MAX_SAFE_INTEGER))));
   }
@@ -85,6 +92,7 @@ export class JsonIndenter {
   feed(text: Uint8Array, last: boolean, from = 0): void {
     const n = text.length;
     const cap = this.limit(this.consumed + n);
+    const lineDepth = this.lineDepth;
     let out = this.out;
     let pos = this.pos;
     let depth = this.depth;
@@ -121,14 +129,14 @@ export class JsonIndenter {
           if (state === State.After) {
             if (c === 44) {
               out[pos++] = 44;
-              pos = newline(out, pos, depth);
+              pos = newline(out, pos, depth, lineDepth);
               state = stack[depth - 1] === OBJECT ? State.Key : State.Element;
               i++;
               continue;
             }
             if ((c === 125 && stack[depth - 1] === OBJECT) || (c === 93 && stack[depth - 1] === ARRAY)) {
-              depth--;
-              pos = newline(out, pos, depth);
+              // The closing bracket goes on its own line when the container's content did.
+              if (depth-- <= lineDepth) pos = newline(out, pos, depth, lineDepth);
               out[pos++] = c;
               state = depth === 0 ? State.Done : State.After;
               i++;
@@ -140,7 +148,7 @@ export class JsonIndenter {
           if (state === State.Colon) {
             if (c !== 58) this.fail(i, '":"');
             out[pos++] = 58;
-            out[pos++] = 32;
+            if (depth <= lineDepth) out[pos++] = 32;
             state = State.Value;
             i++;
             continue;
@@ -157,7 +165,7 @@ export class JsonIndenter {
             }
             if (c !== 34) this.fail(i, state === State.Key ? 'a key in double quotes' : 'a key in double quotes or "}"');
             if (state === State.FirstInObject) {
-              pos = newline(out, pos, depth);
+              pos = newline(out, pos, depth, lineDepth);
             }
             isKey = true;
           } else {
@@ -171,7 +179,7 @@ export class JsonIndenter {
                 i++;
                 continue;
               }
-              pos = newline(out, pos, depth);
+              pos = newline(out, pos, depth, lineDepth);
             }
             if (c === 123 || c === 91) {
               out[pos++] = c;

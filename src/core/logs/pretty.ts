@@ -54,14 +54,16 @@ function bomLength(text: Uint8Array): number {
 }
 
 /**
- * Pretty-prints UTF-8 JSON bytes into UTF-8 bytes. Invalid UTF-8 is first replaced by U+FFFD, as Buffer.toString does
+ * Pretty-prints UTF-8 JSON bytes into UTF-8 bytes; with `lineDepth`, values nested deeper than that many levels stay
+ * compact on their parent's line (2: a log's records one per line). Invalid UTF-8 is first replaced by U+FFFD, as Buffer.toString does
  * (only then is the input copied), so the output is always valid UTF-8. The result may be a view on a larger,
  * partly untouched allocation: its byteLength is what it holds.
  */
-export function prettyPrintJsonBytes(input: Uint8Array): Buffer {
+export function prettyPrintJsonBytes(input: Uint8Array, options: { lineDepth?: number } = {}): Buffer {
   const text = isUtf8(input) ? input : Buffer.from(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8'));
   const limit = indentLimit(text.length);
-  const printer = new JsonIndenter(Math.ceil(text.length * 1.6) + 1024, () => limit);
+  const reserve = options.lineDepth === undefined ? Math.ceil(text.length * 1.6) + 1024 : text.length + (text.length >> 4) + 1024;
+  const printer = new JsonIndenter(reserve, () => limit, options.lineDepth);
   try {
     printer.feed(text, true, bomLength(text));
     printer.finish();

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { resolveAthenaTable, type AthenaSettings } from '../../aws/athena';
 import { AthenaTableMissingError } from '../../core/athena';
+import { ExplainedError } from '../../core/errors';
 import type { TrailInfo } from '../../core/model';
 import { parseQuery, pointAtQueryError, QueryError, quoteQueryValue } from '../../core/search';
 import { log } from '../log';
@@ -21,6 +22,9 @@ import { Commands } from './commandIds';
 import { isPlainTrailArgs, NO_TRAILS, pickTrail, trailArnArgument, trailByArn } from './trailArgument';
 
 const DEFAULT_QUERY = 'from:-1d ';
+
+/** Athena failures a cloudtrailKms.athena.* setting fixes (failures.ts): no output location, a missing or disabled workgroup. */
+const FIXED_IN_SETTINGS = new Set(['AthenaNoOutputLocation', 'AthenaWorkgroupMissing', 'AthenaWorkgroupDisabled']);
 
 function athenaSettings(): AthenaSettings {
   const { maxResults: _maxResults, ...settings } = readAthenaSettings();
@@ -76,6 +80,13 @@ async function askQuery(trail: TrailInfo, arg: unknown): Promise<string | undefi
 }
 
 export function registerAthena(context: vscode.ExtensionContext, session: AwsSession, trails: TrailsView, findEvents: FindEvents): void {
+  addErrorAction({
+    title: vscode.l10n.t('Open Athena Settings'),
+    appliesTo: (error) => error instanceof ExplainedError && FIXED_IN_SETTINGS.has(error.code),
+    run: async () => {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'cloudtrailKms.athena');
+    },
+  });
   addErrorAction({
     title: vscode.l10n.t('Copy Table DDL'),
     appliesTo: (error) => error instanceof AthenaTableMissingError && !!error.ddl,

@@ -10,7 +10,7 @@ import { formatBytes } from '../../core/formatBytes';
 import { awsLogsRoot, parseLogObjectKey, trailLogRoot } from '../../core/logs/logLayout';
 import type { LogFolder, TrailInfo } from '../../core/model';
 import { LOG_SCHEME } from '../../core/logs/logUri';
-import { locationOf, logUri, rememberBucketRegion, takeReadFailure } from '../documents/logFileSystem';
+import { isTooLargeForExtensions, locationOf, logUri, rememberBucketRegion, takeReadFailure } from '../documents/logFileSystem';
 import { errorText, splitFirstSentence } from '../errorText';
 import type { AwsSession } from '../session';
 import { readSettings } from '../settings';
@@ -23,6 +23,8 @@ import { NO_TRAILS, pickTrail } from './trailArgument';
 export interface OpenResult {
   opened: boolean;
   uri?: string;
+  /** Shown by the editor alone: too large for VS Code to pass to the extension (no hovers, outline, links). */
+  withoutExtension?: boolean;
   error?: string;
 }
 
@@ -64,6 +66,12 @@ export async function openLogObject(location: { bucket: string; key: string; reg
     await vscode.window.showTextDocument(document, { preview: false, ...(open ? { viewColumn: open.viewColumn } : {}) });
     return { opened: true, uri: uri.toString() };
   } catch (error) {
+    if (isTooLargeForExtensions(uri)) {
+      // VS Code refuses the extension documents above 50 MiB, but its editor shows them (the read told the user why
+      // hovers, outline and links are off).
+      await vscode.commands.executeCommand('vscode.open', uri, { preview: false, ...(open ? { viewColumn: open.viewColumn } : {}) });
+      return { opened: true, uri: uri.toString(), withoutExtension: true };
+    }
     const original = takeReadFailure(uri);
     if (original instanceof ExplainedError || isCancelled(original)) throw original;
     // The file system's explanation (its own [s3] log line has it too), without VS Code's wrapping.

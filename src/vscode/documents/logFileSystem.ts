@@ -3,6 +3,7 @@ import { fetchLog } from '../../aws/fetchLog';
 import { ByteBudgetCache } from '../../core/byteBudgetCache';
 import { ExplainedError } from '../../core/errors';
 import { formatBytes } from '../../core/formatBytes';
+import { EXTENSION_SYNC_LIMIT, layoutForEditor, type EditorLayout } from '../../core/logs/editorLayout';
 import { fromLogUriParts, logDisplayName, LOG_SCHEME, toLogUriParts, type LogLocation } from '../../core/logs/logUri';
 import type { SseFacts } from '../../core/model';
 import { clearDecryptionFacts, setDecryptionFacts } from './decryptionFacts';
@@ -34,6 +35,17 @@ export function locationOf(uri: vscode.Uri): LogLocation {
 const bucketRegions = new Map<string, string>();
 /** The last failure of reading each URI, so a command that opened it can explain the very error (not VS Code's text). */
 const readFailures = new Map<string, unknown>();
+
+/** Documents whose text is more than VS Code passes to extensions, even one record per line (see editorLayout.ts). */
+const tooLargeForExtensions = new Set<string>();
+
+/**
+ * True when `uri`'s text was too large for VS Code to pass to the extension: `openTextDocument` fails for it, the
+ * editor can still show it (`vscode.open`), without hovers, outline or links.
+ */
+export function isTooLargeForExtensions(uri: vscode.Uri): boolean {
+  return tooLargeForExtensions.has(uri.toString());
+}
 
 export function rememberBucketRegion(bucket: string, region: string | undefined): void {
   if (region && bucketRegions.size < 10_000) bucketRegions.set(bucket, region);
@@ -89,6 +101,7 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
     this.cache.clear();
     bucketRegions.clear();
     readFailures.clear();
+    tooLargeForExtensions.clear();
     clearDecryptionFacts();
   }
 
@@ -154,9 +167,14 @@ export class LogFileSystemProvider implements vscode.FileSystemProvider, vscode.
           },
         );
         const pretty = fetched.pretty && 'bytes' in fetched.pretty ? fetched.pretty.bytes : undefined;
-        // Not JSON, or nested too deeply to indent: shown as stored rather than refused, with a notice.
-        const bytes = pretty ?? fetched.bytes;
+        // Not JSON, or nested too deeply to indent: shown as stored rather than refused, with a notice. Too large for
+        // VS Code to pass to the extension once indented: one record per line (see editorLayout.ts), with a notice.
+        const layout = layoutForEditor(pretty, () => fetched.bytes);
+        const bytes = layout.bytes;
         if (fetched.pretty && 'error' in fetched.pretty) showAsStoredNotice(logDisplayName(location), fetched.pretty.error);
+        if (layout.kind === 'tooLarge') tooLargeForExtensions.add(id);
+        else tooLargeForExtensions.delete(id);
+        if (layout.kind !== 'asGiven') showLayoutNotice(logDisplayName(location), layout);
         this.cache.set(id, { bytes, sse: fetched.sse, mtime: Date.now() }, bytes.byteLength);
         setDecryptionFacts(uri, fetched.sse);
         log().info(
@@ -208,6 +226,30 @@ function showAsStoredNotice(name: string, error: ExplainedError): void {
   void vscode.window.showWarningMessage(message, details).then((picked) => {
     if (picked === details) log().show(true);
   });
+}
+
+/** Once per read of a log too large to indent for the editor: what it shows instead, and why. */
+function showLayoutNotice(name: string, layout: EditorLayout): void {
+  // One decimal: a log of 50.2 MiB must not read as "50 MiB, more than 50 MiB".
+  const mib = (chars: number): string => vscode.l10n.t('{0} MiB', (chars / (1024 * 1024)).toFixed(1));
+  const limit = mib(EXTENSION_SYNC_LIMIT);
+  const indented = mib(layout.indentedChars ?? layout.chars);
+  log().warn(
+    `[s3] ${name}: ${layout.kind === 'recordPerLine' ? 'one record per line' : 'too large for extensions'} (indented ${indented}, shown ${mib(layout.chars)}, limit ${limit})`,
+  );
+  const message =
+    layout.kind === 'recordPerLine'
+      ? vscode.l10n.t(
+          'This log is shown one record per line: indented it would be {0}, more than the {1} of text VS Code passes to extensions, and hovers, the outline and links would be off.',
+          indented,
+          limit,
+        )
+      : vscode.l10n.t(
+          'This log ({0}) is more than the {1} of text VS Code passes to extensions: it is shown without hovers, the outline and links.',
+          mib(layout.chars),
+          limit,
+        );
+  void vscode.window.showInformationMessage(message);
 }
 
 const READONLY_TEXT = vscode.l10n.t(

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findLinkTargets } from '../../core/explain/linkTargets';
 import { commandUri } from '../../core/markdownEscape';
 import { Commands } from '../commands/commandIds';
-import { isCloudTrailDocument } from './documentAnalysis';
+import { analysed } from './documentAnalysis';
 import { CLOUDTRAIL_SELECTOR } from './hover';
 
 const MAX_LINKS = 5000;
@@ -10,8 +10,10 @@ const MAX_LINKS = 5000;
 /** ARNs and s3:// URIs in CloudTrail documents become links to our reveal/open commands. */
 export class CloudTrailLinkProvider implements vscode.DocumentLinkProvider {
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-    if (!isCloudTrailDocument(document)) return [];
-    return findLinkTargets(document.getText(), MAX_LINKS).map((found) => {
+    // The text analysed for hovers (once per version): getText() joins every line again, 1-2 s on a 50 MB log.
+    const data = analysed(document);
+    if (!data) return [];
+    return findLinkTargets(data.text, MAX_LINKS).map((found) => {
       const range = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
       const link = new vscode.DocumentLink(range, vscode.Uri.parse(commandUri(Commands.openTarget, [found.target])));
       link.tooltip =

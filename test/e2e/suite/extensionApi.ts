@@ -77,7 +77,11 @@ export async function path(api: ApiLike, ...names: string[]): Promise<NodeLike> 
 
 /** The Markdown text of all hovers at a position. */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hoversText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position));
+}
+
+/** The Markdown text of hovers (what `vscode.executeHoverProvider` answered). */
+export function hoversText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? [])
     .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')))
     .join('\n---\n');

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { until } from '../hostHelpers';
 import { sandboxControl } from '../sandboxControl';
 import { world } from '../worldFacts';
 import { commandLinks, extensionApi, hoverText, positionOf } from './extensionApi';
@@ -25,14 +26,6 @@ interface SearchesLike {
 }
 
 type Record = { eventTime: string; eventName: string; eventID: string; userIdentity?: { accessKeyId?: string } };
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('Find Events (against the sandbox)', function () {
   // Searches against the sandbox on a shared 2-core machine: minutes under load, seconds when quiet.

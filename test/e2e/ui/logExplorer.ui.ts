@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { AwsClients } from '../../../src/aws/clients';
 import { fetchLog } from '../../../src/aws/fetchLog';
 import { prettyPrintJson } from '../../../src/core/logs/pretty';
+import { withSandboxClients } from '../sandboxClients';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, QUICK_INPUT, runCommand, viewPane } from '../workbench';
 import { expand, logFileRow, treeRow } from './treeRows';
@@ -10,17 +10,7 @@ import { newestLogKeys, world } from '../worldFacts';
 
 /** Finds, outside the workbench, a newest-day log with a GenerateDataKey record, and the line of its encryptionContext. */
 async function kmsLogWithLine(): Promise<{ s3: string; line: number }> {
-  const sandbox = JSON.parse(process.env.CLOUDTRAIL_KMS_E2E_SANDBOX ?? '{}') as {
-    endpoint: string;
-    region: string;
-    accessKeyId: string;
-    secretAccessKey: string;
-  };
-  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-  process.env.AWS_ACCESS_KEY_ID = sandbox.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = sandbox.secretAccessKey;
-  const clients = new AwsClients({ endpointUrl: sandbox.endpoint, regions: [sandbox.region] });
-  try {
+  return withSandboxClients(async (clients, sandbox) => {
     const facts = world();
     const bucket = facts.trails.management.bucket;
     for (const key of newestLogKeys(facts).keys) {
@@ -33,11 +23,7 @@ async function kmsLogWithLine(): Promise<{ s3: string; line: number }> {
       return { s3: `s3://${bucket}/${key}`, line: text.slice(0, context).split('\n').length };
     }
     throw new Error('no newest-day log with a GenerateDataKey record');
-  } finally {
-    clients.dispose();
-    process.env.AWS_ACCESS_KEY_ID = saved.id;
-    process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-  }
+  });
 }
 
 async function editorWith(page: Page, text: string): Promise<Locator> {

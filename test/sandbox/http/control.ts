@@ -3,9 +3,14 @@
  * a person with curl): `<endpoint>/__sandbox/<token>/…` where the token is random per sandbox (Sandbox.controlUrl).
  *   POST   pause[?operation=Op]     hold requests (all, or one operation)      POST resume[?operation=Op]
  *   POST   faults   body: a FaultRule or an array of them                      DELETE faults
- *   GET    status → { paused, held, faults }                                   GET requests[?operation=Op] → { count }
+ *   GET    status → { paused, held, faults, latencyMs }                        GET requests[?operation=Op] → { count }
+ *   POST   latency?ms=N             every answer waits N ms (modelled network latency; 0 = none)
+ *   POST   bigLog?mb=M → { bucket, bigLogKey, bigLogUncompressedBytes, bigLogCompressedBytes }: a realistic log of M MiB
+ *          made now (world/scale.ts), for the one test that needs it (seeding it for every sandbox costs seconds)
  * Control requests are not counted, paused or faulted.
  */
+import type { SandboxState } from '../state';
+import { seedBigLogOnDemand } from '../world/scale';
 import type { Faults } from './faults';
 import type { Requests } from './requests';
 
@@ -23,9 +28,13 @@ export function handleControl(
   action: string,
   query: URLSearchParams,
   body: Buffer,
+  state?: SandboxState,
 ): ControlAnswer {
   const operation = query.get('operation') ?? undefined;
-  const status = () => ({ status: 200, body: { paused: faults.paused(), held: faults.heldCount(), faults: faults.list() } });
+  const status = () => ({
+    status: 200,
+    body: { paused: faults.paused(), held: faults.heldCount(), faults: faults.list(), latencyMs: faults.latencyMs },
+  });
   try {
     if (method === 'POST' && action === 'pause') {
       faults.pause(operation ?? '*');
@@ -36,6 +45,10 @@ export function handleControl(
       return status();
     }
     if (method === 'GET' && action === 'status') return status();
+    if (method === 'POST' && action === 'latency') {
+      faults.setLatency(Number(query.get('ms') ?? 'NaN'));
+      return status();
+    }
     if (method === 'POST' && action === 'faults') {
       const parsed = JSON.parse(body.toString('utf8')) as unknown;
       for (const rule of Array.isArray(parsed) ? parsed : [parsed]) faults.add(rule as Parameters<Faults['add']>[0]);
@@ -44,6 +57,9 @@ export function handleControl(
     if (method === 'DELETE' && action === 'faults') {
       faults.clear();
       return status();
+    }
+    if (method === 'POST' && action === 'bigLog' && state) {
+      return { status: 200, body: seedBigLogOnDemand(state, Number(query.get('mb'))) };
     }
     if (method === 'GET' && action === 'requests') return { status: 200, body: { count: requests.count(operation) } };
     if (method === 'POST' && action === 'requests/reset') {

@@ -14,6 +14,18 @@ export class Faults implements FaultController {
   private rules: Array<{ rule: FaultRule; left: number }> = [];
   private pausedOperations: Set<string> | undefined;
   private held: Held[] = [];
+  /**
+   * Network latency to model: every answer (not control requests) waits this long before it is served, on a timer (no
+   * CPU). Loopback answers in well under a millisecond, while S3's median latency for small requests is "often in the
+   * range of tens of milliseconds" (AWS, S3 performance whitepaper: timeouts and retries): a client that overlaps
+   * requests and one that sends them one by one only differ as they would against AWS when this is set.
+   */
+  latencyMs = 0;
+
+  setLatency(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0 || ms > 10_000) throw new Error(`Invalid latency ${ms}: expected 0–10000 ms.`);
+    this.latencyMs = ms;
+  }
 
   add(rule: FaultRule): void {
     const problem = ruleProblem(rule);

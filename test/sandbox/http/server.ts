@@ -51,6 +51,7 @@ export async function startServer(
             url.pathname.slice(control.length),
             url.searchParams,
             Buffer.concat(chunks),
+            state,
           );
           res.writeHead(answer.status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(answer.body));
@@ -67,7 +68,11 @@ export async function startServer(
             res.destroy(e as Error);
           }
         };
-        if (!faults.holdIfPaused(incoming.operation, run)) run();
+        const runOrHold = () => {
+          if (!faults.holdIfPaused(incoming.operation, run)) run();
+        };
+        if (faults.latencyMs > 0) setTimeout(runOrHold, faults.latencyMs);
+        else runOrHold();
       } catch (e) {
         res.destroy(e as Error);
       }
