@@ -36,6 +36,12 @@ export interface FetchLogOptions {
    * out). Default: one buffer reserved up front (the limit, at most 256 MB; untouched pages cost no memory).
    */
   collect?: 'buffer' | 'chunks';
+  /**
+   * Copy the uncompressed bytes into this caller-owned buffer, reused from one fetch to the next (Find Events keeps
+   * one per file in flight): gunzip's chunks then die young instead of outliving garbage collections in a list, and
+   * nothing is allocated per file. `bytes` is a view on it, valid until the next fetch into the same buffer.
+   */
+  into?: ReusableBytes;
   /** Pretty-print the document while it arrives (the result's `pretty`); `bytes` is then made only when read. */
   prettyPrint?: boolean;
 }
@@ -95,13 +101,37 @@ class ChunkSink {
   }
 }
 
+/** A growable buffer a caller lends to fetch after fetch; see FetchLogOptions.into. */
+export class ReusableBytes {
+  buffer: Buffer = Buffer.alloc(0);
+}
+
+/** Writes into a ReusableBytes from its start, growing it (and keeping it grown) when a file is larger. */
+class ReuseSink {
+  length = 0;
+  constructor(private readonly into: ReusableBytes) {}
+  push(chunk: Buffer): void {
+    const needed = this.length + chunk.length;
+    if (needed > this.into.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(needed, this.into.buffer.length * 2, 256 * 1024));
+      this.into.buffer.copy(bigger, 0, 0, this.length);
+      this.into.buffer = bigger;
+    }
+    chunk.copy(this.into.buffer, this.length);
+    this.length = needed;
+  }
+  bytes(): Buffer {
+    return this.into.buffer.subarray(0, this.length);
+  }
+}
+
 /** Indented text is about 1.4–1.6 × the JSON, and CloudTrail's gzip about 8–12 × smaller: room reserved up front. */
 function prettyReserve(total: number | undefined, gzipped: boolean): number {
   return Math.min(RESERVE_BYTES, Math.max(1024 * 1024, (total ?? 0) * (gzipped ? 24 : 2)));
 }
 
 interface Collected {
-  sink: ByteSink | ChunkSink | PrettyLogSink;
+  sink: ByteSink | ChunkSink | ReuseSink | PrettyLogSink;
   compressedBytes: number;
   uncompressedBytes: number;
   gzipped: boolean;
@@ -156,9 +186,11 @@ async function collectBody(
       result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
       result.sink = options.prettyPrint
         ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
-        : options.collect === 'chunks'
-          ? new ChunkSink()
-          : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
+        : options.into
+          ? new ReuseSink(options.into)
+          : options.collect === 'chunks'
+            ? new ChunkSink()
+            : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
       if (result.gzipped) {
         // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
         inflater = new BoundedGunzip({ maxBytes, location, onData: keep });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { AwsClients } from '../../src/aws/clients';
-import { fetchLog } from '../../src/aws/fetchLog';
+import { fetchLog, ReusableBytes } from '../../src/aws/fetchLog';
 import { describeTrailKey, listKeys } from '../../src/aws/keys';
 import { listLogFolder, resolveTrailLogRoot } from '../../src/aws/logObjects';
 import { listTrails } from '../../src/aws/trails';
@@ -168,6 +168,32 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     assert.equal(fetched.sse.kmsKeyId, sandbox.world.keys.healthy.arn);
     assert.equal(progress.at(-1), fetched.compressedBytes);
     assert.equal(fetched.uncompressedBytes, Buffer.byteLength(fetched.text));
+  });
+
+  test('fetchLog into a reused buffer: each fetch its own exact bytes, grown for a big log, a retried body from its first byte', async () => {
+    const bucket = sandbox.world.buckets.logs.name;
+    const [first, second] = sandbox.world.logKeys['us-west-2']['2026-11-24'];
+    const bigKey = sandbox.world.scale?.bigLogKey ?? '';
+    const into = new ReusableBytes();
+    const expected = async (key: string): Promise<Buffer> => fetchLog(admin, { bucket, key }).then((log) => Buffer.from(log.bytes));
+    const a = await fetchLog(admin, { bucket, key: first }, { into });
+    assert.ok(Buffer.from(a.bytes).equals(await expected(first)));
+    assert.equal(a.bytes.buffer, into.buffer.buffer, 'the bytes are a view on the lent buffer, not a copy');
+    const small = into.buffer;
+    const b = await fetchLog(admin, { bucket, key: second }, { into });
+    assert.ok(Buffer.from(b.bytes).equals(await expected(second)));
+    assert.equal(into.buffer, small, 'a file no larger than the buffer reuses it');
+    const big = await fetchLog(admin, { bucket, key: bigKey }, { into });
+    assert.equal(big.bytes.length, sandbox.world.scale?.bigLogUncompressedBytes);
+    assert.ok(into.buffer.length >= big.bytes.length && into.buffer !== small, 'grown for the big log');
+    assert.ok(Buffer.from(big.bytes).equals(await expected(bigKey)));
+    try {
+      sandbox.faults.add({ operation: 'GetObject', kind: 'truncate', times: 1 });
+      const again = await fetchLog(admin, { bucket, key: first }, { into });
+      assert.ok(Buffer.from(again.bytes).equals(await expected(first)), 'the retry wrote from the start, nothing of the cut body left');
+    } finally {
+      sandbox.faults.clear();
+    }
   });
 
   test('fetchLog as auditor: may reach but not decrypt — key, encryption context and kms:Decrypt named', async () => {

@@ -23,6 +23,7 @@ import {
 } from '../../core/search';
 import type { FileFailure, SearchEstimate, SearchProgress, SearchSummary } from '../../core/search/summary';
 import type { AwsClients } from '../clients';
+import { BufferPool } from './bufferPool';
 import { AdaptiveLimit } from './limiter';
 import { estimateCost, listPlannedFiles, type PlannedFile } from './listing';
 import { resolveQueryKeys, resolveSearchLocation } from './location';
@@ -220,13 +221,22 @@ async function readAll(
   let wake: () => void = () => undefined;
   const finished = (): void => wake();
 
+  const buffers = new BufferPool();
   const one = async (index: number, epoch: number): Promise<void> => {
     const file = files[index];
     let outcome: 'ok' | 'throttled' | 'other' = 'other';
+    const into = buffers.take();
     try {
-      const read = await readAndMatch(clients, file, matching, signal, () => {
-        summary.firstFileMs ??= Date.now() - state.readStarted;
-      });
+      const read = await readAndMatch(
+        clients,
+        file,
+        matching,
+        signal,
+        () => {
+          summary.firstFileMs ??= Date.now() - state.readStarted;
+        },
+        into,
+      );
       outcome = 'ok';
       summary.filesRead++;
       summary.bytesRead += read.compressedBytes;
@@ -278,6 +288,7 @@ async function readAll(
         stop.abort();
       }
     } finally {
+      buffers.give(into);
       limit.release(outcome, epoch);
       inFlight--;
       report(state, limit, options);

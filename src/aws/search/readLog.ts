@@ -6,7 +6,7 @@
 import { CancelledError, ExplainedError } from '../../core/errors';
 import { RawScanner, type CompiledRawPrefilter, type RecordMatcher, type SearchHit } from '../../core/search';
 import type { AwsClients } from '../clients';
-import { fetchLog } from '../fetchLog';
+import { fetchLog, type ReusableBytes } from '../fetchLog';
 
 /** CloudTrail writes at most 50 MB per file (uncompressed); anything beyond twice that is not a log to search. */
 export const MAX_SEARCH_FILE_BYTES = 100 * 1024 * 1024;
@@ -67,6 +67,7 @@ export async function readAndMatch(
   matching: Matching,
   signal: AbortSignal,
   onReceived?: () => void,
+  into?: ReusableBytes,
 ): Promise<FileRead> {
   let scanner: RawScanner | undefined;
   const fetched = await fetchLog(
@@ -75,8 +76,10 @@ export async function readAndMatch(
     {
       signal,
       maxBytes: MAX_SEARCH_FILE_BYTES,
-      // Most files are ruled out by the scan and never parsed: their bytes are not copied into a buffer of their own.
+      // Most files are ruled out by the scan and never parsed: their bytes go to a buffer reused from file to file
+      // (or are kept as gunzip's chunks), never to a buffer of their own.
       collect: 'chunks',
+      ...(into ? { into } : {}),
       ...(file.trailArn ? { trailArn: file.trailArn } : {}),
       observe: () => {
         const fresh = new RawScanner(matching.scan);

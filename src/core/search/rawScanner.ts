@@ -6,7 +6,7 @@
  * - few literals (the usual query): each 64 KB window is decoded as Latin-1 (one byte, one character), lower-cased
  *   and searched with the engine's native indexOf — a few native passes, faster than gunzip;
  * - many literals: one pass of an Aho–Corasick automaton (rawAutomaton.ts), linear whatever their number.
- * Memory is one window plus the automaton, never the file.
+ * Memory is one window plus the automaton, never the file; the end of a window is kept as a copy (see push).
  */
 import { AutomatonScan, compileAutomaton, escapeHides, hexValue, type CompiledAutomaton } from './rawAutomaton';
 import type { RawPrefilter } from './prefilter';
@@ -50,7 +50,7 @@ class NativeScan {
   private readonly satisfied: boolean[];
   private remaining: number;
   private undecidable = false;
-  /** The end of the previous window (lower-cased), so a literal or an escape cut by a window edge is still seen. */
+  /** The end of the previous window (lower-cased), so a literal or an escape cut by a window edge is still seen at the seam. */
   private carry = '';
   private readonly overlap: number;
 
@@ -68,8 +68,19 @@ class NativeScan {
   push(chunk: Uint8Array): void {
     for (let offset = 0; offset < chunk.length && !this.decided; offset += WINDOW) {
       const end = Math.min(chunk.length, offset + WINDOW);
-      const piece = Buffer.from(chunk.buffer, chunk.byteOffset + offset, end - offset).toString('latin1');
-      this.window((this.carry + piece).toLowerCase());
+      const lower = Buffer.from(chunk.buffer, chunk.byteOffset + offset, end - offset)
+        .toString('latin1')
+        .toLowerCase();
+      // Where two windows meet: the end of the last one and the start of this one, searched on their own (a few dozen
+      // characters) rather than joined to the whole window, which would copy it once more.
+      const seam = this.carry.length > 0 ? this.carry + lower.slice(0, this.overlap) : '';
+      if (seam) this.window(seam);
+      if (!this.decided) this.window(lower);
+      // A copy, not a slice: a slice would keep its whole 64 KB window alive while the file waits for its next chunk.
+      this.carry = Buffer.from(
+        lower.length >= this.overlap ? lower.slice(-this.overlap) : (this.carry + lower).slice(-this.overlap),
+        'latin1',
+      ).toString('latin1');
     }
   }
 
@@ -96,11 +107,7 @@ class NativeScan {
         return;
       }
     }
-    if ((watchDotlessI && text.includes(DOTLESS_I_BYTES)) || (watchKelvin && text.includes(KELVIN_BYTES))) {
-      this.undecidable = true;
-      return;
-    }
-    this.carry = text.slice(-this.overlap);
+    if ((watchDotlessI && text.includes(DOTLESS_I_BYTES)) || (watchKelvin && text.includes(KELVIN_BYTES))) this.undecidable = true;
   }
 }
 

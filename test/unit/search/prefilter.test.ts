@@ -187,3 +187,38 @@ test('many literals (the query limits) build one automaton and scan a large buff
   assert.equal(rawBytesMayMatch(prefilter, bytes), true);
   assert.equal(rawBytesMayMatch(prefilter, bytes.subarray(0, 5_000_000)), false);
 });
+
+test('native scan: a literal or an escape at any place across a chunk or window seam is seen, in chunks of any size', () => {
+  const principal = 'arn:aws:iam::111122223333:role/Payments-Batch';
+  const prefilter = buildRawPrefilter(parseQuery(`principal:${q(principal)} name:Decrypt`));
+  const compiled = compileRawPrefilter(prefilter, 'native');
+  const overlap = principal.length - 1;
+  const chunkings = (bytes: Uint8Array): Uint8Array[][] =>
+    [1, 2, 5, overlap - 1, overlap, overlap + 1, 2 * overlap + 3, 65536 - 7, 65536, 70_000].map((size) => {
+      const pieces: Uint8Array[] = [];
+      for (let offset = 0; offset < bytes.length; offset += size) pieces.push(bytes.subarray(offset, offset + size));
+      return pieces;
+    });
+  const scanned = (pieces: Uint8Array[]): boolean => {
+    const scanner = new RawScanner(compiled);
+    for (const piece of pieces) scanner.push(piece);
+    return scanner.mayMatch();
+  };
+  let checked = 0;
+  // The principal in mixed case, placed so that it straddles the 64 KB window edge at every offset, "Decrypt" far away.
+  for (let cut = 0; cut <= principal.length; cut += 3) {
+    const before = 'Decrypt'.padEnd(65536 - cut, ' ');
+    const bytes = utf8(`${before}"${principal.toUpperCase()}"`);
+    for (const pieces of chunkings(bytes)) {
+      assert.equal(scanned(pieces), true, `cut ${cut}, chunks of ${pieces[0].length}`);
+      checked++;
+    }
+    // One character less of the principal: no chunking may find it.
+    const missing = utf8(`${before}"${principal.slice(0, -1)}"`);
+    for (const pieces of chunkings(missing)) assert.equal(scanned(pieces), false, `cut ${cut}: a prefix is not the literal`);
+    // An escape of a plain letter cut by the edge makes the file "cannot tell".
+    const escaped = utf8(`${'Decrypt'.padEnd(65536 - (cut % 6), ' ')}\\u0041`);
+    for (const pieces of chunkings(escaped)) assert.equal(scanned(pieces), true, `escape cut at ${cut % 6}`);
+  }
+  assert.ok(checked > 100, `${checked} checks`);
+});
