@@ -99,7 +99,7 @@ describe('search engine on the search world', { timeout: 300_000 }, () => {
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-      await until(() => sandbox.faults.heldCount() >= 8, 'eight held reads (the default concurrency)');
+      await until(() => sandbox.faults.heldCount() >= 8, 'eight held reads (the default concurrency is more)');
       child.kill('SIGINT');
       const code = await exited;
       const count = sandbox.requests.count();

@@ -29,7 +29,7 @@ import { estimateCost, listPlannedFiles, type PlannedFile } from './listing';
 import { resolveQueryKeys, resolveSearchLocation } from './location';
 import { readAndMatch, type FileToRead } from './readLog';
 
-export const DEFAULT_SEARCH_CONCURRENCY = 8;
+export const DEFAULT_SEARCH_CONCURRENCY = 16;
 export const MAX_SEARCH_CONCURRENCY = 64;
 /** Above this many files the caller is asked first (each read of an SSE-KMS object is a billed KMS Decrypt). */
 export const DEFAULT_CONFIRM_ABOVE_FILES = 500;
