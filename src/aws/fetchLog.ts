@@ -155,72 +155,74 @@ async function collectBody(
   };
   let inflater: BoundedGunzip | undefined;
   let decided = false;
+  let stopped = false;
   const keep = (chunk: Buffer): void => {
+    if (stopped) return;
     result.uncompressedBytes += chunk.length;
     if (result.uncompressedBytes > maxBytes) throw tooLargeError(location, maxBytes, result.uncompressedBytes);
     result.sink.push(chunk);
     observer?.(chunk);
   };
 
-  const pieces = body[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<unknown>;
-    try {
-      next = await pieces.next();
-    } catch (error) {
-      if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') throw error;
-      if (isAttemptTimeout(error)) throw bodyTimeoutError(location, result.compressedBytes, error);
-      // The connection broke mid-body (the SDK's retries only cover the request, not the body).
+  try {
+    const pieces = body[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = await pieces.next();
+      } catch (error) {
+        if (error instanceof CancelledError || (error as Error)?.name === 'AbortError') throw error;
+        if (isAttemptTimeout(error)) throw bodyTimeoutError(location, result.compressedBytes, error);
+        // The connection broke mid-body (the SDK's retries only cover the request, not the body).
+        throw new ExplainedError(
+          'DownloadInterrupted',
+          `The download of ${location} stopped after ${result.compressedBytes}${total !== undefined ? ` of ${total}` : ''} bytes.`,
+          `The connection ended early (${(error as Error)?.message ?? String(error)}).`,
+          'Try again.',
+          error,
+        );
+      }
+      if (next.done) break;
+      const chunk = next.value as Buffer;
+      if (!decided) {
+        decided = true;
+        result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
+        result.sink = options.prettyPrint
+          ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
+          : options.into
+            ? new ReuseSink(options.into)
+            : options.collect === 'chunks'
+              ? new ChunkSink()
+              : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
+        if (result.gzipped) {
+          // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
+          inflater = new BoundedGunzip({ maxBytes, location, onData: keep });
+        } else if (total !== undefined && total > maxBytes) {
+          throw tooLargeError(location, maxBytes, total);
+        }
+      }
+      result.compressedBytes += chunk.length;
+      if (result.gzipped && result.sink instanceof PrettyLogSink) result.sink.keepCompressed(chunk);
+      onProgress?.(result.compressedBytes, total);
+      if (inflater) await inflater.write(chunk);
+      else keep(chunk);
+    }
+    if (total !== undefined && result.compressedBytes < total) {
       throw new ExplainedError(
         'DownloadInterrupted',
-        `The download of ${location} stopped after ${result.compressedBytes}${total !== undefined ? ` of ${total}` : ''} bytes.`,
-        `The connection ended early (${(error as Error)?.message ?? String(error)}).`,
+        `The download of ${location} stopped after ${result.compressedBytes} of ${total} bytes.`,
+        'The connection ended early.',
         'Try again.',
-        error,
       );
     }
-    if (next.done) break;
-    const chunk = next.value as Buffer;
-    if (!decided) {
-      decided = true;
-      result.gzipped = chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
-      result.sink = options.prettyPrint
-        ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
-        : options.into
-          ? new ReuseSink(options.into)
-          : options.collect === 'chunks'
-            ? new ChunkSink()
-            : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
-      if (result.gzipped) {
-        // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
-        inflater = new BoundedGunzip({ maxBytes, location, onData: keep });
-      } else if (total !== undefined && total > maxBytes) {
-        throw tooLargeError(location, maxBytes, total);
-      }
-    }
-    result.compressedBytes += chunk.length;
-    if (result.gzipped && result.sink instanceof PrettyLogSink) result.sink.keepCompressed(chunk);
-    onProgress?.(result.compressedBytes, total);
-    if (inflater) {
-      try {
-        await inflater.write(chunk);
-      } catch (error) {
-        inflater.destroy();
-        throw error;
-      }
-    } else {
-      keep(chunk);
-    }
+    if (inflater) await inflater.end();
+  } catch (error) {
+    // A failed attempt's gunzip may still hold compressed bytes it has not inflated: stop it, so that nothing lands in
+    // the sink afterwards (with `into`, the buffer is written again by the retry, or lent to the next file).
+    stopped = true;
+    inflater?.destroy();
+    throw error;
   }
-  if (total !== undefined && result.compressedBytes < total) {
-    throw new ExplainedError(
-      'DownloadInterrupted',
-      `The download of ${location} stopped after ${result.compressedBytes} of ${total} bytes.`,
-      'The connection ended early.',
-      'Try again.',
-    );
-  }
-  if (inflater) await inflater.end();
   return result;
 }
 

@@ -188,9 +188,26 @@ describe('AWS layer against the sandbox', { timeout: 240_000 }, () => {
     assert.ok(into.buffer.length >= big.bytes.length && into.buffer !== small, 'grown for the big log');
     assert.ok(Buffer.from(big.bytes).equals(await expected(bigKey)));
     try {
-      sandbox.faults.add({ operation: 'GetObject', kind: 'truncate', times: 1 });
-      const again = await fetchLog(admin, { bucket, key: first }, { into });
-      assert.ok(Buffer.from(again.bytes).equals(await expected(first)), 'the retry wrote from the start, nothing of the cut body left');
+      // Half of the big log's body, then the socket closes: the retry writes into the same buffer from its start, and
+      // the cut attempt's gunzip (holding compressed bytes it had not inflated yet) must not write into it any more.
+      const whole = await expected(bigKey);
+      for (let round = 0; round < 3; round++) {
+        sandbox.faults.add({ operation: 'GetObject', kind: 'truncate', times: 1 });
+        const again = await fetchLog(admin, { bucket, key: bigKey }, { into });
+        const bytes = Buffer.from(again.bytes);
+        await new Promise((resolve) => setTimeout(resolve, 50)); // time for a stray write to land
+        assert.ok(bytes.equals(whole) && Buffer.from(again.bytes).equals(whole), `round ${round}: the bytes of the retry alone`);
+      }
+      // Every attempt cut: once fetchLog has failed, nothing writes into the lent buffer any more (it goes to the next file).
+      sandbox.faults.add({ operation: 'GetObject', kind: 'truncate' });
+      for (let round = 0; round < 3; round++) {
+        const lent = new ReusableBytes();
+        lent.buffer = Buffer.alloc(whole.length + 1024 * 1024);
+        await assert.rejects(fetchLog(admin, { bucket, key: bigKey }, { into: lent }), ExplainedError);
+        const snapshot = Buffer.from(lent.buffer);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.ok(lent.buffer.equals(snapshot), `round ${round}: written after the failure`);
+      }
     } finally {
       sandbox.faults.clear();
     }
