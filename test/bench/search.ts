@@ -8,7 +8,8 @@
  *   awscli: `aws s3 cp --recursive` of the range's day folders, then gunzip + a Python filter (what people do today).
  * Median of RUNS runs each, the order rotated every run. Also: a broad query (`name:Decrypt`, every file parsed) for
  * the engine's throughput when the prefilter rules nothing out; time to the first result after the first file arrived;
- * peak RSS (VmHWM) of a child process searching one day against one searching four (memory must not grow with the range).
+ * peak RSS (VmHWM) of a child process searching one day against one searching four (memory must not grow with the range),
+ * with what it is made of: V8's heap as reserved, buffers outside it, and the heap still used after a full GC.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -177,19 +178,42 @@ function awsCliRun(s: SearchInfo, env: NodeJS.ProcessEnv): Promise<{ ms: number;
   });
 }
 
-/** Peak RSS (VmHWM) of a fresh process that searches the first `days` days once. */
-function memoryChild(info: SandboxProcessInfo, env: NodeJS.ProcessEnv, days: number): Promise<number> {
+/** What a memory child measured: peak RSS (VmHWM), and what it is made of. */
+interface MemoryPeaks {
+  rss: number;
+  /** V8's heap as reserved (young and old generation, garbage included), sampled every 5 ms. */
+  heapTotal: number;
+  /** Buffers outside V8's heap (gunzip's output, sockets), sampled every 5 ms. */
+  arrayBuffers: number;
+  /** The heap still used after the search and two full garbage collections: what the engine keeps. */
+  retainedHeap: number;
+}
+
+/** Peak RSS (VmHWM) and its parts, of a fresh process that searches the first `days` days once. */
+function memoryChild(info: SandboxProcessInfo, env: NodeJS.ProcessEnv, days: number): Promise<MemoryPeaks> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [__filename, 'memory', JSON.stringify({ endpoint: info.endpoint, region: info.region, query: roleQuery(info.search!, days) })],
+      [
+        '--expose-gc',
+        __filename,
+        'memory',
+        JSON.stringify({ endpoint: info.endpoint, region: info.region, query: roleQuery(info.search!, days) }),
+      ],
       { env, timeout: 300_000, maxBuffer: MB },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`search memory child failed: ${error.message}\n${stderr}`));
-        else resolve((JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { maxRssBytes: number }).maxRssBytes);
+        else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as MemoryPeaks);
       },
     );
   });
+}
+
+/** The median of each part over two children of each range. */
+async function memoryPeaks(info: SandboxProcessInfo, env: NodeJS.ProcessEnv, days: number): Promise<MemoryPeaks> {
+  const runs = [await memoryChild(info, env, days), await memoryChild(info, env, days)];
+  const part = (key: keyof MemoryPeaks): number => median(runs.map((run) => run[key]));
+  return { rss: part('rss'), heapTotal: part('heapTotal'), arrayBuffers: part('arrayBuffers'), retainedHeap: part('retainedHeap') };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -247,8 +271,9 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
           }
         }
         const cli = await awsCliRun(s, env);
-        const oneDayPeak = median([await memoryChild(info, env, 1), await memoryChild(info, env, 1)]);
-        const fourDayPeak = median([await memoryChild(info, env, 4), await memoryChild(info, env, 4)]);
+        const oneDay = await memoryPeaks(info, env, 1);
+        const fourDays = await memoryPeaks(info, env, 4);
+        const [oneDayPeak, fourDayPeak] = [oneDay.rss, fourDays.rss];
 
         // The same comparison with every answer LATENCY_MS later: what a search over the network waits on.
         await sandbox.setLatency(LATENCY_MS);
@@ -291,6 +316,13 @@ export async function benchSearch(): Promise<Record<string, number | boolean>> {
           broad_files_not_parsed: broad?.filesNotParsed ?? -1,
           peak_rss_1_day_mb: round(oneDayPeak / MB, 1),
           peak_rss_4_days_mb: round(fourDayPeak / MB, 1),
+          // What the peaks are made of: V8's heap as reserved, buffers outside it, and what is still used after GC.
+          peak_heap_total_1_day_mb: round(oneDay.heapTotal / MB, 1),
+          peak_heap_total_4_days_mb: round(fourDays.heapTotal / MB, 1),
+          peak_array_buffers_1_day_mb: round(oneDay.arrayBuffers / MB, 1),
+          peak_array_buffers_4_days_mb: round(fourDays.arrayBuffers / MB, 1),
+          retained_heap_1_day_mb: round(oneDay.retainedHeap / MB, 1),
+          retained_heap_4_days_mb: round(fourDays.retainedHeap / MB, 1),
           peak_rss_2_days_mb: round(longer.two / MB, 1),
           peak_rss_8_days_mb: round(longer.eight / MB, 1),
           concurrency: CONCURRENCY,
@@ -320,8 +352,8 @@ async function longerRangePeaks(): Promise<{ two: number; eight: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-search-memory-'));
   try {
     const env = awsEnvironment(sandbox.info, dir);
-    const two = median([await memoryChild(sandbox.info, env, 2), await memoryChild(sandbox.info, env, 2)]);
-    const eight = median([await memoryChild(sandbox.info, env, 8), await memoryChild(sandbox.info, env, 8)]);
+    const two = (await memoryPeaks(sandbox.info, env, 2)).rss;
+    const eight = (await memoryPeaks(sandbox.info, env, 8)).rss;
     return { two, eight };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -334,8 +366,20 @@ async function memoryMain(): Promise<void> {
   const { endpoint, region, query } = JSON.parse(process.argv[3]) as { endpoint: string; region: string; query: string };
   const clients = new AwsClients({ endpointUrl: endpoint, regions: [region] });
   try {
-    const run = await engineRun(clients, query);
-    process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, files: run.filesRead })}\n`);
+    const peaks = { heapTotal: 0, arrayBuffers: 0 };
+    const sample = (): void => {
+      const usage = process.memoryUsage();
+      peaks.heapTotal = Math.max(peaks.heapTotal, usage.heapTotal);
+      peaks.arrayBuffers = Math.max(peaks.arrayBuffers, usage.arrayBuffers);
+    };
+    const sampler = setInterval(sample, 5);
+    await engineRun(clients, query).finally(() => clearInterval(sampler));
+    sample();
+    const rss = process.resourceUsage().maxRSS * 1024;
+    gc();
+    gc();
+    const report: MemoryPeaks = { rss, ...peaks, retainedHeap: process.memoryUsage().heapUsed };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
     clients.dispose();
   }
