@@ -31,15 +31,10 @@ export interface FetchLogOptions {
    */
   observe?: () => (chunk: Uint8Array) => void;
   /**
-   * `'chunks'`: keep the uncompressed chunks as gunzip made them (no reservation, no copy) and join them only when
-   * `bytes`/`text` is read — for callers that often never read them (Find Events drops the files its prefilter rules
-   * out). Default: one buffer reserved up front (the limit, at most 256 MB; untouched pages cost no memory).
-   */
-  collect?: 'buffer' | 'chunks';
-  /**
    * Copy the uncompressed bytes into this caller-owned buffer, reused from one fetch to the next (Find Events keeps
    * one per file in flight): gunzip's chunks then die young instead of outliving garbage collections in a list, and
    * nothing is allocated per file. `bytes` is a view on it, valid until the next fetch into the same buffer.
+   * Default: one buffer reserved up front (the limit, at most 256 MB; untouched pages cost no memory).
    */
   into?: ReusableBytes;
   /** Pretty-print the document while it arrives (the result's `pretty`); `bytes` is then made only when read. */
@@ -87,20 +82,6 @@ class ByteSink {
   }
 }
 
-/** The chunks by reference (gunzip never writes again into a chunk it handed out): joined once, on first read. */
-class ChunkSink {
-  private chunks: Buffer[] = [];
-  length = 0;
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-  }
-  bytes(): Buffer {
-    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
-    return this.chunks[0];
-  }
-}
-
 /** A growable buffer a caller lends to fetch after fetch; see FetchLogOptions.into. */
 export class ReusableBytes {
   buffer: Buffer = Buffer.alloc(0);
@@ -131,7 +112,7 @@ function prettyReserve(total: number | undefined, gzipped: boolean): number {
 }
 
 interface Collected {
-  sink: ByteSink | ChunkSink | ReuseSink | PrettyLogSink;
+  sink: ByteSink | ReuseSink | PrettyLogSink;
   compressedBytes: number;
   uncompressedBytes: number;
   gzipped: boolean;
@@ -148,7 +129,7 @@ async function collectBody(
   const { onProgress } = options;
   const observer = options.observe?.();
   const result: Collected = {
-    sink: new ChunkSink(), // replaced at the first chunk (an empty body stays empty without a reservation)
+    sink: new ReuseSink(new ReusableBytes()), // replaced at the first chunk (an empty body stays empty, nothing reserved)
     compressedBytes: 0,
     uncompressedBytes: 0,
     gzipped: false,
@@ -191,9 +172,7 @@ async function collectBody(
           ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
           : options.into
             ? new ReuseSink(options.into)
-            : options.collect === 'chunks'
-              ? new ChunkSink()
-              : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
+            : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
         if (result.gzipped) {
           // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
           inflater = new BoundedGunzip({ maxBytes, location, onData: keep });

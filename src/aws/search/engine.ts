@@ -227,16 +227,9 @@ async function readAll(
     let outcome: 'ok' | 'throttled' | 'other' = 'other';
     const into = buffers.take();
     try {
-      const read = await readAndMatch(
-        clients,
-        file,
-        matching,
-        signal,
-        () => {
-          summary.firstFileMs ??= Date.now() - state.readStarted;
-        },
-        into,
-      );
+      const read = await readAndMatch(clients, file, matching, signal, into, () => {
+        summary.firstFileMs ??= Date.now() - state.readStarted;
+      });
       outcome = 'ok';
       summary.filesRead++;
       summary.bytesRead += read.compressedBytes;

@@ -66,8 +66,8 @@ export async function readAndMatch(
   file: FileToRead,
   matching: Matching,
   signal: AbortSignal,
+  into: ReusableBytes,
   onReceived?: () => void,
-  into?: ReusableBytes,
 ): Promise<FileRead> {
   let scanner: RawScanner | undefined;
   const fetched = await fetchLog(
@@ -76,10 +76,9 @@ export async function readAndMatch(
     {
       signal,
       maxBytes: MAX_SEARCH_FILE_BYTES,
-      // Most files are ruled out by the scan and never parsed: their bytes go to a buffer reused from file to file
-      // (or are kept as gunzip's chunks), never to a buffer of their own.
-      collect: 'chunks',
-      ...(into ? { into } : {}),
+      // Most files are ruled out by the scan and never parsed: their bytes go to a buffer reused from file to file,
+      // never to a buffer of their own.
+      into,
       ...(file.trailArn ? { trailArn: file.trailArn } : {}),
       observe: () => {
         const fresh = new RawScanner(matching.scan);
