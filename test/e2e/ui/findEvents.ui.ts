@@ -4,6 +4,7 @@ import { sandboxControl } from '../sandboxControl';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, QUICK_INPUT, runCommand, viewPane } from '../workbench';
 import { world } from '../worldFacts';
+import { hoverToken } from './hoverToken';
 
 async function trailsReady(page: Page): Promise<void> {
   // Open the view first: the extension is then active and its commands are in the palette.
@@ -106,11 +107,7 @@ export const tests: UiTest[] = [
       await page.keyboard.press('Control+F');
       await page.keyboard.type('"accessKeyId": "AKIA');
       await page.keyboard.press('Escape');
-      const token = editor.locator('.view-line span span', { hasText: /^"AKIA/ }).first();
-      await token.waitFor({ state: 'visible', timeout: 20_000 });
-      await token.hover();
-      const hover = page.locator('.monaco-hover', { hasText: 'Find events with this access key' }).first();
-      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      const hover = await hoverToken(page, editor, /^"AKIA/, 'Find events with this access key');
       await screenshot('find-events-hover-link');
       await hover.locator('a', { hasText: 'Find events with this access key' }).first().click();
       await input.waitFor({ state: 'visible', timeout: 30_000 });

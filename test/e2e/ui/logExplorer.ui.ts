@@ -6,6 +6,7 @@ import { withSandboxClients } from '../sandboxClients';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, QUICK_INPUT, runCommand, viewPane } from '../workbench';
 import { expand, logFileRow, treeRow } from './treeRows';
+import { hoverToken } from './hoverToken';
 import { newestLogKeys, world } from '../worldFacts';
 
 /** Finds, outside the workbench, a newest-day log with a GenerateDataKey record, and the line of its encryptionContext. */
@@ -83,11 +84,7 @@ export const tests: UiTest[] = [
       await page.locator(QUICK_INPUT).fill(`:${line}`);
       await page.keyboard.press('Enter');
       await page.waitForTimeout(500);
-      const token = editor.locator('.view-line span span', { hasText: '"encryptionContext"' }).first();
-      await token.waitFor({ state: 'visible', timeout: 20_000 });
-      await token.hover();
-      const hover = page.locator('.monaco-hover', { hasText: 'Reveal trail' }).first();
-      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      const hover = await hoverToken(page, editor, '"encryptionContext"', 'Reveal trail');
       const text = await hover.innerText();
       assert.match(text, /Encryption context/);
       assert.match(text, /Open and decrypt|Reveal s3:\/\//);

@@ -8,6 +8,7 @@ import { HOSTILE_WORKSPACE_SETTINGS } from '../hostileWorkspace';
 import type { UiTest } from '../uiTest';
 import { openViewContainer, QUICK_INPUT, runCommand, viewPane, waitForIdle } from '../workbench';
 import { world } from '../worldFacts';
+import { hoverToken } from './hoverToken';
 
 const WALKTHROUGH_TITLE = 'Read Encrypted CloudTrail Logs';
 const STEP_TITLES = [
@@ -39,23 +40,6 @@ async function quickOpen(page: Page, name: string, contains: string): Promise<Lo
   const editor = page.locator('.editor-instance .monaco-editor', { hasText: contains }).first();
   await editor.waitFor({ state: 'visible', timeout: 60_000 });
   return editor;
-}
-
-/** Hovers the first token with this text in the editor (found again right before hovering: Monaco re-renders tokens). */
-async function hoverToken(page: Page, editor: Locator, text: string): Promise<Locator> {
-  const hover = page.locator('.monaco-hover:not(.hidden)').first();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const token = editor.locator('.view-line span span', { hasText: text }).first();
-    await token.waitFor({ state: 'visible', timeout: 20_000 });
-    await token.hover();
-    try {
-      await hover.waitFor({ state: 'visible', timeout: 6_000 });
-      return hover;
-    } catch {
-      await page.mouse.move(5, 5);
-    }
-  }
-  throw new Error(`no hover appeared over ${text}`);
 }
 
 export const tests: UiTest[] = [
