@@ -56,38 +56,20 @@ function sseFacts(answer: GetObjectCommandOutput): SseFacts {
 }
 
 /**
- * Where the uncompressed bytes go: one buffer reserved up front (untouched pages of a large allocation cost no memory),
- * grown only past the reservation, so the bytes are handed on without a second, concatenated copy.
+ * Where the uncompressed bytes go by default: one buffer reserved up front (untouched pages of a large allocation cost
+ * no memory), grown only past the reservation, so the bytes are handed on without a second, concatenated copy.
  */
 const RESERVE_BYTES = 256 * 1024 * 1024;
 
-class ByteSink {
-  private buffer: Buffer;
-  length = 0;
-  constructor(reserve: number) {
-    this.buffer = Buffer.allocUnsafe(Math.max(64 * 1024, reserve));
-  }
-  push(chunk: Buffer): void {
-    if (this.length + chunk.length > this.buffer.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + chunk.length));
-      this.buffer.copy(bigger, 0, 0, this.length);
-      this.buffer = bigger;
-    }
-    chunk.copy(this.buffer, this.length);
-    this.length += chunk.length;
-  }
-  /** The bytes received, without a copy (a view on the reservation; its untouched pages cost no memory). */
-  bytes(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
-}
-
 /** A growable buffer a caller lends to fetch after fetch; see FetchLogOptions.into. */
 export class ReusableBytes {
-  buffer: Buffer = Buffer.alloc(0);
+  constructor(public buffer: Buffer = Buffer.alloc(0)) {}
 }
 
-/** Writes into a ReusableBytes from its start, growing it (and keeping it grown) when a file is larger. */
+/**
+ * Writes into a ReusableBytes from its start, growing it (and keeping it grown) when a file is larger; `bytes` is a
+ * view, without a copy. Also the default sink, over a reservation of its own.
+ */
 class ReuseSink {
   length = 0;
   constructor(private readonly into: ReusableBytes) {}
@@ -112,7 +94,7 @@ function prettyReserve(total: number | undefined, gzipped: boolean): number {
 }
 
 interface Collected {
-  sink: ByteSink | ReuseSink | PrettyLogSink;
+  sink: ReuseSink | PrettyLogSink;
   compressedBytes: number;
   uncompressedBytes: number;
   gzipped: boolean;
@@ -172,7 +154,7 @@ async function collectBody(
           ? new PrettyLogSink(prettyReserve(total, result.gzipped), maxBytes)
           : options.into
             ? new ReuseSink(options.into)
-            : new ByteSink(Math.min(maxBytes, RESERVE_BYTES));
+            : new ReuseSink(new ReusableBytes(Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(maxBytes, RESERVE_BYTES)))));
         if (result.gzipped) {
           // The one bounded gunzip: a bomb stops just past maxBytes with TooLarge; corrupt or truncated input is explained.
           inflater = new BoundedGunzip({ maxBytes, location, onData: keep });
